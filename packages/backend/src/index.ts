@@ -1,0 +1,32 @@
+/*
+ * The dev portal's backend: Backstage's new backend system with the catalog, the scaffolder, guest sign-in and
+ * the Guardrails plugins. A platform team adds the three `backend.add(import('@guardrails-dev/...'))` lines below
+ * to its own backend.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+
+// Guardrails for Backstage
+backend.add(import('@guardrails-dev/plugin-guardrails-backend'));
+backend.add(import('@guardrails-dev/plugin-scaffolder-backend-module-guardrails'));
+backend.add(import('@guardrails-dev/plugin-catalog-backend-module-guardrails'));
+
+backend.start();

@@ -1,0 +1,8 @@
+/**
+ * Catalog module that puts guardrail compliance on components and namespace resources.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleGuardrails as default } from './module';
+export { GuardrailsEntityProcessor } from './processor/GuardrailsEntityProcessor';
+export type { ComplianceSnapshot, EntityCompliance } from './processor/types';

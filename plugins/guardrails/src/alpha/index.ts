@@ -1,0 +1,11 @@
+/**
+ * Guardrails for Backstage in the new frontend system.
+ *
+ * @packageDocumentation
+ */
+export { default } from './plugin';
+export {
+  guardrailsApi,
+  guardrailsEntityCard,
+  guardrailsEntityContent,
+} from './extensions';

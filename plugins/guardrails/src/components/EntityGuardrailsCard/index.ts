@@ -1,0 +1,1 @@
+export { EntityGuardrailsCard } from './EntityGuardrailsCard';

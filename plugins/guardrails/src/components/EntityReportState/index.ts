@@ -1,0 +1,1 @@
+export { EntityReportState } from './EntityReportState';
