@@ -1,0 +1,110 @@
+// Starts the dev portal the way a deployment runs it: the built app served by the built backend, talking to the
+// local simulated clusters. Used by the end-to-end tests.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const outputDir = join(repoRoot, 'test/e2e/output');
+export const baseUrl = 'http://localhost:7007';
+
+const cli = join(repoRoot, 'node_modules/.bin/backstage-cli');
+
+/** Builds the app and the backend unless E2E_SKIP_BUILD is set (for quick local reruns). */
+export function buildPortal() {
+  if (process.env.E2E_SKIP_BUILD && existsSync(join(repoRoot, 'packages/backend/dist/index.cjs.js'))) {
+    return;
+  }
+  // The backend build bundles the app too (it is a dependency), so one build gives both.
+  execFileSync(cli, ['package', 'build'], {
+    cwd: join(repoRoot, 'packages/backend'),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+function startProcess(name, command, args, options = {}) {
+  mkdirSync(outputDir, { recursive: true });
+  const log = openSync(join(outputDir, `${name}.log`), 'w');
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    stdio: ['ignore', log, log],
+    detached: true,
+    ...options,
+  });
+  return child;
+}
+
+async function waitFor(url, timeoutMs, child, name) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`${name} exited with code ${child.exitCode}; see test/e2e/output/${name}.log`);
+    }
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      lastError = new Error(`${url} answered ${res.status}`);
+    } catch (e) {
+      lastError = e;
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`${name} did not become ready at ${url} within ${timeoutMs} ms: ${lastError}`);
+}
+
+/** Starts the simulated clusters and the backend; resolves when the portal answers. */
+export async function startPortal() {
+  const children = [];
+  const stop = async () => {
+    for (const child of children.reverse()) {
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    await new Promise(r => setTimeout(r, 300));
+  };
+  try {
+    const simulatorBin = join(repoRoot, 'packages/kube-simulator/bin/kube-simulator');
+    if (existsSync(simulatorBin)) {
+      const clusters = startProcess('clusters', process.execPath, [
+        simulatorBin,
+        '--config',
+        join(repoRoot, 'packages/kube-simulator/seeds/dev-portal.yaml'),
+      ]);
+      children.push(clusters);
+      await waitFor('http://127.0.0.1:6553/version', 30_000, clusters, 'clusters').catch(
+        async e => {
+          // The clusters answer 401 without a token; reaching them at all is what matters here.
+          if (!/answered 401/.test(String(e))) throw e;
+        },
+      );
+    }
+    const backend = startProcess(
+      'backend',
+      process.execPath,
+      [
+        '--require',
+        join(repoRoot, 'node_modules/@backstage/cli/config/nodeTransform.cjs'),
+        join(repoRoot, 'packages/backend/dist/index.cjs.js'),
+        '--config',
+        join(repoRoot, 'app-config.yaml'),
+        '--config',
+        join(repoRoot, 'test/e2e/app-config.e2e.yaml'),
+      ],
+      { cwd: join(repoRoot, 'packages/backend'), env: { ...process.env, NODE_ENV: 'production' } },
+    );
+    children.push(backend);
+    await waitFor(`${baseUrl}/api/guardrails/health`, 120_000, backend, 'backend');
+    await waitFor(`${baseUrl}/`, 30_000, backend, 'backend');
+    return { stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
