@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { compatWrapper } from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
@@ -8,17 +9,15 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import React from 'react';
 import { guardrailsApiRef } from '../api/GuardrailsApi';
 import { GuardrailsClient } from '../api/GuardrailsClient';
 
 // Components and namespace resources are what the audit maps Kubernetes objects to.
-const guardrailsEntityFilter = {
-  $any: [
-    { kind: 'component' },
-    { kind: 'resource', 'spec.type': 'kubernetes-namespace' },
-  ],
-};
+const guardrailsEntityFilter = (entity: Entity) =>
+  entity.kind.toLocaleLowerCase('en-US') === 'component' ||
+  (entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    (entity.spec as { type?: unknown } | undefined)?.type ===
+      'kubernetes-namespace');
 
 /** @alpha */
 export const guardrailsApi = ApiBlueprint.make({

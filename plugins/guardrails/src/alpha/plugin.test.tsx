@@ -1,7 +1,6 @@
 import { createExtensionTester, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import React from 'react';
 import plugin, { guardrailsEntityCard } from '.';
 
 describe('guardrails alpha plugin', () => {

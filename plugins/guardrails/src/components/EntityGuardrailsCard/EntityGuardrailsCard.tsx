@@ -1,6 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
 import { List, ListItem, ListItemText } from '@material-ui/core';
-import React from 'react';
 import { EntityReportState } from '../EntityReportState';
 
 /**

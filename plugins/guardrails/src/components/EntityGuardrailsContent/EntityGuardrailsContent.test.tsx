@@ -2,7 +2,6 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import React from 'react';
 import { GuardrailsApi, guardrailsApiRef } from '../../api/GuardrailsApi';
 import { EntityReport } from '../../api/types';
 import { EntityGuardrailsContent } from './EntityGuardrailsContent';

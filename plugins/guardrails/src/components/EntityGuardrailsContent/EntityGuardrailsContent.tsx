@@ -3,7 +3,6 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import React from 'react';
 import { EnvironmentReport } from '../../api/types';
 import { EntityReportState } from '../EntityReportState';
 

@@ -5,7 +5,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import React, { ReactNode } from 'react';
+import { ReactNode } from 'react';
 import { isGuardrailsAvailable } from '../../mapping';
 import { useEntityReport } from '../../hooks/useEntityReport';
 import { EntityReport } from '../../api/types';
