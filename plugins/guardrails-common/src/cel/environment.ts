@@ -1,0 +1,54 @@
+import { Environment } from '@marcbachmann/cel-js';
+import { registerListLibrary } from './library/listLibrary';
+import { registerQuantityLibrary } from './library/quantityLibrary';
+import { registerRegexLibrary } from './library/regexLibrary';
+import { registerStringLibrary } from './library/stringLibrary';
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+let base: Environment | undefined;
+const derived = new Map<string, Environment>();
+
+/**
+ * The Kubernetes dialect: optional types on (`object.?spec.?x.orValue(...)`),
+ * mixed-type list and map literals allowed as in cel-go, plus Kubernetes'
+ * quantity, list, string and regex libraries.
+ */
+function baseEnvironment(): Environment {
+  if (!base) {
+    const env = new Environment({
+      enableOptionalTypes: true,
+      homogeneousAggregateLiterals: false,
+    });
+    registerQuantityLibrary(env);
+    registerListLibrary(env);
+    registerStringLibrary(env);
+    registerRegexLibrary(env);
+    base = env;
+  }
+  return base;
+}
+
+/**
+ * Environment declaring `variables` (all dynamically typed, like the
+ * unstructured objects they hold) with the given nesting limit. Building an
+ * environment is expensive, so one is kept per distinct configuration.
+ */
+export function environmentFor(
+  variables: readonly string[],
+  maxNesting: number,
+): Environment {
+  const key = `${maxNesting}:${variables.join(',')}`;
+  let env = derived.get(key);
+  if (!env) {
+    for (const name of variables) {
+      if (!IDENTIFIER.test(name)) {
+        throw new Error(`invalid CEL variable name '${name}'`);
+      }
+    }
+    env = baseEnvironment().clone({ limits: { maxDepth: maxNesting } });
+    for (const name of new Set(variables)) env.registerVariable(name, 'dyn');
+    derived.set(key, env);
+  }
+  return env;
+}

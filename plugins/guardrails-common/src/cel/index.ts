@@ -1,0 +1,11 @@
+export { compileCel } from './compile';
+export type {
+  CelCompileOptions,
+  CelEvaluateOptions,
+  CelProgram,
+  CelResult,
+} from './compile';
+export { CelCompileError } from './CelCompileError';
+export { toCelValue, fromCelValue } from './values';
+export { Quantity, parseQuantity } from './quantity';
+export type { QuantityFormat } from './quantity';

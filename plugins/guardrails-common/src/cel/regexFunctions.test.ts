@@ -1,0 +1,71 @@
+import { celError, celValue } from './celTestUtils';
+
+// Kubernetes' regex library (k8s.io/apiserver/pkg/cel/library/regex.go) follows
+// Go's regexp: find is FindString, findAll is FindAllString.
+describe('regex functions', () => {
+  it.each([
+    ['"abc 123".find("[0-9]+")', '123'],
+    ['"abc 123".find("xyz")', ''],
+    ['"abc 123".find("[0-9]*")', ''],
+    ['"123 abc 456".findAll("[0-9]+")', ['123', '456']],
+    ['"123 abc 456".findAll("[0-9]+", 1)', ['123']],
+    ['"123 abc 456".findAll("[0-9]+", 0)', []],
+    ['"123 abc 456".findAll("xyz")', []],
+    // Go skips an empty match that directly follows the previous match.
+    ['"baaab".findAll("a*")', ['', 'aaa', '']],
+    ['"123 abc 456".findAll("[0-9]*")', ['123', '', '', '', '', '456']],
+    ['"héllo wörld".findAll("[^ ]+")', ['héllo', 'wörld']],
+    ['"ABC".find("(?i)b")', 'B'],
+    ['"key=value".find("(?P<k>[a-z]+)=")', 'key='],
+    ['"abc".find("\\\\Aab")', 'ab'],
+    ['"abc".findAll("c\\\\z")', ['c']],
+    ['"hello".matches("^h.*o$")', true],
+    ['"hello".matches("^x")', false],
+    ['"nginx:latest".matches(":latest$")', true],
+    ['"NGINX:Latest".matches("(?i):latest$")', true],
+    ['"line1\\nline2".matches("(?m)^line2$")', true],
+  ])('%s', (expression, expected) => {
+    expect(celValue(expression)).toEqual(expected);
+  });
+
+  it('reports an invalid pattern given at run time', () => {
+    expect(celError('"abc".find(params.re)', { params: { re: '(' } })).toMatch(
+      /invalid regular expression '\('/,
+    );
+    expect(
+      celError('"abc".findAll(params.re, 2)', { params: { re: '[' } }),
+    ).toMatch(/invalid regular expression/);
+  });
+
+  it('applies matches() to values from objects', () => {
+    const object = { metadata: { name: 'web-01', labels: { app: 42 } } };
+    expect(
+      celValue('object.metadata.name.matches("^[a-z]+-[0-9]+$")', { object }),
+    ).toBe(true);
+    expect(
+      celValue('object.metadata.name.matches(params.re)', {
+        object,
+        params: { re: '^api' },
+      }),
+    ).toBe(false);
+    expect(
+      celError('object.metadata.labels.app.matches("4")', { object }),
+    ).toMatch(/no such overload/);
+  });
+
+  it('matches container images from an object', () => {
+    const object = {
+      spec: {
+        containers: [
+          { image: 'docker.io/nginx:1.25' },
+          { image: 'ghcr.io/acme/api:2.1' },
+        ],
+      },
+    };
+    expect(
+      celValue('object.spec.containers.map(c, c.image.find("^[^/]+"))', {
+        object,
+      }),
+    ).toEqual(['docker.io', 'ghcr.io']);
+  });
+});
