@@ -1,0 +1,192 @@
+import { InputError } from '@backstage/errors';
+import { applyBody, sameContent } from './applyBody';
+import { resourcePath } from './objectPaths';
+import { RequestExecutor } from './RequestExecutor';
+import { ResourceResolver } from './ResourceResolver';
+import {
+  ApplyOptions,
+  ApplyResult,
+  ClusterClient,
+  KubeObject,
+  ListOptions,
+  ListPage,
+} from './types';
+
+/** Field manager of every apply; Guardrails' ownership of fields is visible in managedFields. */
+export const FIELD_MANAGER = 'backstage-guardrails';
+const APPLY_CONTENT_TYPE = 'application/apply-patch+yaml';
+const DEFAULT_PAGE_SIZE = 500;
+
+/** {@link ClusterClient} over the cluster's REST API. Created only by ClusterAccess. */
+export class KubeClusterClient implements ClusterClient {
+  constructor(
+    readonly cluster: string,
+    private readonly executor: RequestExecutor,
+    private readonly resolver: ResourceResolver,
+  ) {}
+
+  async *list(
+    apiVersion: string,
+    kind: string,
+    options: ListOptions = {},
+  ): AsyncIterable<ListPage> {
+    const limit = options.limit ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new InputError(
+        `list limit must be a positive integer, got ${limit}`,
+      );
+    }
+    const info = await this.resolver.resolve(apiVersion, kind);
+    const path = resourcePath(apiVersion, kind, info, {
+      namespace: options.namespace,
+      listing: true,
+    });
+    const labelSelector = formatLabelSelector(options.labelSelector);
+
+    let continueToken: string | undefined;
+    do {
+      const response = await this.executor.execute({
+        verb: 'list',
+        target: { apiVersion, kind, namespace: options.namespace },
+        method: 'GET',
+        path,
+        query: {
+          labelSelector,
+          fieldSelector: options.fieldSelector,
+          limit: String(limit),
+          continue: continueToken,
+        },
+      });
+      const body = response.body as {
+        items?: KubeObject[];
+        metadata?: { continue?: string; resourceVersion?: string };
+      };
+      yield {
+        // The API server leaves apiVersion and kind off the items of a list.
+        items: (body.items ?? []).map(item => ({ ...item, apiVersion, kind })),
+        resourceVersion: body.metadata?.resourceVersion,
+      };
+      continueToken = body.metadata?.continue || undefined;
+    } while (continueToken);
+  }
+
+  async listAll(
+    apiVersion: string,
+    kind: string,
+    options?: ListOptions,
+  ): Promise<KubeObject[]> {
+    const all: KubeObject[] = [];
+    for await (const page of this.list(apiVersion, kind, options)) {
+      all.push(...page.items);
+    }
+    return all;
+  }
+
+  async get(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): Promise<KubeObject | undefined> {
+    const info = await this.resolver.resolve(apiVersion, kind);
+    const response = await this.executor.execute({
+      verb: 'get',
+      target: { apiVersion, kind, namespace, name },
+      method: 'GET',
+      path: resourcePath(apiVersion, kind, info, { namespace, name }),
+      notFoundIsResult: true,
+    });
+    return response.status === 404 ? undefined : (response.body as KubeObject);
+  }
+
+  async apply(
+    object: KubeObject,
+    options: ApplyOptions = {},
+  ): Promise<ApplyResult> {
+    const { apiVersion, kind, metadata } = checkApplicable(object);
+    const { name, namespace } = metadata;
+    const info = await this.resolver.resolve(apiVersion, kind);
+    const path = resourcePath(apiVersion, kind, info, { namespace, name });
+
+    // A server-side apply answers 201 when it creates and 200 otherwise, also when nothing
+    // changed, so telling `updated` from `unchanged` needs the object as it was. One GET first is
+    // the cheapest correct way: the API server bumps resourceVersion only when it writes, so equal
+    // versions before and after mean the apply was a no-op.
+    const before = await this.get(apiVersion, kind, name, namespace);
+    const response = await this.executor.execute({
+      verb: 'apply',
+      target: { apiVersion, kind, namespace, name },
+      method: 'PATCH',
+      path,
+      query: {
+        fieldManager: FIELD_MANAGER,
+        force: options.force ? 'true' : undefined,
+        dryRun: options.dryRun ? 'All' : undefined,
+      },
+      body: JSON.stringify(applyBody(object)),
+      contentType: APPLY_CONTENT_TYPE,
+    });
+    const after = response.body as KubeObject;
+
+    if (response.status === 201) {
+      return { object: after, outcome: 'created' };
+    }
+    if (!before) {
+      // Created by someone else between the GET and the apply, which then landed on it.
+      return { object: after, outcome: 'updated' };
+    }
+    // A dry run never writes, so its resourceVersion says nothing; compare the content instead.
+    const unchanged = options.dryRun
+      ? sameContent(before, after)
+      : before.metadata.resourceVersion === after.metadata?.resourceVersion;
+    return { object: after, outcome: unchanged ? 'unchanged' : 'updated' };
+  }
+
+  async delete(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): Promise<boolean> {
+    const info = await this.resolver.resolve(apiVersion, kind);
+    const response = await this.executor.execute({
+      verb: 'delete',
+      target: { apiVersion, kind, namespace, name },
+      method: 'DELETE',
+      path: resourcePath(apiVersion, kind, info, { namespace, name }),
+      notFoundIsResult: true,
+    });
+    return response.status !== 404;
+  }
+}
+
+function checkApplicable(object: KubeObject): KubeObject {
+  if (!object || typeof object !== 'object') {
+    throw new InputError('apply needs a Kubernetes object');
+  }
+  const { apiVersion, kind, metadata } = object;
+  if (typeof apiVersion !== 'string' || !apiVersion) {
+    throw new InputError('apply needs an object with apiVersion');
+  }
+  if (typeof kind !== 'string' || !kind) {
+    throw new InputError(
+      `apply needs an object with kind (apiVersion ${apiVersion})`,
+    );
+  }
+  if (!metadata || typeof metadata.name !== 'string' || !metadata.name) {
+    throw new InputError(`apply needs a ${kind} with metadata.name`);
+  }
+  return object;
+}
+
+function formatLabelSelector(
+  selector: ListOptions['labelSelector'],
+): string | undefined {
+  if (selector === undefined || typeof selector === 'string') {
+    return selector || undefined;
+  }
+  const parts = Object.entries(selector).map(
+    ([key, value]) => `${key}=${value}`,
+  );
+  return parts.length ? parts.join(',') : undefined;
+}

@@ -1,0 +1,106 @@
+/** Metadata of a Kubernetes object, as the API server returns it. @public */
+export interface KubeObjectMeta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  [key: string]: unknown;
+}
+
+/** A Kubernetes object as plain JSON (no client-side model conversion). @public */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: KubeObjectMeta;
+  [key: string]: unknown;
+}
+
+/** Options of {@link ClusterClient.list}. @public */
+export interface ListOptions {
+  /** Namespace to list in; all namespaces when absent. Must be absent for cluster-scoped kinds. */
+  namespace?: string;
+  /** Kubernetes label selector (`app=api,tier in (web)`), or labels that must all match. */
+  labelSelector?: string | Record<string, string>;
+  /** Kubernetes field selector, for example `metadata.name=api`. */
+  fieldSelector?: string;
+  /** Page size; defaults to 500, the chunk size kubectl uses. */
+  limit?: number;
+}
+
+/** One page of a list. @public */
+export interface ListPage {
+  /** Objects of the page, each with `apiVersion` and `kind` set. */
+  items: KubeObject[];
+  /** resourceVersion of the list, from the first page's snapshot. */
+  resourceVersion?: string;
+}
+
+/** What an apply did to the object. @public */
+export type ApplyOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Options of {@link ClusterClient.apply}. @public */
+export interface ApplyOptions {
+  /** Validate and compute the result on the server without persisting it. */
+  dryRun?: boolean;
+  /** Take ownership of fields another field manager owns instead of failing with a conflict. */
+  force?: boolean;
+}
+
+/** Result of {@link ClusterClient.apply}. @public */
+export interface ApplyResult {
+  /** The object as the server holds it after the apply (or would, for a dry run). */
+  object: KubeObject;
+  outcome: ApplyOutcome;
+}
+
+/**
+ * Access to one configured cluster. Obtained from {@link ClusterAccess.forCluster}; the cluster's
+ * URL and credentials come only from configuration.
+ * @public
+ */
+export interface ClusterClient {
+  /** Name of the cluster in `kubernetes.clusterLocatorMethods`. */
+  readonly cluster: string;
+
+  /** Lists objects page by page, following `continue` tokens until the list is complete. */
+  list(
+    apiVersion: string,
+    kind: string,
+    options?: ListOptions,
+  ): AsyncIterable<ListPage>;
+
+  /** Lists all objects, every page concatenated. */
+  listAll(
+    apiVersion: string,
+    kind: string,
+    options?: ListOptions,
+  ): Promise<KubeObject[]>;
+
+  /** Reads one object; undefined when it does not exist. */
+  get(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): Promise<KubeObject | undefined>;
+
+  /**
+   * Server-side apply with field manager `backstage-guardrails`. The object needs `apiVersion`,
+   * `kind`, `metadata.name` and, for namespaced kinds, `metadata.namespace`. Server-populated
+   * metadata (`managedFields`, `resourceVersion`, `uid`, …) is dropped before sending, so an
+   * object read from a cluster can be applied as is.
+   */
+  apply(object: KubeObject, options?: ApplyOptions): Promise<ApplyResult>;
+
+  /** Deletes an object; true when it was deleted, false when it did not exist. */
+  delete(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): Promise<boolean>;
+}

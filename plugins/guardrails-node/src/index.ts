@@ -1,0 +1,49 @@
+/**
+ * Node library of Guardrails for Backstage: what backend plugins and modules share — cluster
+ * access from `kubernetes.clusterLocatorMethods`, the environment map and namespace profiles,
+ * server-side apply, and pack loading from disk.
+ *
+ * @packageDocumentation
+ */
+
+export { readGuardrailsConfig } from './config/readGuardrailsConfig';
+export { quotaToHard } from './config/quotaToHard';
+export type {
+  ClusterDefinition,
+  ClusterRequestSettings,
+  EnvironmentDefinition,
+  GuardrailsConfig,
+  NamespaceProfile,
+  NetworkPolicyMode,
+  PodSecurityLevel,
+  ResourcePair,
+  SizeProfile,
+} from './config/types';
+export { ClusterAccess, createClusterClients } from './cluster/ClusterAccess';
+export type { ClusterAccessOptions } from './cluster/ClusterAccess';
+export {
+  ClusterConflictError,
+  ClusterRequestError,
+} from './cluster/ClusterRequestError';
+export type {
+  ClusterRequestFailure,
+  ClusterRequestTarget,
+  ClusterVerb,
+} from './cluster/ClusterRequestError';
+export { FIELD_MANAGER } from './cluster/KubeClusterClient';
+export type { BackoffSettings } from './cluster/retryPolicy';
+export type {
+  ApplyOptions,
+  ApplyOutcome,
+  ApplyResult,
+  ClusterClient,
+  KubeObject,
+  KubeObjectMeta,
+  ListOptions,
+  ListPage,
+} from './cluster/types';
+export { clusterAccessServiceRef } from './service/clusterAccessServiceRef';
+export { defaultPackDir } from './packs/defaultPackDir';
+export { readPackFiles } from './packs/readPackFiles';
+export { loadPackFromDirectories } from './packs/loadPackFromDirectories';
+export { loadConfiguredPack } from './packs/loadConfiguredPack';

@@ -1,0 +1,26 @@
+import { Config } from '@backstage/config';
+import {
+  ParsedPack,
+  ParsePackOptions,
+} from '@guardrails-dev/plugin-guardrails-common';
+import { readGuardrailsConfig } from '../config/readGuardrailsConfig';
+import { loadPackFromDirectories } from './loadPackFromDirectories';
+
+/**
+ * Loads the pack a backend is configured with: the default pack (unless
+ * `guardrails.includeDefaultPack` is false) then each `guardrails.packs` directory, validated
+ * against the configured environments and `guardrails.maxExemptionDays`.
+ * @public
+ */
+export async function loadConfiguredPack(
+  config: Config,
+  options: Pick<ParsePackOptions, 'now' | 'celLimits'> = {},
+): Promise<ParsedPack> {
+  const { packDirectories, environments, maxExemptionDays } =
+    readGuardrailsConfig(config);
+  return loadPackFromDirectories(packDirectories, {
+    ...options,
+    environments: environments.map(e => e.name),
+    ...(maxExemptionDays !== undefined ? { maxExemptionDays } : {}),
+  });
+}
