@@ -2,10 +2,28 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  compilePack,
+  formatPackProblem,
+  guardrailsPermissions,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
+  clusterAccessServiceRef,
+  loadConfiguredPack,
+} from '@guardrails-dev/plugin-guardrails-node';
+import { AuditRunner } from './audit/AuditRunner';
+import { GuardrailsStore } from './db';
+import { readAuditConfig } from './service/readAuditConfig';
+import { ReportService } from './service/ReportService';
 import { createRouter } from './service/router';
 
+const AUDIT_TASK_ID = 'guardrails-audit';
+
 /**
- * The guardrails backend plugin.
+ * The guardrails backend plugin: scheduled audit of the configured clusters, the compliance store and the REST
+ * API under /api/guardrails.
  *
  * @public
  */
@@ -18,9 +36,81 @@ export const guardrailsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        database: coreServices.database,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        clusterAccess: clusterAccessServiceRef,
       },
-      async init({ config, logger, httpRouter, httpAuth }) {
-        httpRouter.use(await createRouter({ config, logger, httpAuth }));
+      async init(deps) {
+        const { config, logger, httpRouter, scheduler, auth, catalog, clusterAccess } = deps;
+        const auditConfig = readAuditConfig(config);
+        // A pack that does not load stops the backend with every problem named, before anything is served.
+        const parsed = await loadConfiguredPack(config);
+        for (const warning of parsed.warnings) {
+          logger.warn(`Guardrail pack: ${formatPackProblem(warning)}`);
+        }
+        const pack = compilePack(parsed.pack);
+        const store = await GuardrailsStore.create({ database: deps.database, logger });
+        deps.permissionsRegistry.addPermissions(guardrailsPermissions);
+
+        const runner = new AuditRunner({
+          store,
+          clusterAccess,
+          pack,
+          auditor: deps.auditor,
+          logger,
+          settings: auditConfig.settings,
+          loadEntities: async () => {
+            const { items } = await catalog.getEntities(
+              {
+                filter: [{ kind: 'Component' }, { kind: 'Resource', 'spec.type': 'kubernetes-namespace' }],
+                fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations', 'spec.owner', 'spec.type'],
+              },
+              { credentials: await auth.getOwnServiceCredentials() },
+            );
+            return items;
+          },
+        });
+        if (auditConfig.enabled) {
+          await scheduler.scheduleTask({
+            id: AUDIT_TASK_ID,
+            ...auditConfig.schedule,
+            fn: async () => {
+              await runner.run();
+            },
+          });
+        }
+        const startAudit = async (): Promise<'started' | 'already-running'> => {
+          if (runner.running) return 'already-running';
+          if (!auditConfig.enabled) {
+            void runner.run().catch(error => logger.error(`Audit failed: ${error}`));
+            return 'started';
+          }
+          try {
+            await scheduler.triggerTask(AUDIT_TASK_ID);
+            return 'started';
+          } catch (error) {
+            if (error instanceof ConflictError || (error as Error).name === 'ConflictError') {
+              return 'already-running';
+            }
+            throw error;
+          }
+        };
+
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            reports: new ReportService({ store, pack, environments: clusterAccess.environments() }),
+            startAudit,
+          }),
+        );
         // The health probe is for load balancers and the dev portal's start script: no credentials.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

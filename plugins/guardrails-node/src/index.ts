@@ -8,6 +8,7 @@
 
 export { readGuardrailsConfig } from './config/readGuardrailsConfig';
 export { quotaToHard } from './config/quotaToHard';
+export { toBaselineSize } from './config/toBaselineSize';
 export type {
   ClusterDefinition,
   ClusterRequestSettings,
@@ -47,3 +48,4 @@ export { defaultPackDir } from './packs/defaultPackDir';
 export { readPackFiles } from './packs/readPackFiles';
 export { loadPackFromDirectories } from './packs/loadPackFromDirectories';
 export { loadConfiguredPack } from './packs/loadConfiguredPack';
+export * from './permissions';

@@ -1,28 +1,170 @@
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
-  RootConfigService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import express from 'express';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  ENFORCEMENT_LEVELS,
+  EnforcementLevel,
+  guardrailsAuditRunPermission,
+  guardrailsExemptionReadPermission,
+  guardrailsPackReadPermission,
+  guardrailsReportReadPermission,
+} from '@guardrails-dev/plugin-guardrails-common';
+import { createHash } from 'crypto';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { ReportService } from './ReportService';
 
 export interface RouterOptions {
-  config: RootConfigService;
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  reports: ReportService;
+  /** Starts an audit now; resolves when it has started (not finished). */
+  startAudit: () => Promise<'started' | 'already-running'>;
 }
 
-export async function createRouter(
-  options: RouterOptions,
-): Promise<express.Router> {
-  const { logger } = options;
+const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const KIND = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, permissions, reports } = options;
   const router = Router();
   router.use(express.json());
+
+  const authorize = async (req: Request, permission: BasicPermission) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize([{ permission }], { credentials });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  };
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  logger.info('Guardrails API ready');
+  router.get('/guardrails', async (req, res) => {
+    await authorize(req, guardrailsPackReadPermission);
+    res.json(reports.guardrails());
+  });
+
+  router.get('/environments', async (req, res) => {
+    await authorize(req, guardrailsPackReadPermission);
+    res.json(reports.environments());
+  });
+
+  router.get('/entities/:kind/:namespace/:name/report', async (req, res) => {
+    await authorize(req, guardrailsReportReadPermission);
+    const entityRef = entityRefFrom(req);
+    const report = await reports.entityReport(entityRef);
+    if (!report) {
+      throw new NotFoundError(`No guardrail results for ${entityRef} yet`);
+    }
+    res.json(report);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    await authorize(req, guardrailsReportReadPermission);
+    res.json(await reports.history({ entityRef: entityRefFrom(req), days: daysFrom(req) }));
+  });
+
+  router.get('/history', async (req, res) => {
+    await authorize(req, guardrailsReportReadPermission);
+    res.json(await reports.history({ days: daysFrom(req) }));
+  });
+
+  router.get('/distribution', async (req, res) => {
+    await authorize(req, guardrailsReportReadPermission);
+    res.json(await reports.distribution());
+  });
+
+  router.get('/summary', async (req, res) => {
+    await authorize(req, guardrailsReportReadPermission);
+    const summary = await reports.summary();
+    // The ETag covers the content only, so an unchanged summary answers 304 to a conditional request.
+    const etag = `"${createHash('sha1')
+      .update(JSON.stringify(summary.entities))
+      .digest('hex')}"`;
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.json(summary);
+  });
+
+  router.get('/impact', async (req, res) => {
+    await authorize(req, guardrailsReportReadPermission);
+    const guardrail = single(req, 'guardrail');
+    const environment = single(req, 'environment');
+    const level = single(req, 'level');
+    if (!reports.hasGuardrail(guardrail)) {
+      throw new InputError(`Unknown guardrail '${guardrail}'`);
+    }
+    if (!reports.hasEnvironment(environment)) {
+      throw new InputError(`Unknown environment '${environment}'`);
+    }
+    if (!(ENFORCEMENT_LEVELS as readonly string[]).includes(level)) {
+      throw new InputError(`Invalid level '${level}'; expected one of ${ENFORCEMENT_LEVELS.join(', ')}`);
+    }
+    res.json(await reports.impact({ guardrail, environment, level: level as EnforcementLevel }));
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    await authorize(req, guardrailsExemptionReadPermission);
+    res.json(reports.exemptions());
+  });
+
+  router.post('/audit', async (req, res) => {
+    await authorize(req, guardrailsAuditRunPermission);
+    // The auditor records who asked, from the request's credentials.
+    const event = await options.auditor.createEvent({
+      eventId: 'audit-run',
+      severityLevel: 'medium',
+      request: req,
+    });
+    try {
+      const status = await options.startAudit();
+      await event.success({ meta: { status } });
+      res.status(202).json({ status });
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
   return router;
+}
+
+function entityRefFrom(req: Request): string {
+  const { kind, namespace, name } = req.params;
+  if (!KIND.test(kind)) throw new InputError(`Invalid entity kind '${kind}'`);
+  if (!NAME.test(namespace)) throw new InputError(`Invalid entity namespace '${namespace}'`);
+  if (!NAME.test(name)) throw new InputError(`Invalid entity name '${name}'`);
+  return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+}
+
+function single(req: Request, key: string): string {
+  const value = req.query[key];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InputError(`Query parameter '${key}' is required, once`);
+  }
+  return value.trim();
+}
+
+function daysFrom(req: Request): number {
+  const raw = req.query.days;
+  if (raw === undefined) return 30;
+  const days = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(days) || days < 1 || days > 365) {
+    throw new InputError(`Query parameter 'days' must be a whole number from 1 to 365`);
+  }
+  return days;
 }

@@ -3,6 +3,7 @@ export {
   baselineInputProblems,
   BASELINE_OBJECT_NAMES,
   GUARDRAILS_OWNER_REF_ANNOTATION,
+  GUARDRAILS_SIZE_ANNOTATION,
 } from './namespaceBaseline';
 export type {
   NamespaceBaseline,

@@ -37,6 +37,7 @@ describe('buildNamespaceBaseline', () => {
     expect(namespace.metadata?.annotations).toEqual({
       'guardrails.dev/entity-ref': 'component:default/payments-api',
       'guardrails.dev/owner-ref': 'group:default/payments',
+      'guardrails.dev/size': 'small',
     });
   });
 

@@ -19,6 +19,8 @@ import type { NamespaceBaseline, NamespaceBaselineInput } from './types';
 
 /** Annotation with the exact owner ref (the label holds an encoded, possibly shortened form). @public */
 export const GUARDRAILS_OWNER_REF_ANNOTATION = 'guardrails.dev/owner-ref';
+/** Annotation with the size profile the namespace was provisioned with, so drift checks can rebuild it. @public */
+export const GUARDRAILS_SIZE_ANNOTATION = 'guardrails.dev/size';
 
 /** Names of the objects every guarded namespace holds. @public */
 export const BASELINE_OBJECT_NAMES = {
@@ -79,6 +81,7 @@ export function buildNamespaceBaseline(
       annotations: {
         [GUARDRAILS_ENTITY_REF_ANNOTATION]: `${component.kind}:${component.namespace}/${component.name}`,
         [GUARDRAILS_OWNER_REF_ANNOTATION]: `${owner.kind}:${owner.namespace}/${owner.name}`,
+        [GUARDRAILS_SIZE_ANNOTATION]: input.size.name,
       },
     },
   };

@@ -1,0 +1,106 @@
+import {
+  GUARDRAIL_SEVERITIES,
+  GuardrailSeverity,
+  KubernetesObject,
+  ResourceRef,
+} from '@guardrails-dev/plugin-guardrails-common';
+import { StoredResult } from '../db';
+
+interface ReportResult {
+  policy?: string;
+  rule?: string;
+  result?: string;
+  severity?: string;
+  message?: string;
+  source?: string;
+  resources?: Array<{ apiVersion?: string; kind?: string; name?: string; namespace?: string }>;
+}
+
+interface ReportObject extends KubernetesObject {
+  scope?: { apiVersion?: string; kind?: string; name?: string; namespace?: string };
+  source?: string;
+  results?: ReportResult[];
+}
+
+/** Where a normalised result lands. */
+export interface ReportContext {
+  cluster: string;
+  environment: string;
+  /** The entity owning a resource, from the same mapping as the audit's own results. */
+  entityFor: (resource: ResourceRef) => { entityRef: string; owner?: string } | undefined;
+}
+
+/**
+ * Normalises `wgpolicyk8s.io` PolicyReport/ClusterPolicyReport and `openreports.io` Report objects into the
+ * suite's results, with the engine that wrote them as source (`policyreport:kyverno`). That engine, not the suite,
+ * decides enforcement, so its failures show at level `warn` and its warnings at `observe`.
+ */
+export function normalizePolicyReports(
+  reports: KubernetesObject[],
+  context: ReportContext,
+): StoredResult[] {
+  const results: StoredResult[] = [];
+  for (const report of reports as ReportObject[]) {
+    for (const entry of report.results ?? []) {
+      const mapped = mapResult(entry.result);
+      if (!mapped || !entry.policy) continue;
+      const engine = (entry.source ?? report.source ?? 'policyreport').toLowerCase();
+      const guardrail = `${engine}/${entry.policy}${entry.rule ? `/${entry.rule}` : ''}`;
+      const targets = entry.resources?.length ? entry.resources : report.scope ? [report.scope] : [];
+      for (const target of targets) {
+        if (!target.kind || !target.name) continue;
+        const namespace = target.namespace ?? report.metadata?.namespace;
+        const resource: ResourceRef & { cluster: string; environment: string } = {
+          apiVersion: target.apiVersion ?? 'v1',
+          kind: target.kind,
+          ...(namespace ? { namespace } : {}),
+          name: target.name,
+          cluster: context.cluster,
+          environment: context.environment,
+        };
+        const entity = context.entityFor(resource);
+        results.push({
+          guardrail,
+          title: entry.rule ? `${entry.policy}: ${entry.rule}` : entry.policy,
+          resource,
+          result: mapped.result,
+          level: mapped.level,
+          message: entry.message ?? '',
+          severity: toSeverity(entry.severity),
+          category: 'detective',
+          source: `policyreport:${engine}`,
+          cluster: context.cluster,
+          environment: context.environment,
+          ...(entity ? { entityRef: entity.entityRef, owner: entity.owner } : {}),
+        });
+      }
+    }
+  }
+  return results;
+}
+
+function mapResult(
+  result: string | undefined,
+): Pick<StoredResult, 'result' | 'level'> | undefined {
+  switch (result) {
+    case 'fail':
+      return { result: 'warn', level: 'warn' };
+    case 'warn':
+      return { result: 'warn', level: 'observe' };
+    case 'error':
+      return { result: 'error', level: 'observe' };
+    case 'pass':
+      return { result: 'pass', level: 'observe' };
+    case 'skip':
+      return { result: 'skip', level: 'observe' };
+    default:
+      return undefined;
+  }
+}
+
+function toSeverity(severity: string | undefined): GuardrailSeverity {
+  const lower = severity?.toLowerCase();
+  return (GUARDRAIL_SEVERITIES as readonly string[]).includes(lower ?? '')
+    ? (lower as GuardrailSeverity)
+    : 'medium';
+}
