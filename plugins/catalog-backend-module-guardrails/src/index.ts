@@ -5,4 +5,5 @@
  */
 export { catalogModuleGuardrails as default } from './module';
 export { GuardrailsEntityProcessor } from './processor/GuardrailsEntityProcessor';
-export type { ComplianceSnapshot, EntityCompliance } from './processor/types';
+export type { ComplianceSnapshot } from './processor/types';
+export { SummarySnapshot } from './processor/SummarySnapshot';

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { GuardrailsEntityProcessor } from './processor/GuardrailsEntityProcessor';
-import { EmptyComplianceSnapshot } from './processor/EmptyComplianceSnapshot';
+import { SummarySnapshot } from './processor/SummarySnapshot';
 
 /**
  * Registers the guardrails processor with the catalog.
@@ -18,12 +18,22 @@ export const catalogModuleGuardrails = createBackendModule({
     env.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ catalog, logger }) {
+      async init({ catalog, config, logger, discovery, auth }) {
+        const refreshSeconds =
+          config.getOptionalNumber('guardrails.catalog.refreshIntervalSeconds') ?? 60;
         catalog.addProcessor(
           new GuardrailsEntityProcessor({
-            snapshot: new EmptyComplianceSnapshot(),
+            snapshot: new SummarySnapshot({
+              discovery,
+              auth,
+              logger,
+              refreshIntervalMs: refreshSeconds * 1000,
+            }),
             logger,
           }),
         );

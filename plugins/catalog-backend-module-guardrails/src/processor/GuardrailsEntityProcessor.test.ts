@@ -1,7 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import { GuardrailsEntityProcessor } from './GuardrailsEntityProcessor';
-import { ComplianceSnapshot, EntityCompliance } from './types';
+import { ApiEntitySummary } from '@guardrails-dev/plugin-guardrails-common';
+import { ComplianceSnapshot } from './types';
 
 const location = { type: 'url', target: 'https://example.com/catalog-info.yaml' };
 
@@ -14,7 +15,7 @@ function component(annotations: Record<string, string> = {}): Entity {
   };
 }
 
-function snapshotOf(entries: Record<string, EntityCompliance>): ComplianceSnapshot {
+function snapshotOf(entries: Record<string, ApiEntitySummary>): ComplianceSnapshot {
   return { get: async ref => entries[ref] };
 }
 
@@ -41,6 +42,7 @@ describe('GuardrailsEntityProcessor', () => {
           rolloutStage: 'prod.block',
           violations: 3,
           warnings: 2,
+          errors: 1,
           evaluatedAt: '2026-11-22T10:00:00.000Z',
         },
       }),
@@ -53,8 +55,9 @@ describe('GuardrailsEntityProcessor', () => {
       'guardrails.dev/rollout-stage': 'prod.block',
     });
     expect(result.metadata.annotations).toMatchObject({
-      'guardrails.dev/violations': '3',
-      'guardrails.dev/warnings': '2',
+      'guardrails.dev/fail-count': '3',
+      'guardrails.dev/warn-count': '2',
+      'guardrails.dev/error-count': '1',
       'guardrails.dev/evaluated-at': '2026-11-22T10:00:00.000Z',
     });
   });

@@ -9,15 +9,18 @@ import {
   CatalogProcessorEmit,
   processingResult,
 } from '@backstage/plugin-catalog-node';
+import {
+  GUARDRAILS_COMPLIANCE_LABEL,
+  GUARDRAILS_ENFORCEMENT_LEVEL_LABEL,
+  GUARDRAILS_ERROR_COUNT_ANNOTATION,
+  GUARDRAILS_EVALUATED_AT_ANNOTATION,
+  GUARDRAILS_FAIL_COUNT_ANNOTATION,
+  GUARDRAILS_ROLLOUT_STAGE_LABEL,
+  GUARDRAILS_WARN_COUNT_ANNOTATION,
+} from '@guardrails-dev/plugin-guardrails-common';
 import { ComplianceSnapshot } from './types';
 import { mappingAnnotationProblems } from './mappingAnnotations';
 
-const LABEL_COMPLIANCE = 'guardrails.dev/compliance';
-const LABEL_ENFORCEMENT = 'guardrails.dev/enforcement-level';
-const LABEL_ROLLOUT = 'guardrails.dev/rollout-stage';
-const ANNOTATION_VIOLATIONS = 'guardrails.dev/violations';
-const ANNOTATION_WARNINGS = 'guardrails.dev/warnings';
-const ANNOTATION_EVALUATED_AT = 'guardrails.dev/evaluated-at';
 
 /**
  * Puts each component's guardrail status on the entity as labels and annotations, from an in-memory snapshot.
@@ -51,18 +54,19 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
     const labels: Record<string, string> = {
       ...entity.metadata.labels,
       // Without audit data the entity is unknown; it is never shown as compliant.
-      [LABEL_COMPLIANCE]: status?.compliance ?? 'unknown',
-      [LABEL_ENFORCEMENT]: status?.enforcementLevel ?? 'none',
+      [GUARDRAILS_COMPLIANCE_LABEL]: status?.compliance ?? 'unknown',
+      [GUARDRAILS_ENFORCEMENT_LEVEL_LABEL]: status?.enforcementLevel ?? 'none',
     };
     if (status?.rolloutStage) {
-      labels[LABEL_ROLLOUT] = status.rolloutStage;
+      labels[GUARDRAILS_ROLLOUT_STAGE_LABEL] = status.rolloutStage;
     }
     const annotations: Record<string, string> = { ...entity.metadata.annotations };
     if (status) {
-      annotations[ANNOTATION_VIOLATIONS] = String(status.violations);
-      annotations[ANNOTATION_WARNINGS] = String(status.warnings);
+      annotations[GUARDRAILS_FAIL_COUNT_ANNOTATION] = String(status.violations);
+      annotations[GUARDRAILS_WARN_COUNT_ANNOTATION] = String(status.warnings);
+      annotations[GUARDRAILS_ERROR_COUNT_ANNOTATION] = String(status.errors);
       if (status.evaluatedAt) {
-        annotations[ANNOTATION_EVALUATED_AT] = status.evaluatedAt;
+        annotations[GUARDRAILS_EVALUATED_AT_ANNOTATION] = status.evaluatedAt;
       }
     }
     return { ...entity, metadata: { ...entity.metadata, labels, annotations } };

@@ -1,0 +1,76 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { SummarySnapshot } from './SummarySnapshot';
+
+const summary = {
+  generatedAt: '2026-11-22T10:00:00.000Z',
+  entities: {
+    'component:default/payments-api': {
+      compliance: 'violating',
+      enforcementLevel: 'warn',
+      violations: 0,
+      warnings: 2,
+      errors: 0,
+    },
+  },
+};
+
+function setup(responses: Array<() => Response>) {
+  let clock = 0;
+  const fetch = jest.fn(async (_url: string, _init?: RequestInit) => responses.shift()!());
+  const snapshot = new SummarySnapshot({
+    discovery: mockServices.discovery.mock({
+      getBaseUrl: async () => 'http://backend/api/guardrails',
+    }),
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+    refreshIntervalMs: 60_000,
+    fetch: fetch as any,
+    now: () => clock,
+  });
+  return { snapshot, fetch, advance: (ms: number) => (clock += ms) };
+}
+
+const ok = () =>
+  new Response(JSON.stringify(summary), { status: 200, headers: { ETag: '"v1"' } });
+
+describe('SummarySnapshot', () => {
+  it('answers every entity from one request per interval', async () => {
+    const { snapshot, fetch } = setup([ok]);
+    const answers = await Promise.all(
+      Array.from({ length: 500 }, (_, i) =>
+        snapshot.get(i === 0 ? 'component:default/payments-api' : `component:default/c${i}`),
+      ),
+    );
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0][0]).toBe('http://backend/api/guardrails/summary');
+    expect(answers[0]?.compliance).toBe('violating');
+    expect(answers[1]).toBeUndefined();
+  });
+
+  it('asks again after the interval with the ETag, and keeps the data on 304', async () => {
+    const { snapshot, fetch, advance } = setup([ok, () => new Response(null, { status: 304 })]);
+    await snapshot.get('component:default/payments-api');
+    advance(61_000);
+    const again = await snapshot.get('Component:default/Payments-API');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect((fetch.mock.calls[1][1]?.headers as Record<string, string>)['If-None-Match']).toBe('"v1"');
+    expect(again?.warnings).toBe(2);
+  });
+
+  it('keeps the last summary when the backend fails, and does not retry on every entity', async () => {
+    const { snapshot, fetch, advance } = setup([
+      ok,
+      () => new Response('boom', { status: 503 }),
+    ]);
+    await snapshot.get('component:default/payments-api');
+    advance(61_000);
+    expect((await snapshot.get('component:default/payments-api'))?.compliance).toBe('violating');
+    await snapshot.get('component:default/payments-api');
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('knows nothing before the first successful summary', async () => {
+    const { snapshot } = setup([() => new Response('down', { status: 503 })]);
+    expect(await snapshot.get('component:default/payments-api')).toBeUndefined();
+  });
+});

@@ -1,0 +1,82 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { ApiEntitySummary, ApiSummary } from '@guardrails-dev/plugin-guardrails-common';
+import { ComplianceSnapshot } from './types';
+
+/**
+ * The guardrails backend's `GET /summary`, held in memory and refreshed at most once per interval with a
+ * conditional request, so processing thousands of entities costs one small request per interval, never one per
+ * entity. When the backend cannot be reached the last summary is kept; before the first one, entities are unknown.
+ */
+export class SummarySnapshot implements ComplianceSnapshot {
+  private entities: Record<string, ApiEntitySummary> = {};
+  private etag?: string;
+  private fetchedAt = Number.NEGATIVE_INFINITY;
+  private pending?: Promise<void>;
+
+  constructor(
+    private readonly options: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      logger: LoggerService;
+      refreshIntervalMs: number;
+      fetch?: typeof fetch;
+      now?: () => number;
+    },
+  ) {}
+
+  async get(entityRef: string): Promise<ApiEntitySummary | undefined> {
+    await this.refreshIfDue();
+    return this.entities[entityRef.toLocaleLowerCase('en-US')];
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  private refreshIfDue(): Promise<void> {
+    if (this.now() - this.fetchedAt < this.options.refreshIntervalMs) {
+      return Promise.resolve();
+    }
+    // Concurrent processing shares one request.
+    this.pending ??= this.refresh().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async refresh(): Promise<void> {
+    const { discovery, auth, logger } = this.options;
+    const doFetch = this.options.fetch ?? fetch;
+    try {
+      const { token } = await auth.getPluginRequestToken({
+        onBehalfOf: await auth.getOwnServiceCredentials(),
+        targetPluginId: 'guardrails',
+      });
+      const baseUrl = await discovery.getBaseUrl('guardrails');
+      const response = await doFetch(`${baseUrl}/summary`, {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(this.etag ? { 'If-None-Match': this.etag } : {}),
+        },
+      });
+      if (response.status === 304) {
+        return;
+      }
+      if (!response.ok) {
+        throw new Error(`GET /summary answered ${response.status} ${response.statusText}`);
+      }
+      const summary = (await response.json()) as ApiSummary;
+      this.entities = summary.entities ?? {};
+      this.etag = response.headers.get('etag') ?? undefined;
+    } catch (error) {
+      logger.warn(`Could not refresh the guardrails summary, keeping the last one: ${error}`);
+    } finally {
+      // Also after a failure: a down backend is asked again after the interval, not on every entity.
+      this.fetchedAt = this.now();
+    }
+  }
+}
