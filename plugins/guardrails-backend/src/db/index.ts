@@ -1,0 +1,11 @@
+export { GuardrailsStore } from './GuardrailsStore';
+export type {
+  StoredResult,
+  ClusterAuditStatus,
+  EntitySummaryRow,
+  DistributionRow,
+  HistoryRow,
+  ReplaceClusterResultsInput,
+  ReplaceClusterResultsOutcome,
+  MarkClusterFailedInput,
+} from './types';

@@ -1,0 +1,97 @@
+import type {
+  EnforcementLevel,
+  GuardrailResult,
+  ResultStatus,
+} from '@guardrails-dev/plugin-guardrails-common';
+
+/**
+ * A result as the store keeps it: where it was found, who owns it, and where it came from.
+ * @public
+ */
+export interface StoredResult extends GuardrailResult {
+  /** Full lower-case entity ref of the owning component; undefined when no component owns the object. */
+  entityRef?: string;
+  owner?: string;
+  /** The cluster the object runs in (also in `resource.cluster`). */
+  cluster: string;
+  /** The environment of the cluster (also in `resource.environment`). */
+  environment: string;
+  /** `audit`, `policyreport:<name>` or `auto-correct`. */
+  source: string;
+}
+
+/**
+ * The audit state of one cluster. A stale cluster's results are those of its last successful audit.
+ * @public
+ */
+export interface ClusterAuditStatus {
+  cluster: string;
+  environment: string;
+  lastSuccessAt?: string;
+  lastFailureAt?: string;
+  lastError?: string;
+  /** True when the last audit failed (or no audit ever succeeded): its results must not be read as compliant. */
+  stale: boolean;
+}
+
+/** Counts of one entity's results in one environment, by level and result. @public */
+export interface EntitySummaryRow {
+  entityRef: string;
+  environment: string;
+  level: EnforcementLevel;
+  result: ResultStatus;
+  count: number;
+  /** The latest `lastSeen` among the counted results. */
+  lastSeen: string;
+}
+
+/** Counts of results by guardrail, environment and result, across all objects. @public */
+export interface DistributionRow {
+  guardrail: string;
+  environment: string;
+  result: ResultStatus;
+  count: number;
+}
+
+/** One day of violation counts for one environment and guardrail. @public */
+export interface HistoryRow {
+  /** `YYYY-MM-DD`, UTC. */
+  date: string;
+  environment: string;
+  guardrail: string;
+  failing: number;
+  warning: number;
+  errors: number;
+}
+
+/** @public */
+export interface ReplaceClusterResultsInput {
+  cluster: string;
+  environment: string;
+  /** When the successful audit read the cluster; becomes every result's `lastSeen`. */
+  auditedAt: Date;
+  results: StoredResult[];
+  /**
+   * The sources whose results this audit replaces; defaults to `['audit']`. `<family>:*` stands for every source
+   * of that family the cluster has stored (e.g. `policyreport:*` also drops reports that no longer exist).
+   */
+  sources?: string[];
+}
+
+/** @public */
+export interface ReplaceClusterResultsOutcome {
+  /** Results not stored before. */
+  added: number;
+  /** Results stored before and still present; their `firstSeen` is kept. */
+  kept: number;
+  /** Stored results no longer present, now deleted. */
+  removed: number;
+}
+
+/** @public */
+export interface MarkClusterFailedInput {
+  cluster: string;
+  environment: string;
+  failedAt: Date;
+  error: string;
+}
