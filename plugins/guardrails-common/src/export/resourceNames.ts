@@ -1,0 +1,37 @@
+/**
+ * Resource names (plural, lowercase) of built-in kinds, as admission rules
+ * need them. Kinds not listed here need `resourceNames` in the export options.
+ */
+export const BUILT_IN_RESOURCE_NAMES: Readonly<Record<string, string>> = {
+  Binding: 'bindings',
+  ClusterRole: 'clusterroles',
+  ClusterRoleBinding: 'clusterrolebindings',
+  ConfigMap: 'configmaps',
+  CronJob: 'cronjobs',
+  DaemonSet: 'daemonsets',
+  Deployment: 'deployments',
+  Endpoints: 'endpoints',
+  HorizontalPodAutoscaler: 'horizontalpodautoscalers',
+  Ingress: 'ingresses',
+  IngressClass: 'ingressclasses',
+  Job: 'jobs',
+  LimitRange: 'limitranges',
+  Namespace: 'namespaces',
+  NetworkPolicy: 'networkpolicies',
+  Node: 'nodes',
+  PersistentVolume: 'persistentvolumes',
+  PersistentVolumeClaim: 'persistentvolumeclaims',
+  Pod: 'pods',
+  PodDisruptionBudget: 'poddisruptionbudgets',
+  PriorityClass: 'priorityclasses',
+  ReplicaSet: 'replicasets',
+  ReplicationController: 'replicationcontrollers',
+  ResourceQuota: 'resourcequotas',
+  Role: 'roles',
+  RoleBinding: 'rolebindings',
+  Secret: 'secrets',
+  Service: 'services',
+  ServiceAccount: 'serviceaccounts',
+  StatefulSet: 'statefulsets',
+  StorageClass: 'storageclasses',
+};

@@ -1,0 +1,32 @@
+import { CelCompileOptions, CelProgram, compileCel } from './cel';
+
+/**
+ * Variables a guardrail expression can use. `object`, `oldObject` (always
+ * null offline), `namespaceObject`, `params` and `variables` are as in
+ * ValidatingAdmissionPolicy; `namespaceResources` (kind to list of objects in
+ * the same namespace) exists only offline, so guardrails using it are not
+ * exported to admission.
+ * @public
+ */
+export const GUARDRAIL_CEL_VARIABLES = [
+  'object',
+  'oldObject',
+  'namespaceObject',
+  'params',
+  'variables',
+  'namespaceResources',
+] as const;
+
+/** Limits applied when compiling guardrail expressions. @public */
+export type GuardrailCelLimits = Omit<CelCompileOptions, 'variables'>;
+
+/** Compiles one guardrail expression; throws `CelCompileError`. */
+export function compileGuardrailExpression(
+  expression: string,
+  limits?: GuardrailCelLimits,
+): CelProgram {
+  return compileCel(expression, {
+    ...limits,
+    variables: [...GUARDRAIL_CEL_VARIABLES],
+  });
+}

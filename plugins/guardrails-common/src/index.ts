@@ -1,0 +1,97 @@
+/**
+ * Common library of Guardrails for Backstage: the policy model, pack parsing
+ * and validation, the CEL engine with Kubernetes functions, evaluation,
+ * rollout maths, exemptions, admission and PolicyReport exports, permissions
+ * and label constants. Pure: no I/O, usable in the browser and in Node.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export { compareLevels, strictestLevel, isEnforcingLevel } from './levels';
+export { parseInstant } from './time';
+export { normalizeEntityRef } from './entityRef';
+export * from './labels';
+export * from './permissions';
+
+export { compileCel, CelCompileError, toCelValue, fromCelValue } from './cel';
+export type {
+  CelCompileOptions,
+  CelEvaluateOptions,
+  CelProgram,
+  CelResult,
+} from './cel';
+export { GUARDRAIL_CEL_VARIABLES } from './guardrailCel';
+export type { GuardrailCelLimits } from './guardrailCel';
+
+export { parsePack, PACK_DOCUMENT_KINDS } from './pack/parsePack';
+export type { PackFile, ParsePackOptions, ParsedPack } from './pack/parsePack';
+export { mergePacks } from './pack/mergePacks';
+export {
+  PackValidationError,
+  formatPackProblem,
+} from './pack/PackValidationError';
+export type { PackProblem } from './pack/PackValidationError';
+export { isValidGuardrailId } from './pack/names';
+
+export {
+  currentStage,
+  nextStage,
+  effectiveLevel,
+  rolloutStatus,
+} from './rollout/rollout';
+export type {
+  StageInfo,
+  UpcomingStage,
+  RolloutStatus,
+} from './rollout/rollout';
+
+export {
+  findExemption,
+  exemptionCovers,
+  isExemptionExpired,
+} from './exemptions/findExemption';
+export type {
+  ExemptionTarget,
+  ExemptionMatch,
+} from './exemptions/findExemption';
+
+export { compilePack } from './evaluation/compilePack';
+export type {
+  CompiledPack,
+  CompiledGuardrail,
+  CompilePackOptions,
+} from './evaluation/compilePack';
+export { evaluateObjects } from './evaluation/evaluateObjects';
+export type { EvaluationContext } from './evaluation/evaluateObjects';
+export { podFromTemplate, POD_TEMPLATE_PATHS } from './evaluation/podTemplates';
+export { labelSelectorMatches } from './evaluation/matching';
+export { summarize, hasBlocking, isViolation } from './evaluation/summarize';
+
+export {
+  exportValidatingAdmissionPolicies,
+  admissionPolicyName,
+  VALIDATION_ACTIONS,
+} from './export/validatingAdmissionPolicies';
+export type {
+  AdmissionExport,
+  AdmissionExportOptions,
+  FlaggedGuardrail,
+} from './export/validatingAdmissionPolicies';
+export {
+  toPolicyReport,
+  toPolicyReports,
+  POLICY_REPORT_API_VERSION,
+} from './export/policyReport';
+export type { PolicyReportOptions } from './export/policyReport';
+export { toYaml } from './export/toYaml';
+
+export * from './baseline';
+export * from './api/types';
+
+/** Where the default guardrail pack lives inside this package (YAML files, shipped with it). @public */
+export const DEFAULT_PACK_DIR_NAME = 'packs/default';
+
+export * from './api/types';
+export * from './baseline';
+export { Quantity, parseQuantity } from './cel';

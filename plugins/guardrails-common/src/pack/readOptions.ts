@@ -1,0 +1,9 @@
+import { GuardrailCelLimits } from '../guardrailCel';
+
+/** Settings every document reader needs, resolved from the parse options. */
+export interface ReadOptions {
+  environments?: readonly string[];
+  celLimits?: GuardrailCelLimits;
+  maxExemptionDays: number;
+  now: Date;
+}

@@ -1,0 +1,28 @@
+import { isResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  GUARDRAILS_ENVIRONMENT_RESOURCE_TYPE,
+  guardrailsPermissions,
+} from './index';
+
+describe('permissions', () => {
+  it('defines the suite permissions with their actions', () => {
+    expect(
+      guardrailsPermissions.map(p => [
+        p.name,
+        p.attributes.action,
+        isResourcePermission(p) ? p.resourceType : '-',
+      ]),
+    ).toEqual([
+      ['guardrails.report.read', 'read', '-'],
+      ['guardrails.pack.read', 'read', '-'],
+      ['guardrails.audit.run', 'update', '-'],
+      [
+        'guardrails.namespace.provision',
+        'create',
+        GUARDRAILS_ENVIRONMENT_RESOURCE_TYPE,
+      ],
+      ['guardrails.exemption.read', 'read', '-'],
+    ]);
+    expect(GUARDRAILS_ENVIRONMENT_RESOURCE_TYPE).toBe('guardrails-environment');
+  });
+});
