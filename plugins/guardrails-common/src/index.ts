@@ -95,3 +95,4 @@ export const DEFAULT_PACK_DIR_NAME = 'packs/default';
 export * from './api/types';
 export * from './baseline';
 export { Quantity, parseQuantity } from './cel';
+export { parseLabelSelectorString } from './labelSelectorString';

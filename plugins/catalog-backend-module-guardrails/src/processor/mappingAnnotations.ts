@@ -1,16 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
-
-const KUBERNETES_ID = 'backstage.io/kubernetes-id';
-const KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
-const KUBERNETES_LABEL_SELECTOR = 'backstage.io/kubernetes-label-selector';
+import {
+  BACKSTAGE_KUBERNETES_ID_LABEL as KUBERNETES_ID,
+  BACKSTAGE_KUBERNETES_LABEL_SELECTOR_ANNOTATION as KUBERNETES_LABEL_SELECTOR,
+  BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION as KUBERNETES_NAMESPACE,
+  parseLabelSelectorString,
+} from '@guardrails-dev/plugin-guardrails-common';
 
 // Kubernetes label value and namespace name rules: what a malformed mapping would silently fail to match.
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_KEY =
-  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const SELECTOR_TERM =
-  /^\s*(!?\s*[^\s=!,()]+|[^\s=!,()]+\s*(==|=|!=)\s*[^\s=!,()]*|[^\s=!,()]+\s+(in|notin)\s+\(\s*[^()]*\))\s*$/;
 
 /** Problems with the annotations that map an entity to Kubernetes objects, each naming the annotation. */
 export function mappingAnnotationProblems(entity: Entity): string[] {
@@ -32,38 +30,10 @@ export function mappingAnnotationProblems(entity: Entity): string[] {
     );
   }
   const selector = annotations[KUBERNETES_LABEL_SELECTOR];
-  if (selector !== undefined && !isLabelSelector(selector)) {
+  if (selector !== undefined && !parseLabelSelectorString(selector)) {
     problems.push(
       `Annotation ${KUBERNETES_LABEL_SELECTOR} of ${entity.metadata.name} is not a valid label selector; got '${selector}'`,
     );
   }
   return problems;
-}
-
-function isLabelSelector(selector: string): boolean {
-  if (selector.trim() === '') {
-    return false;
-  }
-  // Split on commas outside parentheses: set-based terms contain commas of their own.
-  const terms: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of selector) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (depth < 0) return false;
-    if (ch === ',' && depth === 0) {
-      terms.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  if (depth !== 0) return false;
-  terms.push(current);
-  return terms.every(term => {
-    if (!SELECTOR_TERM.test(term)) return false;
-    const key = term.trim().replace(/^!\s*/, '').split(/\s*(==|=|!=|\s+in\s+|\s+notin\s+)/)[0];
-    return LABEL_KEY.test(key);
-  });
 }

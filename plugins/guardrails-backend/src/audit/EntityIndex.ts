@@ -5,9 +5,11 @@ import {
   BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION,
   GUARDRAILS_ENTITY_REF_ANNOTATION,
   KubernetesObject,
+  LabelSelector,
+  labelSelectorMatches,
   normalizeEntityRef,
+  parseLabelSelectorString,
 } from '@guardrails-dev/plugin-guardrails-common';
-import { parseLabelSelector, LabelSelectorTest } from './labelSelector';
 
 /** The owning catalog entity of a Kubernetes object. */
 export interface EntityMatch {
@@ -27,7 +29,7 @@ interface MappedEntity extends EntityMatch {
  */
 export class EntityIndex {
   private readonly byId = new Map<string, MappedEntity[]>();
-  private readonly bySelector: Array<MappedEntity & { test: LabelSelectorTest }> = [];
+  private readonly bySelector: Array<MappedEntity & { selector: LabelSelector }> = [];
   private readonly byNamespaceOnly = new Map<string, MappedEntity>();
   private readonly owners = new Map<string, string | undefined>();
 
@@ -39,19 +41,19 @@ export class EntityIndex {
       this.owners.set(entityRef, owner);
       const namespace = annotations[BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION] || undefined;
       const mapped: MappedEntity = { entityRef, owner, namespace };
-      const id = annotations['backstage.io/kubernetes-id'];
-      const selector = annotations[BACKSTAGE_KUBERNETES_LABEL_SELECTOR_ANNOTATION];
+      const id = annotations[BACKSTAGE_KUBERNETES_ID_LABEL];
+      const selectorText = annotations[BACKSTAGE_KUBERNETES_LABEL_SELECTOR_ANNOTATION];
       if (id) {
         const list = this.byId.get(id) ?? [];
         list.push(mapped);
         this.byId.set(id, list);
       }
-      if (selector) {
-        const test = parseLabelSelector(selector);
+      if (selectorText) {
+        const selector = parseLabelSelectorString(selectorText);
         // A malformed selector is reported by the catalog processor; here it simply maps nothing.
-        if (test) this.bySelector.push({ ...mapped, test });
+        if (selector) this.bySelector.push({ ...mapped, selector });
       }
-      if (!id && !selector && namespace) {
+      if (!id && !selectorText && namespace) {
         this.byNamespaceOnly.set(namespace, mapped);
       }
     }
@@ -74,7 +76,7 @@ export class EntityIndex {
     const byLabel = this.fromId(labels[BACKSTAGE_KUBERNETES_ID_LABEL], objectNamespace);
     if (byLabel) return byLabel;
     for (const candidate of this.bySelector) {
-      if ((!candidate.namespace || candidate.namespace === objectNamespace) && candidate.test(labels)) {
+      if ((!candidate.namespace || candidate.namespace === objectNamespace) && labelSelectorMatches(candidate.selector, labels)) {
         return strip(candidate);
       }
     }

@@ -46,7 +46,7 @@ export function normalizePolicyReports(
       if (!mapped || !entry.policy) continue;
       const engine = (entry.source ?? report.source ?? 'policyreport').toLowerCase();
       const guardrail = `${engine}/${entry.policy}${entry.rule ? `/${entry.rule}` : ''}`;
-      const targets = entry.resources?.length ? entry.resources : report.scope ? [report.scope] : [];
+      const targets = entry.resources?.length ? entry.resources : [report.scope].filter(isDefined);
       for (const target of targets) {
         if (!target.kind || !target.name) continue;
         const namespace = target.namespace ?? report.metadata?.namespace;
@@ -77,6 +77,10 @@ export function normalizePolicyReports(
     }
   }
   return results;
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
 }
 
 function mapResult(

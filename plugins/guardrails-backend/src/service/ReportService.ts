@@ -194,12 +194,10 @@ export class ReportService {
       const mostProtected = environmentsSeen[environmentsSeen.length - 1];
       const levels = failingLevels.get(mostProtected) ?? [];
       const level = levels.length > 0 ? strictestLevel(levels) : undefined;
-      const compliance: ComplianceState =
-        violations + warnings > 0
-          ? 'violating'
-          : errors > 0 || environmentsSeen.some(e => staleEnvironments.has(e))
-            ? 'unknown'
-            : 'compliant';
+      const compliance = complianceOf({
+        violating: violations + warnings > 0,
+        uncertain: errors > 0 || environmentsSeen.some(e => staleEnvironments.has(e)),
+      });
       entities[entityRef] = {
         compliance,
         enforcementLevel: level ?? 'none',
@@ -345,12 +343,10 @@ function environmentReport(
     }));
   const evaluatedAt = latest(results.map(r => r.lastSeen));
   // Stale or erroring data never reads as compliant.
-  const compliance: ComplianceState =
-    violations.some(v => v.result !== 'error')
-      ? 'violating'
-      : errors > 0 || stale.length > 0
-        ? 'unknown'
-        : 'compliant';
+  const compliance = complianceOf({
+    violating: violations.some(v => v.result !== 'error'),
+    uncertain: errors > 0 || stale.length > 0,
+  });
   return {
     environment,
     compliance,
@@ -361,6 +357,12 @@ function environmentReport(
     stale,
     violations,
   };
+}
+
+/** Violations decide first; errors and stale clusters make the rest unknown, never compliant. */
+function complianceOf(facts: { violating: boolean; uncertain: boolean }): ComplianceState {
+  if (facts.violating) return 'violating';
+  return facts.uncertain ? 'unknown' : 'compliant';
 }
 
 function zeroCounts(): LevelCounts {
