@@ -1,0 +1,293 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { useSimulator } from './__testUtils__/kube';
+
+const run = promisify(execFile);
+
+/** Every type the simulator serves: apiVersion, kind, plural, namespaced. */
+const SERVED: Array<[string, string, string, boolean]> = [
+  ['v1', 'Namespace', 'namespaces', false],
+  ['v1', 'Pod', 'pods', true],
+  ['v1', 'Service', 'services', true],
+  ['v1', 'ServiceAccount', 'serviceaccounts', true],
+  ['v1', 'ConfigMap', 'configmaps', true],
+  ['v1', 'Secret', 'secrets', true],
+  ['v1', 'ResourceQuota', 'resourcequotas', true],
+  ['v1', 'LimitRange', 'limitranges', true],
+  ['apps/v1', 'Deployment', 'deployments', true],
+  ['apps/v1', 'StatefulSet', 'statefulsets', true],
+  ['apps/v1', 'DaemonSet', 'daemonsets', true],
+  ['apps/v1', 'ReplicaSet', 'replicasets', true],
+  ['batch/v1', 'Job', 'jobs', true],
+  ['batch/v1', 'CronJob', 'cronjobs', true],
+  ['networking.k8s.io/v1', 'NetworkPolicy', 'networkpolicies', true],
+  ['rbac.authorization.k8s.io/v1', 'Role', 'roles', true],
+  ['rbac.authorization.k8s.io/v1', 'RoleBinding', 'rolebindings', true],
+  ['rbac.authorization.k8s.io/v1', 'ClusterRole', 'clusterroles', false],
+  [
+    'rbac.authorization.k8s.io/v1',
+    'ClusterRoleBinding',
+    'clusterrolebindings',
+    false,
+  ],
+  ['policy/v1', 'PodDisruptionBudget', 'poddisruptionbudgets', true],
+  [
+    'admissionregistration.k8s.io/v1',
+    'ValidatingAdmissionPolicy',
+    'validatingadmissionpolicies',
+    false,
+  ],
+  [
+    'admissionregistration.k8s.io/v1',
+    'ValidatingAdmissionPolicyBinding',
+    'validatingadmissionpolicybindings',
+    false,
+  ],
+  ['wgpolicyk8s.io/v1alpha2', 'PolicyReport', 'policyreports', true],
+  [
+    'wgpolicyk8s.io/v1alpha2',
+    'ClusterPolicyReport',
+    'clusterpolicyreports',
+    false,
+  ],
+  ['openreports.io/v1alpha1', 'Report', 'reports', true],
+];
+
+describe('discovery', () => {
+  const env = useSimulator({ name: 'discovery-test' });
+
+  it('answers /version with the Kubernetes version and the cluster name', async () => {
+    const info = await env().k.version.getCode();
+    expect(info).toMatchObject({ major: '1', minor: '33' });
+    expect(info.gitVersion).toMatch(/^v1\.33\.0\+kube-simulator$/);
+    const raw = await (await fetch(`${env().sim.url}/version`)).json();
+    expect(raw.clusterName).toBe('discovery-test');
+  });
+
+  it('lists the core version at /api and every group at /apis', async () => {
+    const core = await env().k.coreGroup.getAPIVersions();
+    expect(core.versions).toEqual(['v1']);
+    const groups = await env().k.apis.getAPIVersions();
+    expect(
+      groups.groups.map(g => g.preferredVersion?.groupVersion).sort(),
+    ).toEqual([
+      'admissionregistration.k8s.io/v1',
+      'apps/v1',
+      'batch/v1',
+      'networking.k8s.io/v1',
+      'openreports.io/v1alpha1',
+      'policy/v1',
+      'rbac.authorization.k8s.io/v1',
+      'wgpolicyk8s.io/v1alpha2',
+    ]);
+  });
+
+  it.each(SERVED)(
+    'describes %s %s in its APIResourceList and serves its list',
+    async (apiVersion, kind, plural, namespaced) => {
+      const url = `${env().sim.url}/${
+        apiVersion.includes('/') ? 'apis' : 'api'
+      }/${apiVersion}`;
+      const list = await (await fetch(url)).json();
+      expect(list).toMatchObject({
+        kind: 'APIResourceList',
+        groupVersion: apiVersion,
+      });
+      const entry = list.resources.find(
+        (r: { name: string }) => r.name === plural,
+      );
+      expect(entry).toMatchObject({
+        kind,
+        namespaced,
+        singularName: kind.toLowerCase(),
+      });
+      expect(entry.verbs).toEqual(
+        expect.arrayContaining([
+          'create',
+          'delete',
+          'get',
+          'list',
+          'patch',
+          'update',
+        ]),
+      );
+
+      const objects = await env().k.objects.list(
+        apiVersion,
+        kind,
+        namespaced ? 'default' : undefined,
+      );
+      // A new cluster has only its four built-in namespaces.
+      expect(objects.items).toHaveLength(kind === 'Namespace' ? 4 : 0);
+    },
+  );
+
+  it('serves typed group resource lists to client-node', async () => {
+    const apps = await env().k.apps.getAPIResources();
+    expect(
+      apps.resources
+        .filter(r => !r.name.includes('/'))
+        .map(r => r.kind)
+        .sort(),
+    ).toEqual(['DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet']);
+    const custom = await env().k.custom.listNamespacedCustomObject({
+      group: 'wgpolicyk8s.io',
+      version: 'v1alpha2',
+      namespace: 'default',
+      plural: 'policyreports',
+    });
+    expect(custom).toMatchObject({ kind: 'PolicyReportList', items: [] });
+  });
+
+  it('answers 404 for paths and groups it does not serve', async () => {
+    for (const path of [
+      '/apis/example.com/v1',
+      '/api/v2',
+      '/api/v1/gadgets',
+      '/nothing',
+    ]) {
+      const res = await fetch(`${env().sim.url}${path}`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({
+        kind: 'Status',
+        reason: 'NotFound',
+      });
+    }
+  });
+});
+
+const kubectlAvailable = (() => {
+  try {
+    require('node:child_process').execFileSync(
+      'kubectl',
+      ['version', '--client'],
+      { stdio: 'ignore' },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+if (!kubectlAvailable) {
+  // eslint-disable-next-line no-console
+  console.warn(
+    'kubectl is not on PATH: skipping the kubectl compatibility tests',
+  );
+}
+
+(kubectlAvailable ? describe : describe.skip)(
+  'kubectl against the simulator',
+  () => {
+    const env = useSimulator({
+      objects: [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'web-1', namespace: 'shop' },
+          spec: {
+            containers: [
+              { name: 'web', image: 'registry.example.com/web:1.0.0' },
+            ],
+          },
+          status: { phase: 'Running' },
+        },
+      ],
+    });
+    let dir: string;
+    let kubeconfig: string;
+
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'kube-simulator-kubectl-'));
+      kubeconfig = join(dir, 'config');
+      writeFileSync(
+        kubeconfig,
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'Config',
+          clusters: [{ name: 'sim', cluster: { server: env().sim.url } }],
+          users: [{ name: 'user', user: {} }],
+          contexts: [
+            { name: 'sim', context: { cluster: 'sim', user: 'user' } },
+          ],
+          'current-context': 'sim',
+        }),
+      );
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const kubectl = async (...args: string[]) =>
+      (
+        await run('kubectl', [
+          '--kubeconfig',
+          kubeconfig,
+          '--cache-dir',
+          join(dir, 'cache'),
+          ...args,
+        ])
+      ).stdout;
+
+    it('gets namespaces and pods as tables', async () => {
+      const ns = await kubectl('get', 'ns');
+      expect(ns).toMatch(/^NAME\s+STATUS\s+AGE/);
+      expect(ns).toMatch(/\nshop\s+Active\s+\d+s/);
+      const pods = await kubectl('get', 'pods', '-A');
+      expect(pods).toMatch(
+        /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE/,
+      );
+      expect(pods).toMatch(/\nshop\s+web-1\s+0\/1\s+Running\s+0\s+/);
+      expect(
+        await kubectl('get', 'ns', 'shop', '-o', 'jsonpath={.metadata.name}'),
+      ).toBe('shop');
+    });
+
+    it('lists api-resources', async () => {
+      const out = await kubectl('api-resources');
+      for (const [apiVersion, kind] of SERVED) {
+        expect(out).toMatch(
+          new RegExp(
+            `\\s${apiVersion.replace(
+              /\./g,
+              '\\.',
+            )}\\s+(true|false)\\s+${kind}\\n`,
+          ),
+        );
+      }
+    });
+
+    it('applies server-side and deletes', async () => {
+      const manifest = join(dir, 'cm.yaml');
+      writeFileSync(
+        manifest,
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-kubectl, namespace: shop}\ndata: {a: "1"}\n',
+      );
+      expect(
+        await kubectl(
+          'apply',
+          '--server-side',
+          '--validate=false',
+          '-f',
+          manifest,
+        ),
+      ).toContain('configmap/from-kubectl serverside-applied');
+      expect(
+        await kubectl(
+          'get',
+          'cm',
+          'from-kubectl',
+          '-n',
+          'shop',
+          '-o',
+          'jsonpath={.metadata.managedFields[0].manager}',
+        ),
+      ).toBe('kubectl');
+      expect(
+        await kubectl('delete', 'cm', 'from-kubectl', '-n', 'shop'),
+      ).toContain('deleted');
+    });
+  },
+);

@@ -1,0 +1,50 @@
+import { IncomingMessage } from 'node:http';
+import { parse as parseYaml } from 'yaml';
+import { ApiError, badRequest } from '../api/status';
+
+/** What a handler answers; the server writes it as JSON. */
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The real API server refuses request bodies above 3 MiB. */
+const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      throw new ApiError(
+        413,
+        'RequestEntityTooLarge',
+        `the request body is larger than ${MAX_BODY_BYTES} bytes`,
+      );
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The media type without parameters, lower case: `application/json; charset=utf-8` → `application/json`. */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** Parses a request body as JSON, or YAML for YAML media types. Empty bodies read as undefined. */
+export function decodeBody(text: string, contentType: string): unknown {
+  if (text.trim() === '') return undefined;
+  const yaml = contentType.includes('yaml');
+  try {
+    return yaml ? parseYaml(text) : JSON.parse(text);
+  } catch (e) {
+    throw badRequest(
+      `error decoding ${yaml ? 'YAML' : 'JSON'} request body: ${
+        (e as Error).message
+      }`,
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { ResourceType } from '../api/resources';
+import { ObjectStore } from '../store/ObjectStore';
+
+/** A request for a resource, decoded from the HTTP request. */
+export interface ResourceCall {
+  method: string;
+  rt: ResourceType;
+  /** From the URL; undefined for cluster-scoped types and cross-namespace lists. */
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+  query: URLSearchParams;
+  body: unknown;
+  contentType: string;
+  accept?: string;
+  userAgent?: string;
+  store: ObjectStore;
+}

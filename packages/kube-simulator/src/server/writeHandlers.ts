@@ -1,0 +1,286 @@
+import { apiVersionOf, findByKind, ResourceType } from '../api/resources';
+import {
+  alreadyExists,
+  ApiError,
+  notFound,
+  staleResourceVersion,
+} from '../api/status';
+import { recordUpdate } from '../apply/managedFields';
+import { parseFieldSelector } from '../query/fieldSelector';
+import { parseLabelSelector } from '../query/labelSelector';
+import {
+  carryOver,
+  generatedName,
+  initializeCreated,
+} from '../store/lifecycle';
+import {
+  canonicalOrder,
+  cloneJson,
+  isPlainObject,
+  jsonEqual,
+  KubeObject,
+} from '../store/objects';
+import { ObjectStore } from '../store/ObjectStore';
+import { getStored, selectObjects, toListItem } from './readHandlers';
+import { ApiResponse } from './request';
+import { ResourceCall } from './resourceCall';
+import {
+  assertValid,
+  checkBody,
+  checkName,
+  isDryRun,
+  updateManager,
+} from './writeChecks';
+
+const NAMESPACES = findByKind('v1', 'Namespace') as ResourceType;
+
+/** Namespaces the API server refuses to delete. */
+const PROTECTED_NAMESPACES = ['default', 'kube-system', 'kube-public'];
+
+/** A namespaced object can only be created in an existing namespace. */
+export function assertNamespaceExists(
+  store: ObjectStore,
+  rt: ResourceType,
+  namespace: string | undefined,
+): void {
+  if (
+    rt.namespaced &&
+    namespace &&
+    !store.get(NAMESPACES, undefined, namespace)
+  ) {
+    throw notFound(NAMESPACES, namespace);
+  }
+}
+
+/** Equal apart from managedFields timestamps: such a write changes nothing and keeps the resourceVersion. */
+export function unchanged(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject) => {
+    const c = cloneJson(o);
+    for (const e of (c.metadata.managedFields ?? []) as Array<
+      Record<string, unknown>
+    >)
+      delete e.time;
+    return c;
+  };
+  return jsonEqual(strip(a), strip(b));
+}
+
+/**
+ * Stores a replacement computed from the stored object (PUT, PATCH, apply): keeps server-owned fields,
+ * validates, records field ownership when `manager` is given, and skips no-op writes.
+ */
+export function storeReplacement(
+  call: ResourceCall,
+  stored: KubeObject,
+  candidate: KubeObject,
+  manager: string | undefined,
+): ApiResponse {
+  const { rt, store } = call;
+  const dryRun = isDryRun(call.query);
+  const next = carryOver(rt, stored, candidate, undefined);
+  assertValid(rt, next);
+  if (manager !== undefined) recordUpdate(stored, next, manager, rt);
+  if (unchanged(next, stored)) return { status: 200, body: stored };
+  if (!dryRun) {
+    next.metadata.resourceVersion = store.nextResourceVersion();
+    store.put(rt, next);
+  }
+  return { status: 200, body: canonicalOrder(next) };
+}
+
+/** Stores a new object: validation, namespace existence, uniqueness, then server fields. */
+export function storeCreated(
+  call: ResourceCall,
+  candidate: KubeObject,
+  manager: string | undefined,
+): ApiResponse {
+  const { rt, store } = call;
+  const dryRun = isDryRun(call.query);
+  assertValid(rt, candidate);
+  assertNamespaceExists(store, rt, candidate.metadata.namespace);
+  if (
+    store.get(rt, candidate.metadata.namespace, candidate.metadata.name ?? '')
+  ) {
+    throw alreadyExists(rt, candidate.metadata.name ?? '');
+  }
+  const created = initializeCreated(
+    rt,
+    candidate,
+    dryRun ? undefined : store.nextResourceVersion(),
+  );
+  if (manager !== undefined) recordUpdate(undefined, created, manager, rt);
+  if (!dryRun) store.put(rt, created);
+  return { status: 201, body: canonicalOrder(created) };
+}
+
+export function handleCreate(call: ResourceCall): ApiResponse {
+  const obj = checkBody(call, false);
+  delete obj.metadata.managedFields;
+  if (
+    !obj.metadata.name &&
+    typeof obj.metadata.generateName === 'string' &&
+    obj.metadata.generateName
+  ) {
+    obj.metadata.name = generatedName(obj.metadata.generateName);
+  }
+  return storeCreated(call, obj, updateManager(call));
+}
+
+function checkResourceVersion(
+  rt: ResourceType,
+  stored: KubeObject,
+  given: unknown,
+): void {
+  if (
+    given !== undefined &&
+    given !== '' &&
+    given !== stored.metadata.resourceVersion
+  ) {
+    throw staleResourceVersion(rt, stored.metadata.name ?? '');
+  }
+}
+
+export function handleUpdate(call: ResourceCall): ApiResponse {
+  const obj = checkBody(call, false);
+  checkName(call, obj);
+  const stored = getStored(call);
+  checkResourceVersion(call.rt, stored, obj.metadata.resourceVersion);
+  if (call.subresource === 'status') return storeStatus(call, stored, obj);
+  // Ownership comes from the stored object; a client echoing managedFields back changes nothing.
+  obj.metadata.managedFields = stored.metadata.managedFields;
+  return storeReplacement(call, stored, obj, updateManager(call));
+}
+
+/** A write through the `/status` subresource: only status changes. */
+export function storeStatus(
+  call: ResourceCall,
+  stored: KubeObject,
+  candidate: KubeObject,
+): ApiResponse {
+  const next = cloneJson(stored);
+  if (candidate.status === undefined) delete next.status;
+  else next.status = cloneJson(candidate.status);
+  if (jsonEqual(next, stored)) return { status: 200, body: stored };
+  if (!isDryRun(call.query)) {
+    next.metadata.resourceVersion = call.store.nextResourceVersion();
+    call.store.put(call.rt, next);
+  }
+  return { status: 200, body: canonicalOrder(next) };
+}
+
+function checkPreconditions(call: ResourceCall, stored: KubeObject): void {
+  const body = isPlainObject(call.body) ? call.body : {};
+  const pre = isPlainObject(body.preconditions) ? body.preconditions : {};
+  const name = stored.metadata.name ?? '';
+  if (pre.uid !== undefined && pre.uid !== stored.metadata.uid) {
+    throw new ApiError(
+      409,
+      'Conflict',
+      `Precondition failed: UID in precondition: ${String(
+        pre.uid,
+      )}, UID in object meta: ${stored.metadata.uid}`,
+      {
+        name,
+        ...(call.rt.group ? { group: call.rt.group } : {}),
+        kind: call.rt.plural,
+      },
+    );
+  }
+  if (
+    pre.resourceVersion !== undefined &&
+    pre.resourceVersion !== stored.metadata.resourceVersion
+  ) {
+    throw new ApiError(
+      409,
+      'Conflict',
+      `Precondition failed: ResourceVersion in precondition: ${String(
+        pre.resourceVersion,
+      )}, ResourceVersion in object meta: ${stored.metadata.resourceVersion}`,
+      {
+        name,
+        ...(call.rt.group ? { group: call.rt.group } : {}),
+        kind: call.rt.plural,
+      },
+    );
+  }
+}
+
+function removeObject(
+  store: ObjectStore,
+  rt: ResourceType,
+  obj: KubeObject,
+  dryRun: boolean,
+): void {
+  if (dryRun) return;
+  store.remove(rt, obj.metadata.namespace, obj.metadata.name ?? '');
+  if (rt === NAMESPACES) store.removeNamespaceContents(obj.metadata.name ?? '');
+}
+
+export function handleDelete(call: ResourceCall): ApiResponse {
+  const { rt, store } = call;
+  const stored = getStored(call);
+  checkPreconditions(call, stored);
+  const name = stored.metadata.name ?? '';
+  if (rt === NAMESPACES && PROTECTED_NAMESPACES.includes(name)) {
+    throw new ApiError(
+      403,
+      'Forbidden',
+      `namespaces "${name}" is forbidden: this namespace may not be deleted`,
+      {
+        name,
+        kind: 'namespaces',
+      },
+    );
+  }
+  removeObject(store, rt, stored, isDryRun(call.query));
+  // Namespaces and pods are deleted gracefully on a real cluster, so the API answers with the object.
+  if (rt === NAMESPACES || rt.kind === 'Pod') {
+    const gone = cloneJson(stored);
+    gone.metadata.deletionTimestamp = new Date()
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z');
+    if (rt === NAMESPACES)
+      gone.status = {
+        ...(isPlainObject(gone.status) ? gone.status : {}),
+        phase: 'Terminating',
+      };
+    return { status: 200, body: gone };
+  }
+  return {
+    status: 200,
+    body: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Success',
+      details: {
+        name,
+        ...(rt.group ? { group: rt.group } : {}),
+        kind: rt.plural,
+        uid: stored.metadata.uid,
+      },
+    },
+  };
+}
+
+export function handleDeleteCollection(call: ResourceCall): ApiResponse {
+  const { rt, store, query } = call;
+  const dryRun = isDryRun(query);
+  const selected = selectObjects(
+    store,
+    rt,
+    call.namespace,
+    parseLabelSelector(query.get('labelSelector')),
+    parseFieldSelector(query.get('fieldSelector'), rt),
+  ).map(s => cloneJson(s.object));
+  for (const obj of selected) removeObject(store, rt, obj, dryRun);
+  return {
+    status: 200,
+    body: {
+      kind: `${rt.kind}List`,
+      apiVersion: apiVersionOf(rt),
+      metadata: { resourceVersion: store.currentResourceVersion() },
+      items: selected.map(o => toListItem(rt, o)),
+    },
+  };
+}
