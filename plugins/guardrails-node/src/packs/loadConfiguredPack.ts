@@ -4,12 +4,14 @@ import {
   ParsePackOptions,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { readGuardrailsConfig } from '../config/readGuardrailsConfig';
+import { defaultPackDir } from './defaultPackDir';
 import { loadPackFromDirectories } from './loadPackFromDirectories';
 
 /**
  * Loads the pack a backend is configured with: the default pack (unless
  * `guardrails.includeDefaultPack` is false) then each `guardrails.packs` directory, validated
- * against the configured environments and `guardrails.maxExemptionDays`.
+ * against the configured environments and `guardrails.maxExemptionDays`. The default pack's plans
+ * for environments that are not configured are kept but never apply.
  * @public
  */
 export async function loadConfiguredPack(
@@ -18,9 +20,13 @@ export async function loadConfiguredPack(
 ): Promise<ParsedPack> {
   const { packDirectories, environments, maxExemptionDays } =
     readGuardrailsConfig(config);
-  return loadPackFromDirectories(packDirectories, {
-    ...options,
-    environments: environments.map(e => e.name),
-    ...(maxExemptionDays !== undefined ? { maxExemptionDays } : {}),
-  });
+  return loadPackFromDirectories(
+    packDirectories,
+    {
+      ...options,
+      environments: environments.map(e => e.name),
+      ...(maxExemptionDays !== undefined ? { maxExemptionDays } : {}),
+    },
+    { anyEnvironment: [defaultPackDir()] },
+  );
 }

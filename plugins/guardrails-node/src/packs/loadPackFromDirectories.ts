@@ -17,12 +17,21 @@ import { readPackFiles } from './readPackFiles';
 export async function loadPackFromDirectories(
   dirs: string[],
   options: ParsePackOptions = {},
+  layers: {
+    /**
+     * Directories whose rollout plans may name environments that are not configured (the bundled default
+     * pack plans dev, staging and prod; a backend with other environments overrides its rollouts instead).
+     */
+    anyEnvironment?: string[];
+  } = {},
 ): Promise<ParsedPack> {
   let pack: GuardrailPack = { guardrails: [], exemptions: [], overrides: [] };
   const warnings: ParsedPack['warnings'] = [];
   for (const dir of dirs) {
+    const { environments, ...rest } = options;
     const layer = parsePack(await readPackFiles([dir]), {
-      ...options,
+      ...rest,
+      ...(layers.anyEnvironment?.includes(dir) ? {} : { environments }),
       knownGuardrailIds: [
         ...(options.knownGuardrailIds ?? []),
         ...pack.guardrails.map(g => g.id),

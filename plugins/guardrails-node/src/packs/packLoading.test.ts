@@ -184,4 +184,47 @@ describe('loadConfiguredPack', () => {
       PackValidationError,
     );
   });
+
+  it('loads the default pack for environments with other names, and checks platform packs against them', async () => {
+    const profile = {
+      podSecurity: 'baseline',
+      networkPolicy: 'deny-ingress',
+      ownerRole: 'edit',
+      sizes: {
+        small: {
+          quota: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '2', memory: '2Gi' }, pods: 10 },
+          limitRange: {
+            defaultRequest: { cpu: '100m', memory: '128Mi' },
+            default: { cpu: '200m', memory: '256Mi' },
+          },
+        },
+      },
+    };
+    const onlyQa = (packs: string[]) =>
+      new ConfigReader({
+        kubernetes: {
+          clusterLocatorMethods: [
+            { type: 'config', clusters: [{ name: 'qa-1', url: 'https://qa.example.com' }] },
+          ],
+        },
+        guardrails: { environments: { qa: { clusters: ['qa-1'], profile } }, packs },
+      });
+    const { pack } = await loadConfiguredPack(onlyQa([]));
+    expect(pack.guardrails.length).toBeGreaterThan(18);
+
+    write(
+      'qa/override.yaml',
+      [
+        'apiVersion: guardrails.dev/v1alpha1',
+        'kind: GuardrailOverride',
+        'metadata: { name: pod.no-privileged }',
+        'spec:',
+        '  rollout:',
+        '    prod: [{ level: observe }]',
+      ].join('\n'),
+    );
+    await expect(loadConfiguredPack(onlyQa([path.join(root, 'qa')]))).rejects.toThrow(
+      /unknown environment "prod"/,
+    );
+  });
 });
