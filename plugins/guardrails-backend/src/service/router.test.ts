@@ -1,0 +1,218 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { guardrailsPlugin } from '../plugin';
+import { component, deployment, namespace, startClusters } from '../__testUtils__/simulatedClusters';
+
+jest.setTimeout(60_000);
+
+const entities = [
+  component('payments-api', { 'backstage.io/kubernetes-id': 'payments-api' }, 'group:default/payments'),
+  component('quiet', { 'backstage.io/kubernetes-id': 'quiet' }),
+];
+
+const seed = () => [
+  namespace('payments', { 'backstage.io/kubernetes-id': 'payments-api' }),
+  deployment('payments', 'api', { container: { securityContext: { privileged: true } } }),
+];
+
+async function startBackend(options: { deny?: boolean; anonymous?: boolean } = {}) {
+  const clusters = await startClusters({ dev: seed(), prod: seed() });
+  const { server } = await startTestBackend({
+    features: [
+      guardrailsPlugin,
+      mockServices.rootConfig.factory({ data: clusters.config }),
+      catalogServiceMock.factory({ entities: entities as any }),
+      // Requests without credentials are anonymous, as in production (the test default is a mock user).
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      ...(options.deny
+        ? [
+            mockServices.permissions.mock({
+              authorize: async requests => requests.map(() => ({ result: AuthorizeResult.DENY })),
+            }).factory,
+          ]
+        : []),
+    ],
+  });
+  const user = mockCredentials.user.header();
+  const audit = async () => {
+    const res = await request(server).post('/api/guardrails/audit').set('Authorization', user);
+    expect(res.status).toBe(202);
+    // The audit runs in the background; the summary shows when its results are stored.
+    for (let i = 0; i < 100; i++) {
+      const summary = await request(server).get('/api/guardrails/summary').set('Authorization', user);
+      if (summary.body.entities?.['component:default/payments-api']) return;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    throw new Error('audit did not store results');
+  };
+  return { server, user, audit, clusters };
+}
+
+describe('guardrails REST API', () => {
+  it('reports an entity per environment with violations, levels and first-seen times', async () => {
+    const { server, user, audit, clusters } = await startBackend();
+    try {
+      await audit();
+      const res = await request(server)
+        .get('/api/guardrails/entities/component/default/payments-api/report')
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      expect(res.body.entityRef).toBe('component:default/payments-api');
+      expect(res.body.compliance).toBe('violating');
+      expect(res.body.environments.map((e: any) => e.environment)).toEqual(['dev', 'prod']);
+      const privileged = res.body.environments[1].violations.find(
+        (v: any) => v.guardrail === 'pod.no-privileged',
+      );
+      expect(privileged).toMatchObject({
+        resource: { kind: 'Deployment', namespace: 'payments', name: 'api', cluster: 'prod', environment: 'prod' },
+        severity: 'critical',
+        source: 'audit',
+        firstSeen: expect.any(String),
+      });
+      expect(res.body.environments[1].stale).toEqual([]);
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('answers 404 for an entity without results, and serves the pack and environments', async () => {
+    const { server, user, audit, clusters } = await startBackend();
+    try {
+      await audit();
+      const missing = await request(server)
+        .get('/api/guardrails/entities/component/default/quiet/report')
+        .set('Authorization', user);
+      expect(missing.status).toBe(404);
+
+      const pack = await request(server).get('/api/guardrails/guardrails').set('Authorization', user);
+      expect(pack.status).toBe(200);
+      const privileged = pack.body.guardrails.find((g: any) => g.id === 'pod.no-privileged');
+      expect(privileged.rationale).toEqual(expect.any(String));
+      expect(privileged.rollout.map((r: any) => r.environment)).toEqual(['dev', 'prod']);
+
+      const envs = await request(server).get('/api/guardrails/environments').set('Authorization', user);
+      expect(envs.body.environments[0]).toMatchObject({ name: 'dev', podSecurity: 'restricted', sizes: [expect.objectContaining({ name: 'small' })] });
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('serves the summary with an ETag and answers 304 to a conditional request', async () => {
+    const { server, user, audit, clusters } = await startBackend();
+    try {
+      await audit();
+      const first = await request(server).get('/api/guardrails/summary').set('Authorization', user);
+      expect(first.body.entities['component:default/payments-api']).toMatchObject({
+        compliance: 'violating',
+        rolloutStage: expect.stringMatching(/^prod\./),
+      });
+      const again = await request(server)
+        .get('/api/guardrails/summary')
+        .set('Authorization', user)
+        .set('If-None-Match', first.headers.etag);
+      expect(again.status).toBe(304);
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('answers what-if questions and lists exemptions', async () => {
+    const { server, user, audit, clusters } = await startBackend();
+    try {
+      await audit();
+      const impact = await request(server)
+        .get('/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=block')
+        .set('Authorization', user);
+      expect(impact.status).toBe(200);
+      expect(impact.body.affected).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/payments-api',
+          owner: 'group:default/payments',
+          outcome: 'blocked',
+        }),
+      ]);
+      expect(impact.body.totals).toMatchObject({ entities: 1, workloads: 1, unowned: 0 });
+
+      const exemptions = await request(server).get('/api/guardrails/exemptions').set('Authorization', user);
+      expect(exemptions.body).toEqual({ active: [], expiringSoon: [], expired: [] });
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it.each([
+    ['/api/guardrails/impact', /guardrail/],
+    ['/api/guardrails/impact?guardrail=nope&environment=prod&level=block', /Unknown guardrail 'nope'/],
+    ['/api/guardrails/impact?guardrail=pod.no-privileged&environment=qa&level=block', /Unknown environment 'qa'/],
+    ['/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=deny', /Invalid level 'deny'/],
+    ['/api/guardrails/history?days=0', /days/],
+    ['/api/guardrails/history?days=ten', /days/],
+    ['/api/guardrails/entities/comp%20onent/default/x/report', /Invalid entity kind/],
+  ])('answers 400 with a reason for %s', async (path, reason) => {
+    const { server, user, clusters } = await startBackend();
+    try {
+      const res = await request(server).get(path).set('Authorization', user);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(reason);
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('answers 401 without credentials, but the health probe', async () => {
+    const { server, clusters } = await startBackend();
+    try {
+      expect((await request(server).get('/api/guardrails/summary')).status).toBe(401);
+      expect((await request(server).get('/api/guardrails/health')).status).toBe(200);
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('answers 403 when the permission policy denies', async () => {
+    const { server, user, clusters } = await startBackend({ deny: true });
+    try {
+      for (const [method, path] of [
+        ['get', '/api/guardrails/summary'],
+        ['get', '/api/guardrails/guardrails'],
+        ['get', '/api/guardrails/exemptions'],
+        ['post', '/api/guardrails/audit'],
+      ] as const) {
+        const res = await request(server)[method](path).set('Authorization', user);
+        expect(res.status).toBe(403);
+      }
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('keeps showing the last results of a cluster that went down, marked stale and never compliant', async () => {
+    const { server, user, audit, clusters } = await startBackend();
+    try {
+      await audit();
+      clusters.simulators.prod.setFaults({ errorRate: 1 });
+      await request(server).post('/api/guardrails/audit').set('Authorization', user);
+      let prod: any;
+      for (let i = 0; i < 100 && !prod?.stale?.length; i++) {
+        await new Promise(r => setTimeout(r, 100));
+        const res = await request(server)
+          .get('/api/guardrails/entities/component/default/payments-api/report')
+          .set('Authorization', user);
+        prod = res.body.environments.find((e: any) => e.environment === 'prod');
+      }
+      expect(prod.stale).toEqual([
+        expect.objectContaining({ cluster: 'prod', error: expect.any(String), lastSuccessAt: expect.any(String) }),
+      ]);
+      expect(prod.violations.length).toBeGreaterThan(0);
+      expect(prod.compliance).not.toBe('compliant');
+    } finally {
+      await clusters.close();
+    }
+  });
+});
