@@ -21,6 +21,11 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
 import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
+import {
+  GuardrailsEnvironmentPickerFieldExtension,
+  GuardrailsPage,
+} from '@guardrails-dev/plugin-guardrails';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
@@ -54,7 +59,12 @@ const routes = (
     >
       {entityPage}
     </Route>
-    <Route path="/create" element={<ScaffolderPage />} />
+    <Route path="/create" element={<ScaffolderPage />}>
+      <ScaffolderFieldExtensions>
+        <GuardrailsEnvironmentPickerFieldExtension />
+      </ScaffolderFieldExtensions>
+    </Route>
+    <Route path="/guardrails" element={<GuardrailsPage />} />
     <Route
       path="/catalog-import"
       element={

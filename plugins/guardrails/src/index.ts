@@ -1,5 +1,6 @@
 /**
- * Guardrails for Backstage: the component Guardrails tab and overview card.
+ * Guardrails for Backstage: the component Guardrails tab and overview card, the platform Guardrails page and the
+ * scaffolder environment picker.
  *
  * @packageDocumentation
  */
@@ -7,13 +8,26 @@ export {
   guardrailsPlugin,
   EntityGuardrailsContent,
   EntityGuardrailsCard,
+  GuardrailsPage,
+  GuardrailsEnvironmentPickerFieldExtension,
 } from './plugin';
 export { guardrailsApiRef } from './api/GuardrailsApi';
-export type { GuardrailsApi } from './api/GuardrailsApi';
-export { GuardrailsClient } from './api/GuardrailsClient';
 export type {
-  EntityReport,
-  EnvironmentReport,
-  ReportViolation,
-} from './api/types';
-export { isGuardrailsAvailable, KUBERNETES_MAPPING_ANNOTATIONS } from './mapping';
+  GuardrailsApi,
+  GuardrailHistoryOptions,
+  GuardrailImpactRequest,
+} from './api/GuardrailsApi';
+export { GuardrailsClient } from './api/GuardrailsClient';
+export {
+  GuardrailsEnvironmentPickerFieldSchema,
+  validateGuardrailsEnvironmentChoice,
+} from './components/GuardrailsEnvironmentPicker';
+export type {
+  GuardrailsEnvironmentPickerProps,
+  GuardrailsEnvironmentPickerUiOptions,
+  GuardrailsEnvironmentPickerValue,
+} from './components/GuardrailsEnvironmentPicker';
+export {
+  isGuardrailsAvailable,
+  KUBERNETES_MAPPING_ANNOTATIONS,
+} from './mapping';

@@ -6,9 +6,16 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { guardrailsApiRef } from './api/GuardrailsApi';
 import { GuardrailsClient } from './api/GuardrailsClient';
-import { rootRouteRef } from './routes';
+import {
+  GUARDRAILS_ENVIRONMENT_PICKER,
+  GuardrailsEnvironmentPicker,
+  GuardrailsEnvironmentPickerFieldSchema,
+  validateGuardrailsEnvironmentChoice,
+} from './components/GuardrailsEnvironmentPicker';
+import { guardrailsPageRouteRef, rootRouteRef } from './routes';
 
 /**
  * The guardrails frontend plugin.
@@ -25,7 +32,7 @@ export const guardrailsPlugin = createPlugin({
         new GuardrailsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { entityContent: rootRouteRef },
+  routes: { root: guardrailsPageRouteRef, entityContent: rootRouteRef },
 });
 
 /**
@@ -60,3 +67,33 @@ export const EntityGuardrailsCard = guardrailsPlugin.provide(
     },
   }),
 );
+
+/**
+ * The platform Guardrails page: catalog, distribution, trend, what-if and exemptions.
+ *
+ * @public
+ */
+export const GuardrailsPage = guardrailsPlugin.provide(
+  createRoutableExtension({
+    name: 'GuardrailsPage',
+    component: () =>
+      import('./components/GuardrailsPage').then(m => m.GuardrailsPage),
+    mountPoint: guardrailsPageRouteRef,
+  }),
+);
+
+/**
+ * The `GuardrailsEnvironmentPicker` template field: environment and size profile of a guarded namespace. Place it
+ * inside `<ScaffolderFieldExtensions>` of the scaffolder page.
+ *
+ * @public
+ */
+export const GuardrailsEnvironmentPickerFieldExtension =
+  guardrailsPlugin.provide(
+    createScaffolderFieldExtension({
+      name: GUARDRAILS_ENVIRONMENT_PICKER,
+      component: GuardrailsEnvironmentPicker,
+      validation: validateGuardrailsEnvironmentChoice,
+      schema: GuardrailsEnvironmentPickerFieldSchema.schema,
+    }),
+  );

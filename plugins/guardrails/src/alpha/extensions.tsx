@@ -1,7 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
-import { compatWrapper } from '@backstage/core-compat-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
+  PageBlueprint,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
@@ -9,8 +13,11 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { guardrailsApiRef } from '../api/GuardrailsApi';
 import { GuardrailsClient } from '../api/GuardrailsClient';
+import { guardrailsPageRouteRef, rootRouteRef } from '../routes';
 
 // Components and namespace resources are what the audit maps Kubernetes objects to.
 const guardrailsEntityFilter = (entity: Entity) =>
@@ -31,10 +38,27 @@ export const guardrailsApi = ApiBlueprint.make({
 });
 
 /** @alpha */
+export const guardrailsPage = PageBlueprint.make({
+  params: {
+    path: '/guardrails',
+    title: 'Guardrails',
+    icon: <VerifiedUserIcon />,
+    routeRef: convertLegacyRouteRef(guardrailsPageRouteRef),
+    // The page brings its own header with the audit button and tabs.
+    noHeader: true,
+    loader: () =>
+      import('../components/GuardrailsPage').then(m =>
+        compatWrapper(<m.GuardrailsPage />),
+      ),
+  },
+});
+
+/** @alpha */
 export const guardrailsEntityContent = EntityContentBlueprint.make({
   params: {
     path: '/guardrails',
     title: 'Guardrails',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
     filter: guardrailsEntityFilter,
     loader: () =>
       import('../components/EntityGuardrailsContent').then(m =>
@@ -52,5 +76,14 @@ export const guardrailsEntityCard = EntityCardBlueprint.make({
       import('../components/EntityGuardrailsCard').then(m =>
         compatWrapper(<m.EntityGuardrailsCard />),
       ),
+  },
+});
+
+/** @alpha */
+export const guardrailsEnvironmentPickerField = FormFieldBlueprint.make({
+  name: 'environment-picker',
+  params: {
+    field: () =>
+      import('./formField').then(m => m.guardrailsEnvironmentPickerFormField),
   },
 });

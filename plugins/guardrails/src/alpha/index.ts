@@ -8,4 +8,6 @@ export {
   guardrailsApi,
   guardrailsEntityCard,
   guardrailsEntityContent,
+  guardrailsEnvironmentPickerField,
+  guardrailsPage,
 } from './extensions';

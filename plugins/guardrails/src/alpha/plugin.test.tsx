@@ -1,18 +1,77 @@
-import { createExtensionTester, renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { screen } from '@testing-library/react';
-import plugin, { guardrailsEntityCard } from '.';
+import {
+  fixClock,
+  guardrailList,
+  mappedEntity,
+  report,
+} from '../__testUtils__/fixtures';
+import { GuardrailsApi, guardrailsApiRef } from '../api/GuardrailsApi';
+import plugin, {
+  guardrailsEntityCard,
+  guardrailsEntityContent,
+  guardrailsEnvironmentPickerField,
+  guardrailsPage,
+} from '.';
+
+const api: Partial<GuardrailsApi> = {
+  getEntityReport: async () => report,
+  getGuardrails: async () => guardrailList,
+  getEntityHistory: async () => ({
+    from: '2026-12-20',
+    to: '2026-12-22',
+    points: [],
+  }),
+  getDistribution: async () => ({ rows: [] }),
+  getHistory: async () => ({
+    from: '2026-12-20',
+    to: '2026-12-22',
+    points: [],
+  }),
+};
 
 describe('guardrails alpha plugin', () => {
-  it('provides an API, an entity content and an entity card', () => {
-    expect(plugin.getExtension('api:guardrails')).toBeDefined();
-    expect(plugin.getExtension('entity-content:guardrails')).toBeDefined();
-    expect(plugin.getExtension('entity-card:guardrails')).toBeDefined();
+  beforeEach(() => fixClock());
+  afterEach(() => jest.useRealTimers());
+
+  it('provides the API, page, entity content, entity card and template field', () => {
+    for (const id of [
+      'api:guardrails',
+      'page:guardrails',
+      'entity-content:guardrails',
+      'entity-card:guardrails',
+      'scaffolder-form-field:guardrails/environment-picker',
+    ]) {
+      expect(plugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('renders the entity content with violations', async () => {
+    const tester = createExtensionTester(guardrailsEntityContent);
+    await renderInTestApp(
+      <EntityProvider entity={mappedEntity}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        apis: [[guardrailsApiRef, api]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Guardrail violations' }),
+    ).toBeInTheDocument();
   });
 
   it('renders the entity card for a component without a mapping annotation', async () => {
     const tester = createExtensionTester(guardrailsEntityCard);
-    const element = tester.reactElement();
     await renderInTestApp(
       <EntityProvider
         entity={{
@@ -22,10 +81,35 @@ describe('guardrails alpha plugin', () => {
           spec: {},
         }}
       >
-        {element}
+        {tester.reactElement()}
       </EntityProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
     expect(await screen.findByText('Guardrails')).toBeInTheDocument();
-    expect(screen.getByText(/Missing Annotation/i)).toBeInTheDocument();
+    expect(
+      screen.getByText(/not mapped to Kubernetes workloads/),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the platform page', async () => {
+    const tester = createExtensionTester(guardrailsPage);
+    await renderInTestApp(tester.reactElement(), {
+      apis: [[guardrailsApiRef, api]],
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Run audit now' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /the distribution appears after the first audit has completed/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('loads the GuardrailsEnvironmentPicker form field', async () => {
+    const tester = createExtensionTester(guardrailsEnvironmentPickerField);
+    const load = tester.get(FormFieldBlueprint.dataRefs.formFieldLoader);
+    const field = await load();
+    expect(field.$$type).toBe('@backstage/scaffolder/FormField');
   });
 });

@@ -1,15 +1,70 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
-import { EntityReport } from './types';
+import type {
+  ApiAuditRun,
+  ApiDistribution,
+  ApiEntityReport,
+  ApiEnvironmentList,
+  ApiExemptions,
+  ApiGuardrailList,
+  ApiHistory,
+  ApiImpact,
+  ApiSummary,
+  EnforcementLevel,
+} from '@guardrails-dev/plugin-guardrails-common';
 
 /**
- * Reads guardrail results from the guardrails backend.
+ * A what-if question: what would happen if a guardrail were at this level in this environment.
+ *
+ * @public
+ */
+export interface GuardrailImpactRequest {
+  guardrail: string;
+  environment: string;
+  level: EnforcementLevel;
+}
+
+/**
+ * Options of the history endpoints.
+ *
+ * @public
+ */
+export interface GuardrailHistoryOptions {
+  /** How many days back from today (a whole number from 1 to 366); the backend's default when omitted. */
+  days?: number;
+}
+
+/**
+ * Reads guardrails, results, history, what-if impact and exemptions from the guardrails backend.
  *
  * @public
  */
 export interface GuardrailsApi {
+  /** The guardrail pack with each guardrail's rollout across environments. */
+  getGuardrails(): Promise<ApiGuardrailList>;
   /** The entity's report, or undefined when no audit has produced results for it yet. */
-  getEntityReport(entity: CompoundEntityRef): Promise<EntityReport | undefined>;
+  getEntityReport(
+    entity: CompoundEntityRef,
+  ): Promise<ApiEntityReport | undefined>;
+  /** Daily counts of the entity's violations. */
+  getEntityHistory(
+    entity: CompoundEntityRef,
+    options?: GuardrailHistoryOptions,
+  ): Promise<ApiHistory>;
+  /** Daily counts of violations across all entities. */
+  getHistory(options?: GuardrailHistoryOptions): Promise<ApiHistory>;
+  /** Counts of results by guardrail and environment. */
+  getDistribution(): Promise<ApiDistribution>;
+  /** Every entity's compliance status. */
+  getSummary(): Promise<ApiSummary>;
+  /** What a guardrail would block, warn or correct at another level in an environment. */
+  getImpact(request: GuardrailImpactRequest): Promise<ApiImpact>;
+  /** Exemptions: active, expiring soon and expired. */
+  getExemptions(): Promise<ApiExemptions>;
+  /** The configured environments with their size profiles and enforcement summary. */
+  getEnvironments(): Promise<ApiEnvironmentList>;
+  /** Starts an audit of every cluster now. */
+  runAudit(): Promise<ApiAuditRun>;
 }
 
 /** @public */

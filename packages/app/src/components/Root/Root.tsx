@@ -21,6 +21,7 @@ import {
   Link,
 } from '@backstage/core-components';
 import MenuIcon from '@material-ui/icons/Menu';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 
 const useSidebarLogoStyles = makeStyles({
@@ -64,6 +65,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={GroupIcon}
         />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
+        <SidebarItem
+          icon={VerifiedUserIcon}
+          to="guardrails"
+          text="Guardrails"
+        />
       </SidebarGroup>
       <SidebarSpace />
       <SidebarDivider />

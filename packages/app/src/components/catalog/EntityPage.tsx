@@ -155,7 +155,6 @@ const systemPage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard
-           
             height={400}
             direction={Direction.TOP_BOTTOM}
           />

@@ -1,46 +1,117 @@
 import {
+  CodeSnippet,
   EmptyState,
   MissingAnnotationEmptyState,
-  Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { Box, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
-import { isGuardrailsAvailable } from '../../mapping';
+import type { ApiEntityReport } from '@guardrails-dev/plugin-guardrails-common';
 import { useEntityReport } from '../../hooks/useEntityReport';
-import { EntityReport } from '../../api/types';
+import { isGuardrailsAvailable } from '../../mapping';
+import { DataView } from '../DataView';
 
-/**
- * Shows the loading, error, unmapped and no-data states of an entity's report, and renders the report otherwise.
- */
-export function EntityReportState(props: {
-  children: (report: EntityReport) => ReactNode;
-}) {
-  const { entity } = useEntity();
-  if (!isGuardrailsAvailable(entity)) {
+const KUBERNETES_ID = 'backstage.io/kubernetes-id';
+
+function Unmapped(props: { variant: 'page' | 'card' }) {
+  if (props.variant === 'card') {
     return (
-      <MissingAnnotationEmptyState annotation="backstage.io/kubernetes-id" />
+      <Typography variant="body2">
+        This component is not mapped to Kubernetes workloads. Add the{' '}
+        <code>{KUBERNETES_ID}</code> annotation to its catalog-info.yaml and
+        label its workloads with the same value to see guardrail results.
+      </Typography>
     );
   }
-  return <LoadedReport>{props.children}</LoadedReport>;
+  return (
+    <>
+      <MissingAnnotationEmptyState annotation={KUBERNETES_ID} />
+      <Box mt={2}>
+        <Typography variant="body2">
+          The guardrails audit finds a component's workloads the same way the
+          Kubernetes plugin does: through the <code>{KUBERNETES_ID}</code>{' '}
+          annotation (workloads labelled{' '}
+          <code>{KUBERNETES_ID}=&lt;value&gt;</code>), or the{' '}
+          <code>backstage.io/kubernetes-namespace</code> and{' '}
+          <code>backstage.io/kubernetes-label-selector</code> annotations.
+        </Typography>
+      </Box>
+    </>
+  );
 }
 
-function LoadedReport(props: { children: (report: EntityReport) => ReactNode }) {
-  const state = useEntityReport();
-  switch (state.status) {
-    case 'loading':
-      return <Progress />;
-    case 'error':
-      return <ResponseErrorPanel error={state.error} />;
-    case 'empty':
-      return (
-        <EmptyState
-          missing="data"
-          title="No guardrail results yet"
-          description="No audit has evaluated this component's Kubernetes objects yet. Results appear here after the next audit of the clusters it runs in."
-        />
-      );
-    default:
-      return <>{props.children(state.report)}</>;
+function NoResults(props: { variant: 'page' | 'card'; kubernetesId?: string }) {
+  const label = `${KUBERNETES_ID}=${props.kubernetesId ?? '<value>'}`;
+  const description =
+    "No audit has evaluated this component's Kubernetes objects yet. The guardrails backend audits every " +
+    'configured cluster on its schedule (guardrails.audit.frequency in app-config); results appear here after ' +
+    'the next audit that finds workloads of this component. A platform engineer can start an audit at once from ' +
+    'the Guardrails page.';
+  if (props.variant === 'card') {
+    return (
+      <Typography variant="body2">
+        No guardrail results yet. {description}
+      </Typography>
+    );
   }
+  return (
+    <EmptyState
+      missing="data"
+      title="No guardrail results yet"
+      description={description}
+      action={
+        <Box>
+          <Typography variant="body2" gutterBottom>
+            If results never appear, check that the workloads carry this label:
+          </Typography>
+          <CodeSnippet text={label} language="text" />
+        </Box>
+      }
+    />
+  );
+}
+
+/**
+ * Shows the unmapped, loading, error and no-results states of the entity's report, and renders the report
+ * otherwise.
+ */
+export function EntityReportState(props: {
+  variant?: 'page' | 'card';
+  children: (report: ApiEntityReport) => ReactNode;
+}) {
+  const { entity } = useEntity();
+  const variant = props.variant ?? 'page';
+  if (!isGuardrailsAvailable(entity)) {
+    return <Unmapped variant={variant} />;
+  }
+  return (
+    <LoadedReport
+      variant={variant}
+      kubernetesId={entity.metadata.annotations?.[KUBERNETES_ID]}
+    >
+      {props.children}
+    </LoadedReport>
+  );
+}
+
+function LoadedReport(props: {
+  variant: 'page' | 'card';
+  kubernetesId?: string;
+  children: (report: ApiEntityReport) => ReactNode;
+}) {
+  const state = useEntityReport();
+  return (
+    <DataView state={state} title="Could not load guardrail results">
+      {report =>
+        report && report.environments.length > 0 ? (
+          props.children(report)
+        ) : (
+          <NoResults
+            variant={props.variant}
+            kubernetesId={props.kubernetesId}
+          />
+        )
+      }
+    </DataView>
+  );
 }

@@ -1,0 +1,1 @@
+export { ComplianceStatus } from './ComplianceStatus';

@@ -1,0 +1,144 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import { alpha } from '@material-ui/core/styles';
+import { useMemo } from 'react';
+import type {
+  ApiDistribution,
+  ApiGuardrail,
+} from '@guardrails-dev/plugin-guardrails-common';
+
+type Cell = ApiDistribution['rows'][number];
+
+const useStyles = makeStyles(theme => ({
+  id: { fontFamily: 'monospace', color: theme.palette.text.secondary },
+}));
+
+function cellText(cell: Cell): string {
+  const parts = [
+    cell.failing ? `${cell.failing} failing` : '',
+    cell.warning ? `${cell.warning} warning` : '',
+    cell.errors ? `${cell.errors} error${cell.errors === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'no violations';
+}
+
+/**
+ * Results by guardrail (rows) and environment (columns); the cell's shade is the share of objects in violation.
+ * Guardrails are the rows on purpose: this shows where protections bite, not which team does worst.
+ */
+export function DistributionHeatmap(props: {
+  distribution: ApiDistribution;
+  guardrails: Map<string, ApiGuardrail>;
+  environments: string[];
+}) {
+  const { distribution, guardrails, environments } = props;
+  const classes = useStyles();
+
+  const { rows, columns, cells } = useMemo(() => {
+    const byKey = new Map<string, Cell>();
+    const ids = new Set<string>();
+    const envs = new Set<string>(environments);
+    for (const row of distribution.rows) {
+      byKey.set(`${row.guardrail}\u0000${row.environment}`, row);
+      ids.add(row.guardrail);
+      envs.add(row.environment);
+    }
+    return {
+      rows: [...ids].sort((a, b) => a.localeCompare(b, 'en')),
+      columns: [...envs],
+      cells: byKey,
+    };
+  }, [distribution, environments]);
+
+  if (rows.length === 0) {
+    return (
+      <Typography variant="body1">
+        No results yet: the distribution appears after the first audit has
+        completed.
+      </Typography>
+    );
+  }
+
+  return (
+    <TableContainer>
+      <Table size="small" aria-label="Results by guardrail and environment">
+        <TableHead>
+          <TableRow>
+            <TableCell>Guardrail</TableCell>
+            {columns.map(env => (
+              <TableCell key={env}>{env}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(id => (
+            <TableRow key={id}>
+              <TableCell component="th" scope="row">
+                <Typography variant="body2">
+                  {guardrails.get(id)?.title ?? id}
+                </Typography>
+                <Typography variant="caption" className={classes.id}>
+                  {id}
+                </Typography>
+              </TableCell>
+              {columns.map(env => (
+                <HeatCell key={env} cell={cells.get(`${id}\u0000${env}`)} />
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+const useCellStyles = makeStyles(theme => ({
+  cell: (props: { share: number }) => ({
+    minWidth: 120,
+    verticalAlign: 'top',
+    // Shade over the paper colour keeps text.primary readable in light and dark themes.
+    backgroundColor:
+      props.share > 0
+        ? alpha(theme.palette.error.main, 0.12 + 0.48 * props.share)
+        : undefined,
+  }),
+}));
+
+function HeatCell(props: { cell?: Cell }) {
+  const { cell } = props;
+  const violations = cell ? cell.failing + cell.warning + cell.errors : 0;
+  const total = cell ? violations + cell.exempted + cell.passing : 0;
+  const share = total > 0 ? violations / total : 0;
+  const classes = useCellStyles({ share });
+  if (!cell) {
+    return (
+      <TableCell className={classes.cell}>
+        <Typography variant="body2" color="textSecondary">
+          not evaluated
+        </Typography>
+      </TableCell>
+    );
+  }
+  return (
+    <TableCell
+      className={classes.cell}
+      title={`${cellText(cell)}, ${cell.exempted} exempted, ${
+        cell.passing
+      } passing`}
+    >
+      <Typography variant="body2">{cellText(cell)}</Typography>
+      <Typography variant="caption" display="block">
+        {Math.round(share * 100)}% of {total} objects
+        {cell.exempted ? `, ${cell.exempted} exempted` : ''}
+      </Typography>
+    </TableCell>
+  );
+}

@@ -1,0 +1,1 @@
+export { DistributionHeatmap } from './DistributionHeatmap';

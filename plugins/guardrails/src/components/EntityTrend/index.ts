@@ -1,0 +1,1 @@
+export { EntityTrend } from './EntityTrend';

@@ -1,0 +1,2 @@
+export { EnvironmentStatusCards } from './EnvironmentStatusCards';
+export { StaleClusterAlert } from './StaleClusterAlert';

@@ -1,0 +1,178 @@
+import { Link } from '@backstage/core-components';
+import {
+  Box,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import {
+  ApiGuardrailList,
+  GUARDRAIL_CATEGORIES,
+  GuardrailCategory,
+} from '@guardrails-dev/plugin-guardrails-common';
+import { useMemo, useState } from 'react';
+import {
+  GUARDRAIL_SEVERITIES,
+  GuardrailSeverity,
+  severityRank,
+} from '../../domain/levels';
+import { SeverityLabel } from '../SeverityLabel';
+import { RolloutSummary } from './RolloutSummary';
+
+const useStyles = makeStyles(theme => ({
+  controls: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  select: { minWidth: 180 },
+  id: { fontFamily: 'monospace', color: theme.palette.text.secondary },
+  rationale: { whiteSpace: 'pre-line', maxWidth: 480 },
+}));
+
+/** Every guardrail of the pack with why it exists and how far its rollout has come in each environment. */
+export function GuardrailCatalog(props: { list: ApiGuardrailList; now: Date }) {
+  const { list, now } = props;
+  const classes = useStyles();
+  const [search, setSearch] = useState('');
+  const [category, setCategory] = useState<GuardrailCategory | ''>('');
+  const [severity, setSeverity] = useState<GuardrailSeverity | ''>('');
+
+  const shown = useMemo(() => {
+    const needle = search.trim().toLocaleLowerCase('en-US');
+    return list.guardrails
+      .filter(
+        g =>
+          (!category || g.category === category) &&
+          (!severity || g.severity === severity) &&
+          (!needle ||
+            `${g.id} ${g.title} ${g.rationale}`
+              .toLocaleLowerCase('en-US')
+              .includes(needle)),
+      )
+      .sort(
+        (a, b) =>
+          severityRank(b.severity) - severityRank(a.severity) ||
+          a.id.localeCompare(b.id, 'en'),
+      );
+  }, [list, search, category, severity]);
+
+  return (
+    <Box>
+      <Box
+        className={classes.controls}
+        role="group"
+        aria-label="Filter guardrails"
+      >
+        <TextField
+          id="guardrails-catalog-search"
+          label="Search"
+          placeholder="ID, title or rationale"
+          value={search}
+          InputLabelProps={{ shrink: true }}
+          onChange={e => setSearch(e.target.value)}
+        />
+        <TextField
+          id="guardrails-catalog-category"
+          className={classes.select}
+          select
+          label="Category"
+          value={category}
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          onChange={e => setCategory(e.target.value as GuardrailCategory | '')}
+        >
+          <option value="">All categories</option>
+          {GUARDRAIL_CATEGORIES.map(c => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </TextField>
+        <TextField
+          id="guardrails-catalog-severity"
+          className={classes.select}
+          select
+          label="Severity"
+          value={severity}
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          onChange={e => setSeverity(e.target.value as GuardrailSeverity | '')}
+        >
+          <option value="">All severities</option>
+          {GUARDRAIL_SEVERITIES.map(s => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </TextField>
+      </Box>
+      <Typography variant="body2" role="status" aria-live="polite">
+        {shown.length} of {list.guardrails.length} guardrails
+      </Typography>
+      <TableContainer>
+        <Table size="small" aria-label="Guardrail catalog">
+          <TableHead>
+            <TableRow>
+              <TableCell>Guardrail</TableCell>
+              <TableCell>Category</TableCell>
+              <TableCell>Severity</TableCell>
+              <TableCell>Why it exists</TableCell>
+              <TableCell>Rollout</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map(g => (
+              <TableRow key={g.id}>
+                <TableCell component="th" scope="row">
+                  <Typography variant="body2">{g.title}</Typography>
+                  <Typography
+                    variant="caption"
+                    className={classes.id}
+                    display="block"
+                  >
+                    {g.id}
+                  </Typography>
+                  {g.docsUrl && <Link to={g.docsUrl}>Documentation</Link>}
+                  {!g.admission.exportable && (
+                    <Typography
+                      variant="caption"
+                      display="block"
+                      color="textSecondary"
+                    >
+                      Audit only
+                      {g.admission.reason ? `: ${g.admission.reason}` : ''}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>{g.category}</TableCell>
+                <TableCell>
+                  <SeverityLabel severity={g.severity} />
+                </TableCell>
+                <TableCell>
+                  <Typography variant="body2" className={classes.rationale}>
+                    {g.rationale}
+                  </Typography>
+                </TableCell>
+                <TableCell>
+                  <RolloutSummary
+                    guardrail={g}
+                    environments={list.environments}
+                    now={now}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { GuardrailCatalog } from './GuardrailCatalog';

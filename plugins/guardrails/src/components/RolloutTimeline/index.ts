@@ -1,0 +1,1 @@
+export { RolloutTimeline } from './RolloutTimeline';

@@ -1,0 +1,1 @@
+export { SeverityLabel } from './SeverityLabel';

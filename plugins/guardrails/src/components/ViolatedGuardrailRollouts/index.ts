@@ -1,0 +1,1 @@
+export { ViolatedGuardrailRollouts } from './ViolatedGuardrailRollouts';

@@ -1,0 +1,131 @@
+import {
+  IconButton,
+  TableCell,
+  TableRow,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import ExpandLessIcon from '@material-ui/icons/KeyboardArrowUp';
+import ExpandMoreIcon from '@material-ui/icons/KeyboardArrowDown';
+import { memo } from 'react';
+import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
+import { daysUntil, pluralDays } from '../../domain/time';
+import { ViolationRow, resourceLabel } from '../../domain/violations';
+import { LevelChip } from '../LevelChip';
+import { OwnerLink } from '../OwnerLink';
+import { RelativeTime } from '../RelativeTime';
+import { SeverityLabel } from '../SeverityLabel';
+import { GuardrailLookup, ViolationDetails } from './ViolationDetails';
+
+const useStyles = makeStyles(theme => ({
+  row: { '& > td': { borderBottom: 'unset' } },
+  details: { backgroundColor: theme.palette.background.default },
+  message: { maxWidth: 360, wordBreak: 'break-word' },
+  id: { fontFamily: 'monospace' },
+}));
+
+function ExemptionCell(props: { row: ViolationRow; now: Date }) {
+  const exemption = props.row.violation.exemption;
+  if (!exemption) {
+    return <Typography variant="body2">—</Typography>;
+  }
+  const days = daysUntil(exemption.expiresAt, props.now);
+  return (
+    <>
+      <Typography variant="body2">
+        {exemption.status === 'expired' ? 'Expired exemption' : 'Exempted'}{' '}
+        <OwnerLink entityRef={exemption.owner} />
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        {days >= 0
+          ? `expires in ${pluralDays(days)}`
+          : `expired ${pluralDays(-days)} ago`}
+      </Typography>
+    </>
+  );
+}
+
+/** One violation and, when expanded, its details. Memoised: a page re-renders only the rows that changed. */
+export const ViolationRowView = memo(function ViolationRowContent(props: {
+  row: ViolationRow;
+  guardrail?: ApiGuardrail;
+  lookup: GuardrailLookup;
+  expanded: boolean;
+  onToggle: (id: string) => void;
+  now: Date;
+  columns: number;
+}) {
+  const { row, guardrail, lookup, expanded, onToggle, now, columns } = props;
+  const classes = useStyles();
+  const { violation } = row;
+  const detailsId = `guardrails-violation-${row.id}`;
+  const resource = resourceLabel(violation.resource);
+  return (
+    <>
+      <TableRow className={classes.row} hover>
+        <TableCell padding="checkbox">
+          <IconButton
+            size="small"
+            aria-expanded={expanded}
+            aria-controls={expanded ? detailsId : undefined}
+            aria-label={`${expanded ? 'Hide' : 'Show'} details of ${
+              violation.title
+            } on ${resource}`}
+            onClick={() => onToggle(row.id)}
+          >
+            {expanded ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+          </IconButton>
+        </TableCell>
+        <TableCell component="th" scope="row">
+          <Typography variant="body2">{violation.title}</Typography>
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            className={classes.id}
+          >
+            {violation.guardrail}
+          </Typography>
+        </TableCell>
+        <TableCell>
+          <Typography variant="body2">{resource}</Typography>
+          <Typography variant="caption" color="textSecondary">
+            {violation.resource.cluster}
+          </Typography>
+        </TableCell>
+        <TableCell>{row.environment}</TableCell>
+        <TableCell>
+          <LevelChip level={violation.level} />
+          {violation.result === 'error' && (
+            <Typography variant="caption" display="block">
+              evaluation error
+            </Typography>
+          )}
+        </TableCell>
+        <TableCell>
+          <SeverityLabel severity={violation.severity} />
+        </TableCell>
+        <TableCell className={classes.message}>
+          <Typography variant="body2">{violation.message}</Typography>
+        </TableCell>
+        <TableCell>
+          <RelativeTime value={violation.firstSeen} now={now} />
+        </TableCell>
+        <TableCell>
+          <ExemptionCell row={row} now={now} />
+        </TableCell>
+      </TableRow>
+      {expanded && (
+        <TableRow id={detailsId} className={classes.details}>
+          <TableCell colSpan={columns}>
+            <ViolationDetails
+              row={row}
+              guardrail={guardrail}
+              lookup={lookup}
+              now={now}
+            />
+          </TableCell>
+        </TableRow>
+      )}
+    </>
+  );
+});

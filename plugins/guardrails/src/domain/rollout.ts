@@ -1,0 +1,138 @@
+import type {
+  ApiEnvironmentRollout,
+  ApiRolloutStage,
+} from '@guardrails-dev/plugin-guardrails-common';
+import { EnforcementLevel } from './levels';
+import { daysUntil, formatDate, pluralDays } from './time';
+
+/** A stage of a rollout placed relative to now. */
+export interface TimelineStage extends ApiRolloutStage {
+  position: 'past' | 'current' | 'next' | 'later';
+}
+
+/** The next stage of a rollout, with the whole days left until it starts. */
+export interface NextStage {
+  level: EnforcementLevel;
+  from: string;
+  daysUntil: number;
+}
+
+/** A guardrail's rollout in one environment, evaluated at an instant. */
+export interface RolloutAt {
+  environment: string;
+  stages: TimelineStage[];
+  current?: ApiRolloutStage;
+  next?: NextStage;
+}
+
+function started(stage: ApiRolloutStage, now: Date): boolean {
+  return (
+    stage.from === undefined || new Date(stage.from).getTime() <= now.getTime()
+  );
+}
+
+/**
+ * Places each stage in the past, present or future. The current stage is the last one whose start has passed
+ * (the rule of the rollout plan); it is computed here rather than taken from the answer so that a page left open
+ * stays right.
+ */
+export function rolloutAt(
+  rollout: ApiEnvironmentRollout,
+  now: Date,
+): RolloutAt {
+  let currentIndex = -1;
+  rollout.stages.forEach((stage, index) => {
+    if (started(stage, now)) {
+      currentIndex = index;
+    }
+  });
+  const nextIndex = rollout.stages.findIndex(
+    (stage, index) => index > currentIndex && !started(stage, now),
+  );
+  const stages = rollout.stages.map((stage, index): TimelineStage => {
+    let position: TimelineStage['position'] = 'later';
+    if (index < currentIndex) position = 'past';
+    else if (index === currentIndex) position = 'current';
+    else if (index === nextIndex) position = 'next';
+    return { ...stage, position };
+  });
+  const nextStage = nextIndex >= 0 ? rollout.stages[nextIndex] : undefined;
+  return {
+    environment: rollout.environment,
+    stages,
+    ...(currentIndex >= 0 ? { current: rollout.stages[currentIndex] } : {}),
+    ...(nextStage?.from
+      ? {
+          next: {
+            level: nextStage.level,
+            from: nextStage.from,
+            daysUntil: daysUntil(nextStage.from, now),
+          },
+        }
+      : {}),
+  };
+}
+
+/** `becomes block in prod on 2027-02-01 — 41 days`. */
+export function describeNextStage(
+  environment: string,
+  next: NextStage,
+): string {
+  return `becomes ${next.level} in ${environment} on ${formatDate(
+    next.from,
+  )} — ${pluralDays(next.daysUntil)}`;
+}
+
+/** `warn in prod`, `not in force in prod yet`, for the stage in force now. */
+export function describeCurrentStage(state: RolloutAt): string {
+  if (state.current) {
+    return `${state.current.level} in ${state.environment}`;
+  }
+  return state.stages.length === 0
+    ? `not enforced in ${state.environment}`
+    : `not in force in ${state.environment} yet`;
+}
+
+/** A guardrail's next stage change in one environment. */
+export interface UpcomingChange {
+  guardrail: string;
+  title: string;
+  environment: string;
+  next: NextStage;
+}
+
+/**
+ * The next stage change of each given guardrail in each given environment, soonest first. Environments where the
+ * guardrail has no further stage are left out.
+ */
+export function upcomingChanges(
+  guardrails: Array<{
+    id: string;
+    title: string;
+    rollout: ApiEnvironmentRollout[];
+  }>,
+  now: Date,
+  environmentsOf: (guardrailId: string) => ReadonlySet<string> | undefined,
+): UpcomingChange[] {
+  const changes: UpcomingChange[] = [];
+  for (const guardrail of guardrails) {
+    const environments = environmentsOf(guardrail.id);
+    for (const rollout of guardrail.rollout) {
+      if (environments && !environments.has(rollout.environment)) continue;
+      const { next } = rolloutAt(rollout, now);
+      if (next) {
+        changes.push({
+          guardrail: guardrail.id,
+          title: guardrail.title,
+          environment: rollout.environment,
+          next,
+        });
+      }
+    }
+  }
+  return changes.sort(
+    (a, b) =>
+      new Date(a.next.from).getTime() - new Date(b.next.from).getTime() ||
+      a.guardrail.localeCompare(b.guardrail, 'en'),
+  );
+}
