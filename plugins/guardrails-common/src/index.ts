@@ -14,12 +14,20 @@ export { normalizeEntityRef } from './entityRef';
 export * from './labels';
 export * from './permissions';
 
-export { compileCel, CelCompileError, toCelValue, fromCelValue } from './cel';
+export {
+  compileCel,
+  CelCompileError,
+  toCelValue,
+  fromCelValue,
+  Quantity,
+  parseQuantity,
+} from './cel';
 export type {
   CelCompileOptions,
   CelEvaluateOptions,
   CelProgram,
   CelResult,
+  QuantityFormat,
 } from './cel';
 export { GUARDRAIL_CEL_VARIABLES } from './guardrailCel';
 export type { GuardrailCelLimits } from './guardrailCel';
@@ -92,7 +100,4 @@ export * from './api/types';
 /** Where the default guardrail pack lives inside this package (YAML files, shipped with it). @public */
 export const DEFAULT_PACK_DIR_NAME = 'packs/default';
 
-export * from './api/types';
-export * from './baseline';
-export { Quantity, parseQuantity } from './cel';
 export { parseLabelSelectorString } from './labelSelectorString';

@@ -4,3 +4,30 @@
  * @packageDocumentation
  */
 export { scaffolderModuleGuardrails as default } from './module';
+export { createGuardrailsActions } from './actions';
+export type { GuardrailsActionsOptions } from './actions';
+export {
+  createNamespaceProvisionAction,
+  type ProvisionActionOptions,
+} from './actions/namespaceProvision';
+export {
+  createEnvironmentProvisionAction,
+  type EnvironmentProvisionOutcome,
+} from './actions/environmentProvision';
+export {
+  createValidateAction,
+  GuardrailViolationError,
+  type ValidateActionOptions,
+} from './actions/validate';
+export { ClusterProvisionError } from './provisioning/ClusterProvisionError';
+export { NAMESPACE_PROVISION_AUDIT_EVENT } from './provisioning/provisionAudit';
+export {
+  GUARDRAILS_CLUSTERS_ANNOTATION,
+  KUBERNETES_NAMESPACE_RESOURCE_TYPE,
+} from './provisioning/namespaceEntity';
+export type {
+  NamespaceProvisionResult,
+  NamespaceRequest,
+  ProvisionedObject,
+  ProvisionOutcome,
+} from './provisioning/types';

@@ -3,10 +3,13 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { guardrailsNamespaceProvisionPermission } from '@guardrails-dev/plugin-guardrails-common';
+import { clusterAccessServiceRef } from '@guardrails-dev/plugin-guardrails-node';
 import { createGuardrailsActions } from './actions';
 
 /**
- * Registers the guardrails actions with the scaffolder.
+ * Registers the guardrails actions with the scaffolder: `guardrails:namespace:provision`,
+ * `guardrails:environment:provision` and `guardrails:validate`.
  *
  * @public
  */
@@ -19,9 +22,33 @@ export const scaffolderModuleGuardrails = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        clusters: clusterAccessServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
       },
-      async init({ scaffolder, config, logger }) {
-        scaffolder.addActions(...(await createGuardrailsActions({ config, logger })));
+      async init({
+        scaffolder,
+        config,
+        logger,
+        clusters,
+        permissions,
+        permissionsRegistry,
+        auditor,
+      }) {
+        // Listed so that permission tooling shows the permission the actions check.
+        permissionsRegistry.addPermissions([
+          guardrailsNamespaceProvisionPermission,
+        ]);
+        scaffolder.addActions(
+          ...(await createGuardrailsActions({
+            config,
+            logger,
+            clusters,
+            permissions,
+            auditor,
+          })),
+        );
       },
     });
   },

@@ -1,3 +1,4 @@
+import { JsonRecord } from './json';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
@@ -33,8 +34,8 @@ const TEST_PROFILE = {
  * says otherwise, one environment per cluster, named like it.
  */
 export function clustersConfig(
-  clusters: Array<{ name: string } & Record<string, unknown>>,
-  guardrails: Record<string, unknown> = {},
+  clusters: Array<{ name: string } & JsonRecord>,
+  guardrails: JsonRecord = {},
 ): ConfigReader {
   const environments = Object.fromEntries(
     clusters.map(c => [c.name, { clusters: [c.name], profile: TEST_PROFILE }]),

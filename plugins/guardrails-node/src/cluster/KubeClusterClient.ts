@@ -112,7 +112,10 @@ export class KubeClusterClient implements ClusterClient {
     // changed, so telling `updated` from `unchanged` needs the object as it was. One GET first is
     // the cheapest correct way: the API server bumps resourceVersion only when it writes, so equal
     // versions before and after mean the apply was a no-op.
-    const before = await this.get(apiVersion, kind, name, namespace);
+    const before =
+      options.current !== undefined
+        ? options.current ?? undefined
+        : await this.get(apiVersion, kind, name, namespace);
     const response = await this.executor.execute({
       verb: 'apply',
       target: { apiVersion, kind, namespace, name },

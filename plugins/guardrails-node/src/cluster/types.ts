@@ -48,6 +48,11 @@ export interface ApplyOptions {
   dryRun?: boolean;
   /** Take ownership of fields another field manager owns instead of failing with a conflict. */
   force?: boolean;
+  /**
+   * The object as the caller just read it (`null`: known not to exist), to tell `updated` from `unchanged`
+   * without reading it again; one round trip less per object.
+   */
+  current?: KubeObject | null;
 }
 
 /** Result of {@link ClusterClient.apply}. @public */

@@ -1,9 +1,10 @@
+import { JsonRecord } from '../__testUtils__/json';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { readGuardrailsConfig } from './readGuardrailsConfig';
 import { quotaToHard } from './quotaToHard';
 
-const cluster = (name: string, extra: Record<string, unknown> = {}) => ({
+const cluster = (name: string, extra: JsonRecord = {}) => ({
   name,
   url: `https://${name}.k8s.example.com`,
   authProvider: 'serviceAccount',
@@ -24,7 +25,7 @@ const size = {
   },
 };
 
-const profile = (overrides: Record<string, unknown> = {}) => ({
+const profile = (overrides: JsonRecord = {}) => ({
   podSecurity: 'restricted',
   networkPolicy: 'deny-ingress',
   ownerRole: 'view',
@@ -33,9 +34,9 @@ const profile = (overrides: Record<string, unknown> = {}) => ({
 });
 
 function configWith(options: {
-  clusters?: Array<Record<string, unknown>>;
-  guardrails?: Record<string, unknown>;
-  locators?: Array<Record<string, unknown>>;
+  clusters?: Array<JsonRecord>;
+  guardrails?: JsonRecord;
+  locators?: Array<JsonRecord>;
 }) {
   return new ConfigReader({
     kubernetes: {
@@ -48,7 +49,7 @@ function configWith(options: {
   });
 }
 
-const oneEnvironment = (env: Record<string, unknown>) => ({
+const oneEnvironment = (env: JsonRecord) => ({
   environments: { prod: { clusters: ['prod'], profile: profile(), ...env } },
 });
 
@@ -250,7 +251,7 @@ describe('readGuardrailsConfig', () => {
   });
 
   describe('errors name the config key', () => {
-    const prodSize = (patch: Record<string, unknown>) =>
+    const prodSize = (patch: JsonRecord) =>
       oneEnvironment({
         profile: profile({ sizes: { small: { ...size, ...patch } } }),
       });

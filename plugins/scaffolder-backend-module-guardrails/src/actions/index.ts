@@ -1,10 +1,62 @@
-import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  compilePack,
+  formatPackProblem,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
+  ClusterAccess,
+  loadConfiguredPack,
+  readGuardrailsConfig,
+} from '@guardrails-dev/plugin-guardrails-node';
+import { createEnvironmentProvisionAction } from './environmentProvision';
+import { createNamespaceProvisionAction } from './namespaceProvision';
+import { createValidateAction } from './validate';
 
-/** Every scaffolder action of the suite, built from backend config. */
-export async function createGuardrailsActions(_options: {
+/** What {@link createGuardrailsActions} needs from the backend. @public */
+export interface GuardrailsActionsOptions {
   config: RootConfigService;
   logger: LoggerService;
-}): Promise<TemplateAction<any, any, any>[]> {
-  return [];
+  clusters: ClusterAccess;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  /** The clock for pack loading and `guardrails:validate`; the system clock by default. */
+  now?: () => Date;
+}
+
+/**
+ * Every scaffolder action of the suite. The configured pack is loaded and compiled here, once,
+ * and shared by every run of `guardrails:validate`; a pack that does not load fails startup.
+ * @public
+ */
+export async function createGuardrailsActions(
+  options: GuardrailsActionsOptions,
+): Promise<TemplateAction<any, any, any>[]> {
+  const { config, logger, clusters, permissions, auditor } = options;
+  const { pack, warnings } = await loadConfiguredPack(
+    config,
+    options.now ? { now: options.now() } : {},
+  );
+  for (const warning of warnings) {
+    logger.warn(`Guardrail pack: ${formatPackProblem(warning)}`);
+  }
+  const compiled = compilePack(pack);
+  logger.info(
+    `Guardrails scaffolder actions use ${compiled.guardrails.length} guardrails and ${pack.exemptions.length} exemptions`,
+  );
+  return [
+    createNamespaceProvisionAction({ clusters, permissions, auditor }),
+    createEnvironmentProvisionAction({ clusters, permissions, auditor }),
+    createValidateAction({
+      pack: compiled,
+      environments: clusters.environments().map(e => e.name),
+      maxExemptionDays: readGuardrailsConfig(config).maxExemptionDays,
+      now: options.now,
+    }),
+  ];
 }

@@ -1,0 +1,68 @@
+import {
+  BackstageCredentials,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { guardrailsNamespaceProvisionPermission } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  createGuardrailsEnvironmentConditionalDecision,
+  guardrailsEnvironmentConditions,
+} from '@guardrails-dev/plugin-guardrails-node';
+
+/** Environments where anyone signed in may provision namespaces. */
+export const OPEN_ENVIRONMENTS = ['dev'];
+
+/**
+ * The dev portal's policy: anyone may provision namespaces in dev; elsewhere (staging, prod) only
+ * members of the group that will own the namespace. Everything else is allowed, as in a portal
+ * without a policy.
+ */
+export class PortalPermissionPolicy implements PermissionPolicy {
+  constructor(private readonly userInfo: UserInfoService) {}
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    if (
+      isPermission(request.permission, guardrailsNamespaceProvisionPermission)
+    ) {
+      return createGuardrailsEnvironmentConditionalDecision(
+        request.permission,
+        {
+          anyOf: [
+            guardrailsEnvironmentConditions.isEnvironment({
+              environments: OPEN_ENVIRONMENTS,
+            }),
+            guardrailsEnvironmentConditions.isOwnerMember({
+              claims: await this.claimsOf(user?.credentials),
+            }),
+          ],
+        },
+      );
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+
+  /** The user and the groups the user belongs to, as the catalog resolved them at sign-in. */
+  private async claimsOf(
+    credentials: BackstageCredentials | undefined,
+  ): Promise<string[]> {
+    if (!credentials) {
+      return [];
+    }
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      credentials,
+    );
+    return ownershipEntityRefs;
+  }
+}

@@ -1,0 +1,260 @@
+import { CustomErrorBase, InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  CompiledPack,
+  evaluateObjects,
+  GuardrailResult,
+  hasBlocking,
+  isEnforcingLevel,
+  normalizeEntityRef,
+  summarize,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
+  blockingReport,
+  ReportContext,
+  resourceKey,
+  summaryLine,
+  warningLine,
+} from '../validation/validationReport';
+import {
+  inNamespace,
+  targetNamespaceObject,
+} from '../validation/targetNamespace';
+import {
+  inlineObjects,
+  readWorkspaceManifests,
+  SourcedObject,
+} from '../validation/workspaceManifests';
+import { examples } from './validate.examples';
+
+/** What `guardrails:validate` evaluates against. @public */
+export interface ValidateActionOptions {
+  /** The pack, compiled once and reused by every run. */
+  pack: CompiledPack;
+  /** Configured environment names. */
+  environments: string[];
+  /** `guardrails.maxExemptionDays`, quoted in the exemption hint. */
+  maxExemptionDays?: number;
+  /** The clock; the system clock by default. */
+  now?: () => Date;
+}
+
+/** Enforced guardrails failed; the message is the readable report. @public */
+export class GuardrailViolationError extends CustomErrorBase {
+  name = 'GuardrailViolationError' as const;
+
+  constructor(message: string, readonly results: GuardrailResult[]) {
+    super(message);
+  }
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * Creates the `guardrails:validate` action: evaluates manifests from the task workspace or given
+ * inline against the pack at the environment's current rollout stage. Blocking results fail the
+ * step with a readable report; warnings are logged; every result is output.
+ * @public
+ */
+export function createValidateAction(options: ValidateActionOptions) {
+  const now = options.now ?? (() => new Date());
+  const guardrails = new Map(
+    options.pack.pack.guardrails.map(g => [g.id, g] as const),
+  );
+
+  return createTemplateAction({
+    id: 'guardrails:validate',
+    description:
+      "Checks Kubernetes manifests against the platform's guardrails at the environment's current rollout stage; enforced violations fail the step with a report saying why and how to fix them.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        paths: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Glob patterns of YAML manifests, relative to the task workspace, e.g. k8s/**/*.yaml',
+            ),
+        objects: z =>
+          z
+            .array(z.record(z.unknown()))
+            .optional()
+            .describe(
+              'Kubernetes objects given inline, checked together with the files',
+            ),
+        environment: z =>
+          z
+            .string()
+            .describe('Environment whose rollout stages apply, e.g. prod'),
+        namespace: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Namespace the objects will be applied to; overrides the namespace of every namespaced object',
+            ),
+        entityRef: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Entity the manifests belong to, so exemptions scoped to it apply',
+            ),
+      },
+      output: {
+        passed: z => z.boolean().describe('No result blocks'),
+        summary: z =>
+          z
+            .string()
+            .describe(
+              'One line for template output, e.g. "Guardrails in prod: 12 pass, 1 warn, 0 fail, 0 error, 0 skip (3 objects)"',
+            ),
+        counts: z =>
+          z
+            .object({
+              pass: z.number(),
+              fail: z.number(),
+              warn: z.number(),
+              error: z.number(),
+              skip: z.number(),
+            })
+            .describe('Results by status'),
+        results: z =>
+          z
+            .array(z.record(z.unknown()))
+            .describe('Every result (PolicyReport-shaped)'),
+        warnings: z =>
+          z
+            .array(z.record(z.unknown()))
+            .describe('Results at warn: work continues, but they need fixing'),
+        blocking: z =>
+          z.array(z.record(z.unknown())).describe('Results that fail the step'),
+      },
+    },
+    async handler(ctx) {
+      const { environment, namespace, entityRef } = checkInput(
+        ctx.input,
+        options.environments,
+      );
+      let sourced: SourcedObject[] = [
+        ...inlineObjects(ctx.input.objects ?? []),
+        ...(ctx.input.paths?.length
+          ? await readWorkspaceManifests(ctx.workspacePath, ctx.input.paths)
+          : []),
+      ];
+      if (namespace) {
+        sourced = inNamespace(sourced, namespace);
+      }
+      const at = now();
+      const results = evaluateObjects(
+        options.pack,
+        sourced.map(s => s.object),
+        {
+          environment,
+          at,
+          source: 'template',
+          ...(namespace
+            ? {
+                namespaces: {
+                  [namespace]: targetNamespaceObject(namespace, environment),
+                },
+              }
+            : {}),
+          ...(entityRef ? { entityRefFor: () => entityRef } : {}),
+        },
+      );
+
+      const counts = summarize(results);
+      const summary = summaryLine(environment, counts, sourced.length);
+      const blocking = results.filter(
+        r =>
+          r.result === 'fail' ||
+          (r.result === 'error' && isEnforcingLevel(r.level)),
+      );
+      const warnings = results.filter(r => r.result === 'warn');
+      const context: ReportContext = {
+        environment,
+        at,
+        guardrails,
+        entityRef,
+        maxExemptionDays: options.maxExemptionDays,
+        sources: new Map(
+          sourced.map(s => [
+            resourceKey({
+              kind: s.object.kind,
+              namespace: s.object.metadata?.namespace,
+              name: s.object.metadata?.name ?? '',
+            }),
+            s.source,
+          ]),
+        ),
+      };
+
+      ctx.logger.info(summary);
+      for (const warning of warnings) {
+        ctx.logger.warn(warningLine(warning, context));
+      }
+      ctx.output('passed', !hasBlocking(results));
+      ctx.output('summary', summary);
+      ctx.output('counts', counts);
+      ctx.output('results', results as unknown as Record<string, unknown>[]);
+      ctx.output('warnings', warnings as unknown as Record<string, unknown>[]);
+      ctx.output('blocking', blocking as unknown as Record<string, unknown>[]);
+
+      if (blocking.length > 0) {
+        const report = blockingReport(blocking, context);
+        ctx.logger.error(report);
+        throw new GuardrailViolationError(report, blocking);
+      }
+    },
+  });
+}
+
+function checkInput(
+  input: {
+    paths?: string[];
+    objects?: Record<string, unknown>[];
+    environment: string;
+    namespace?: string;
+    entityRef?: string;
+  },
+  environments: string[],
+): { environment: string; namespace?: string; entityRef?: string } {
+  const problems: string[] = [];
+  if (!environments.includes(input.environment)) {
+    problems.push(
+      `environment '${
+        input.environment
+      }' is not configured; configured environments: ${environments.join(
+        ', ',
+      )}`,
+    );
+  }
+  if (!input.paths?.length && !input.objects?.length) {
+    problems.push('give paths (glob patterns in the workspace) or objects');
+  }
+  if (input.namespace !== undefined && !DNS_LABEL.test(input.namespace)) {
+    problems.push(
+      `namespace '${input.namespace}' is not a valid namespace name (lower-case letters, digits and '-', at most 63 characters)`,
+    );
+  }
+  const entityRef =
+    input.entityRef === undefined
+      ? undefined
+      : normalizeEntityRef(input.entityRef);
+  if (input.entityRef !== undefined && !entityRef) {
+    problems.push(
+      `entityRef '${input.entityRef}' is not an entity ref, e.g. component:default/payments-api`,
+    );
+  }
+  if (problems.length > 0) {
+    throw new InputError(`Cannot validate: ${problems.join('; ')}`);
+  }
+  return {
+    environment: input.environment,
+    namespace: input.namespace,
+    entityRef,
+  };
+}

@@ -1,0 +1,147 @@
+import {
+  KubernetesObject,
+  NamespaceBaseline,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
+  ApplyOutcome,
+  ClusterClient,
+  KubeObject,
+} from '@guardrails-dev/plugin-guardrails-node';
+import { ClusterProvisionError } from './ClusterProvisionError';
+import { appliesWithoutChange } from './planObjects';
+import { ProvisionedObject, ProvisionOutcome } from './types';
+
+/**
+ * Applies a guarded namespace to one cluster with server-side apply. A new Namespace goes first,
+ * since nothing can be created in it before it exists, then everything else concurrently; when
+ * the Namespace already exists (`existing`, read just before), all objects go at once. Objects
+ * that fail do not stop the others; the failures are thrown together as a ClusterProvisionError.
+ */
+export async function applyBaseline(
+  client: ClusterClient,
+  baseline: NamespaceBaseline,
+  existing: KubeObject | undefined,
+): Promise<ProvisionedObject[]> {
+  const total = baseline.objects.length + 1;
+  const namespaceName = baseline.namespace.metadata!.name!;
+  // What was read before saves a read per object: a new Namespace holds nothing yet, and the existing
+  // Namespace was read just before.
+  const apply = async (object: KubernetesObject, current?: KubeObject | null) => {
+    const { outcome } = await client.apply(
+      toKubeObject(object),
+      current !== undefined ? { current } : {},
+    );
+    return describe(client.cluster, object, outcome);
+  };
+  const applied: ProvisionedObject[] = [];
+  let concurrent: Array<() => Promise<ProvisionedObject>> = [
+    () => apply(baseline.namespace, existing),
+    ...baseline.objects.map(o => () => apply(o)),
+  ];
+  if (!existing) {
+    try {
+      applied.push(await apply(baseline.namespace, null));
+    } catch (error) {
+      throw new ClusterProvisionError(
+        client.cluster,
+        namespaceName,
+        [],
+        [asError(error)],
+        total,
+      );
+    }
+    concurrent = baseline.objects.map(o => () => apply(o, null));
+  }
+  const failures: Error[] = [];
+  for (const result of await Promise.allSettled(concurrent.map(run => run()))) {
+    if (result.status === 'fulfilled') {
+      applied.push(result.value);
+    } else {
+      failures.push(asError(result.reason));
+    }
+  }
+  if (failures.length > 0) {
+    throw new ClusterProvisionError(
+      client.cluster,
+      namespaceName,
+      applied,
+      failures,
+      total,
+    );
+  }
+  return applied;
+}
+
+/**
+ * What applying would do, from reads only: nothing is written, not even a server dry run, so a
+ * plan is safe under any permission the cluster's service account has. `existing` is the
+ * Namespace as read just before; when it does not exist, neither can anything in it.
+ */
+export async function planBaseline(
+  client: ClusterClient,
+  baseline: NamespaceBaseline,
+  existing: KubeObject | undefined,
+): Promise<ProvisionedObject[]> {
+  const cluster = client.cluster;
+  const namespace = describe(
+    cluster,
+    baseline.namespace,
+    planOutcome(baseline.namespace, existing),
+  );
+  if (!existing) {
+    return [
+      namespace,
+      ...baseline.objects.map(o => describe(cluster, o, 'would-create')),
+    ];
+  }
+  const rest = await Promise.all(
+    baseline.objects.map(async object => {
+      const { apiVersion, kind, metadata } = toKubeObject(object);
+      const live = await client.get(
+        apiVersion,
+        kind,
+        metadata.name,
+        metadata.namespace,
+      );
+      return describe(cluster, object, planOutcome(object, live));
+    }),
+  );
+  return [namespace, ...rest];
+}
+
+function planOutcome(
+  desired: KubernetesObject,
+  live: KubeObject | undefined,
+): ProvisionOutcome {
+  if (!live) {
+    return 'would-create';
+  }
+  const { apiVersion: _a, kind: _k, ...fields } = desired;
+  return appliesWithoutChange(fields, live) ? 'unchanged' : 'would-change';
+}
+
+function describe(
+  cluster: string,
+  object: KubernetesObject,
+  outcome: ApplyOutcome | ProvisionOutcome,
+): ProvisionedObject {
+  return {
+    cluster,
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.metadata!.name!,
+    ...(object.metadata?.namespace
+      ? { namespace: object.metadata.namespace }
+      : {}),
+    outcome,
+  };
+}
+
+/** Baseline objects always carry a name; the cluster client's type says so. */
+function toKubeObject(object: KubernetesObject): KubeObject {
+  return object as KubeObject;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
