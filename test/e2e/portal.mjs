@@ -108,3 +108,42 @@ export async function startPortal() {
     throw e;
   }
 }
+
+/** A guest user's Backstage token, as the sign-in page gets it. */
+export async function guestToken() {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok) throw new Error(`guest sign-in answered ${res.status}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+/** Calls the portal's API as the guest user. */
+export async function api(path, init = {}) {
+  const token = await guestToken();
+  const res = await fetch(`${baseUrl}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Waits until the first audit has stored results for the entity. */
+export async function waitForReport(entityPath, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await api(`/api/guardrails/entities/${entityPath}/report`);
+    if (res.status === 200) return res.body;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`no guardrail report for ${entityPath} within ${timeoutMs} ms`);
+}
+
+/** Reads an object from one of the simulated clusters, as the portal's service account. */
+export async function clusterGet(port, path) {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    headers: { Authorization: 'Bearer dev-portal-token' },
+  });
+  return { status: res.status, body: await res.json() };
+}

@@ -1,12 +1,13 @@
-// Smoke test of the dev portal in real Chromium: the catalog lists the example components, a component page has
-// the Guardrails tab, and the templates appear under Create.
+// The dev portal in real Chromium: the catalog lists the example components, a component's Guardrails tab shows
+// its seeded violations with rationale and rollout, the platform page answers a what-if, the templates appear
+// under Create, and a template run provisions a guarded namespace.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { baseUrl, buildPortal, outputDir, startPortal } from './portal.mjs';
+import { api, baseUrl, buildPortal, clusterGet, outputDir, startPortal, waitForReport } from './portal.mjs';
 import { launchBrowser } from './browser.mjs';
 
-describe('dev portal', { timeout: 600_000 }, () => {
+describe('dev portal', { timeout: 900_000 }, () => {
   let portal;
   let browser;
   let page;
@@ -15,8 +16,9 @@ describe('dev portal', { timeout: 600_000 }, () => {
     buildPortal();
     portal = await startPortal();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     page.setDefaultTimeout(30_000);
+    await waitForReport('component/default/checkout-web');
   });
 
   after(async () => {
@@ -24,7 +26,7 @@ describe('dev portal', { timeout: 600_000 }, () => {
     await portal?.stop();
   });
 
-  it('answers the guardrails health probe', async () => {
+  it('answers the guardrails health probe without credentials', async () => {
     const res = await fetch(`${baseUrl}/api/guardrails/health`);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { status: 'ok' });
@@ -38,13 +40,40 @@ describe('dev portal', { timeout: 600_000 }, () => {
     await page.screenshot({ path: join(outputDir, 'catalog.png'), fullPage: true });
   });
 
-  it('opens a component and its Guardrails tab', async () => {
-    await page.goto(`${baseUrl}/catalog/default/component/payments-api`);
-    await page.getByRole('heading', { name: /Guardrails/ }).first().waitFor();
-    await page.getByRole('tab', { name: 'Guardrails' }).click();
-    await page.waitForURL(/\/catalog\/default\/component\/payments-api\/guardrails/);
-    await page.getByText(/No guardrail results yet|Guardrails by environment/).first().waitFor();
+  it("shows a component's violations with why, how to fix and the rollout", async () => {
+    await page.goto(`${baseUrl}/catalog/default/component/checkout-web/guardrails`);
+    const table = page.getByRole('table', { name: 'Guardrail violations' });
+    await table.waitFor();
+    await table.getByText('pod.no-privileged').first().waitFor();
+    await page
+      .getByRole('button', { name: /Show details of Containers must not run privileged/ })
+      .first()
+      .click();
+    await page.getByText('Why this guardrail exists').first().waitFor();
+    await page.getByText('How to fix it').first().waitFor();
+    await page.getByText(/becomes (warn|block|auto-correct) in \w+ on \d{4}-\d{2}-\d{2}/).first().waitFor();
     await page.screenshot({ path: join(outputDir, 'guardrails-tab.png'), fullPage: true });
+  });
+
+  it('shows compliance at a glance on the overview card', async () => {
+    await page.goto(`${baseUrl}/catalog/default/component/checkout-web`);
+    await page.getByText(/violating/i).first().waitFor();
+    await page.screenshot({ path: join(outputDir, 'overview-card.png'), fullPage: true });
+  });
+
+  it('answers a what-if on the platform page', async () => {
+    await page.goto(`${baseUrl}/guardrails/what-if`);
+    await page.getByLabel('Guardrail').selectOption('pod.no-privileged');
+    await page.getByLabel('Environment').selectOption('prod');
+    await page.getByLabel('Level').selectOption('block');
+    await page.getByRole('button', { name: 'Show impact' }).click();
+    const result = page.getByRole('region', { name: 'What-if result' });
+    await result.getByText(/checkout-web/).first().waitFor();
+    await page.screenshot({ path: join(outputDir, 'what-if.png'), fullPage: true });
+
+    await page.goto(`${baseUrl}/guardrails`);
+    await page.getByText('Results by guardrail and environment').first().waitFor();
+    await page.screenshot({ path: join(outputDir, 'platform-page.png'), fullPage: true });
   });
 
   it('shows the guarded templates under Create', async () => {
@@ -53,4 +82,60 @@ describe('dev portal', { timeout: 600_000 }, () => {
     await page.getByText('Guarded Kubernetes namespace').first().waitFor();
     await page.screenshot({ path: join(outputDir, 'create.png'), fullPage: true });
   });
+
+  it('provisions a guarded namespace through the scaffolder API', async () => {
+    const created = await api('/api/scaffolder/v2/tasks', {
+      method: 'POST',
+      body: JSON.stringify({
+        templateRef: 'template:default/guarded-namespace',
+        values: {
+          component: 'component:default/payments-api',
+          namespace: 'payments-api-extra-dev',
+          target: { environment: 'dev', size: 'small' },
+          costCenter: 'cc-4242',
+        },
+      }),
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const task = await waitForTask(created.body.id);
+    assert.equal(task.status, 'completed', JSON.stringify(task));
+
+    const ns = await clusterGet(6551, '/api/v1/namespaces/payments-api-extra-dev');
+    assert.equal(ns.status, 200);
+    assert.equal(ns.body.metadata.labels['guardrails.dev/environment'], 'dev');
+    assert.equal(ns.body.metadata.labels['guardrails.dev/cost-center'], 'cc-4242');
+    assert.equal(ns.body.metadata.annotations['guardrails.dev/entity-ref'], 'component:default/payments-api');
+    const quota = await clusterGet(6551, '/api/v1/namespaces/payments-api-extra-dev/resourcequotas/guardrails-quota');
+    assert.equal(quota.status, 200);
+  });
+
+  it('provisions a guarded namespace from the template form', async () => {
+    await page.goto(`${baseUrl}/create/templates/default/guarded-namespace`);
+    await page.getByRole('textbox', { name: /Component/ }).first().click();
+    await page.getByRole('option', { name: /payments-api/i }).first().click();
+    await page.getByRole('textbox', { name: /Namespace name/ }).fill('payments-api-ui-dev');
+    await page.getByText(/dev/).first().waitFor();
+    await page.screenshot({ path: join(outputDir, 'template-form.png'), fullPage: true });
+    await page.getByRole('button', { name: /Review|Next/ }).click();
+    await page.getByRole('button', { name: /Create/ }).click();
+    await page.getByText(/payments-api-ui-dev/).first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(outputDir, 'template-run.png'), fullPage: true });
+    const ns = await clusterGet(6551, '/api/v1/namespaces/payments-api-ui-dev');
+    assert.equal(ns.status, 200);
+  });
 });
+
+async function waitForTask(id) {
+  for (let i = 0; i < 120; i++) {
+    const res = await api(`/api/scaffolder/v2/tasks/${id}`);
+    if (['completed', 'failed', 'cancelled'].includes(res.body?.status)) {
+      if (res.body.status !== 'completed') {
+        const events = await api(`/api/scaffolder/v2/tasks/${id}/events`);
+        return { ...res.body, log: events.body?.map(e => e.body?.message).filter(Boolean) };
+      }
+      return res.body;
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`task ${id} did not finish`);
+}
