@@ -1,0 +1,69 @@
+import {
+  compilePack,
+  evaluateObjects,
+  Exemption,
+  GuardrailPack,
+  GuardrailResult,
+  hasBlocking,
+  ResourceRef,
+} from '@guardrails-dev/plugin-guardrails-common';
+import { Manifest, ManifestLocation } from '../manifests/parseManifests';
+
+/** Everything a `check` output format needs. */
+export interface CheckRun {
+  results: GuardrailResult[];
+  manifests: Manifest[];
+  pack: GuardrailPack;
+  environment: string;
+  at: Date;
+  /** Whether any result stops work (exit code 1). */
+  blocking: boolean;
+  /** Where the object a result is about was read from, when known. */
+  locate(resource: ResourceRef): ManifestLocation | undefined;
+}
+
+function resourceKey(
+  resource: Pick<ResourceRef, 'apiVersion' | 'kind' | 'namespace' | 'name'>,
+) {
+  return [
+    resource.apiVersion,
+    resource.kind,
+    resource.namespace ?? '',
+    resource.name,
+  ].join('\u0000');
+}
+
+/** Evaluates the manifests with the pack, compiled once, in one environment at one instant. */
+export function runCheck(options: {
+  pack: GuardrailPack;
+  manifests: Manifest[];
+  exemptions: Exemption[];
+  environment: string;
+  at: Date;
+}): CheckRun {
+  const { pack, manifests, environment, at } = options;
+  const results = evaluateObjects(
+    compilePack(pack),
+    manifests.map(m => m.object),
+    { environment, at, exemptions: options.exemptions, source: 'cli' },
+  );
+  const locations = new Map<string, ManifestLocation>();
+  for (const { object, location } of manifests) {
+    const key = resourceKey({
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      namespace: object.metadata?.namespace || undefined,
+      name: object.metadata?.name || `${object.metadata?.generateName ?? ''}*`,
+    });
+    if (!locations.has(key)) locations.set(key, location);
+  }
+  return {
+    results,
+    manifests,
+    pack,
+    environment,
+    at,
+    blocking: hasBlocking(results),
+    locate: resource => locations.get(resourceKey(resource)),
+  };
+}

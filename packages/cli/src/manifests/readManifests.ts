@@ -1,0 +1,111 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { CliError } from '../CliError';
+import { CliIo, readAll } from '../io';
+import { displayPath } from '../packs/problems';
+import { Manifest, parseManifests } from './parseManifests';
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+
+/** The result of reading the `check` paths. */
+export interface ReadManifests {
+  manifests: Manifest[];
+  /** Files read, as displayed (relative to the working directory; `-` for stdin). */
+  files: string[];
+  /** Directories given that held no manifest file. */
+  emptyDirectories: string[];
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Manifest files under a directory, recursively, sorted; hidden entries are skipped. */
+async function listManifestFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  // Code-point order, the same on every machine and locale.
+  entries.sort((a, b) => Number(a.name > b.name) - Number(a.name < b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      files.push(...(await listManifestFiles(full)));
+    } else if (
+      MANIFEST_FILE.test(entry.name) &&
+      (entry.isFile() || entry.isSymbolicLink())
+    ) {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+/**
+ * Reads the objects of every path: a file (any name), a directory (its
+ * `*.yaml`, `*.yml` and `*.json` files, recursively) or `-` for stdin. A file
+ * reached twice is read once. Throws a usage error naming the path that
+ * cannot be read or parsed.
+ */
+export async function readManifests(
+  paths: string[],
+  io: CliIo,
+): Promise<ReadManifests> {
+  const manifests: Manifest[] = [];
+  const files: string[] = [];
+  const emptyDirectories: string[] = [];
+  const seen = new Set<string>();
+  let stdinRead = false;
+
+  const readFile = async (absolute: string) => {
+    const real = await fs.realpath(absolute).catch(() => absolute);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const shown = displayPath(absolute, io.cwd);
+    let text: string;
+    try {
+      text = await fs.readFile(absolute, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read ${shown}: ${reason(error)}`);
+    }
+    files.push(shown);
+    manifests.push(...parseManifests(shown, text));
+  };
+
+  for (const given of paths) {
+    if (given === '-') {
+      if (stdinRead) {
+        throw new CliError('- (stdin) is given more than once');
+      }
+      stdinRead = true;
+      files.push('-');
+      manifests.push(...parseManifests('-', await readAll(io.stdin)));
+      continue;
+    }
+    const absolute = path.resolve(io.cwd, given);
+    const stat = await fs.stat(absolute).catch(error => {
+      throw new CliError(`cannot read ${given}: ${reason(error)}`);
+    });
+    if (stat.isDirectory()) {
+      const found = await listManifestFiles(absolute).catch(error => {
+        throw new CliError(`cannot read ${given}: ${reason(error)}`);
+      });
+      if (found.length === 0) emptyDirectories.push(given);
+      for (const file of found) await readFile(file);
+    } else {
+      await readFile(absolute);
+    }
+  }
+  return { manifests, files, emptyDirectories };
+}
