@@ -6,8 +6,8 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-# shellcheck source=../../scripts/node22.sh
-source scripts/node22.sh
+# shellcheck source=../../.ci/setup/node22.sh
+source .ci/setup/node22.sh
 
 filter="${1:-}"
 mapfile -t benches < <(find test/bench -name '*.bench.ts' -not -path '*/node_modules/*' | sort)

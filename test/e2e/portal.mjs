@@ -16,11 +16,16 @@ export function buildPortal() {
   if (process.env.E2E_SKIP_BUILD && existsSync(join(repoRoot, 'packages/backend/dist/index.cjs.js'))) {
     return;
   }
-  // The backend build bundles the app too (it is a dependency), so one build gives both.
-  execFileSync(cli, ['package', 'build'], {
-    cwd: join(repoRoot, 'packages/backend'),
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const build = (dir, args = []) =>
+    execFileSync(cli, ['package', 'build', ...args], {
+      cwd: join(repoRoot, dir),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  // The production app bundle, which the backend's app plugin serves.
+  build('packages/app');
+  // The backend's own code. Its deployment bundle step packs workspaces with yarn, which this repo does not use,
+  // so the workspace plugins load from source through Backstage's node transform (see startPortal).
+  build('packages/backend', ['--role', 'node-library']);
 }
 
 function startProcess(name, command, args, options = {}) {

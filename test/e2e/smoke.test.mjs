@@ -19,6 +19,10 @@ describe('dev portal', { timeout: 900_000 }, () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     page.setDefaultTimeout(30_000);
     await waitForReport('component/default/checkout-web');
+    // Guest sign-in, as a person does it; the session then lasts for every page of the run.
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.getByText(/My Company Catalog|Catalog/).first().waitFor();
   });
 
   after(async () => {
@@ -63,9 +67,10 @@ describe('dev portal', { timeout: 900_000 }, () => {
 
   it('answers a what-if on the platform page', async () => {
     await page.goto(`${baseUrl}/guardrails/what-if`);
-    await page.getByLabel('Guardrail').selectOption('pod.no-privileged');
-    await page.getByLabel('Environment').selectOption('prod');
-    await page.getByLabel('Level').selectOption('block');
+    const form = page.getByRole('form', { name: 'What-if' });
+    await form.getByLabel('Guardrail', { exact: true }).selectOption('pod.no-privileged');
+    await form.getByLabel('Environment', { exact: true }).selectOption('prod');
+    await form.getByLabel('Level', { exact: true }).selectOption('block');
     await page.getByRole('button', { name: 'Show impact' }).click();
     const result = page.getByRole('region', { name: 'What-if result' });
     await result.getByText(/checkout-web/).first().waitFor();
@@ -111,13 +116,17 @@ describe('dev portal', { timeout: 900_000 }, () => {
 
   it('provisions a guarded namespace from the template form', async () => {
     await page.goto(`${baseUrl}/create/templates/default/guarded-namespace`);
-    await page.getByRole('textbox', { name: /Component/ }).first().click();
-    await page.getByRole('option', { name: /payments-api/i }).first().click();
-    await page.getByRole('textbox', { name: /Namespace name/ }).fill('payments-api-ui-dev');
-    await page.getByText(/dev/).first().waitFor();
+    const componentField = page.getByRole('textbox', { name: 'Component' });
+    await componentField.click();
+    await componentField.fill('payments');
+    await page.getByRole('option', { name: /payments.api/i }).first().click();
+    await page.getByRole('textbox', { name: 'Namespace name' }).fill('payments-api-ui-dev');
+    await page.getByRole('radio', { name: /Development/ }).check();
+    await page.getByRole('combobox', { name: /^Size/ }).selectOption('small');
+    await page.getByText(/requests\.cpu|cpu/i).first().waitFor();
     await page.screenshot({ path: join(outputDir, 'template-form.png'), fullPage: true });
-    await page.getByRole('button', { name: /Review|Next/ }).click();
-    await page.getByRole('button', { name: /Create/ }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
     await page.getByText(/payments-api-ui-dev/).first().waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(outputDir, 'template-run.png'), fullPage: true });
     const ns = await clusterGet(6551, '/api/v1/namespaces/payments-api-ui-dev');

@@ -3,7 +3,7 @@
  * after 50 ms, in round trips (wall time / 50 ms), and against applying the same objects one
  * after another. Target: at most 3 round trips.
  *
- *   source scripts/node22.sh
+ *   source .ci/setup/node22.sh
  *   node --require ./node_modules/@backstage/cli/config/nodeTransform.cjs test/bench/provision/provision.bench.ts
  */
 import { ConfigReader } from '@backstage/config';

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-source scripts/ensure-deps.sh
+source .ci/setup/ensure-deps.sh
 
 pids=()
 cleanup() {

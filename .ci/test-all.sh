@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 
-source scripts/ensure-deps.sh
-source scripts/ensure-chromium.sh
-source scripts/ensure-postgres.sh
+source .ci/setup/ensure-deps.sh
+source .ci/setup/ensure-chromium.sh
+source .ci/setup/ensure-postgres.sh
 
 export CI="${CI:-true}"
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
@@ -33,8 +33,8 @@ e2e_status=0
 node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$results/e2e.tap" \
-  test/e2e/ || e2e_status=$?
+  test/e2e/*.test.mjs || e2e_status=$?
 
 section "Summary"
-node scripts/summarize-tests.mjs "$results/unit.json" "$results/e2e.tap"
+node .ci/summarize-tests.mjs "$results/unit.json" "$results/e2e.tap"
 [ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ]

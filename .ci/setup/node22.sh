@@ -1,6 +1,6 @@
 # Sourced by the scripts: puts Node 22 first on PATH when the machine's Node is older.
 # Node 22 comes from the npm registry (the package `node`), the one registry every machine here reaches.
-_gr_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+_gr_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 _gr_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
 if [ "$_gr_major" -lt 22 ]; then
   _gr_dir="$_gr_root/.tools/node22"

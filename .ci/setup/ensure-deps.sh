@@ -1,7 +1,7 @@
 # Sourced by the scripts: Node 22 on PATH, then the workspace's npm dependencies when they are missing or stale.
-# shellcheck source=scripts/node22.sh
+# shellcheck source=.ci/setup/node22.sh
 source "$(dirname "${BASH_SOURCE[0]}")/node22.sh"
-_gr_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+_gr_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 _gr_stamp="$_gr_root/node_modules/.guardrails-install-stamp"
 if [ ! -f "$_gr_stamp" ] || [ "$_gr_root/package-lock.json" -nt "$_gr_stamp" ]; then
   echo "Installing npm dependencies (first run takes a few minutes; better-sqlite3 compiles from source)"
