@@ -2,6 +2,7 @@
  * The REST API of the guardrails backend (`/api/guardrails`), shared by the backend, the frontend plugin and the
  * catalog module. Times are ISO 8601 strings; entity refs are full and lower-case (`component:default/name`).
  */
+import type { BaselineSize } from '../baseline/types';
 import type {
   AppliedExemption,
   EnforcementLevel,
@@ -215,16 +216,8 @@ export interface ApiAuditRun {
 /** A rollout stage as written, re-exported for clients that render plans. @public */
 export type { RolloutStage };
 
-/** Quota and limit-range values of one size profile. @public */
-export interface ApiSizeProfile {
-  name: string;
-  quota: Record<string, string>;
-  limitRange: {
-    defaultRequest: Record<string, string>;
-    default: Record<string, string>;
-    max?: Record<string, string>;
-  };
-}
+/** Quota and limit-range values of one size profile, as provisioning applies them. @public */
+export type ApiSizeProfile = BaselineSize;
 
 /** `GET /environments`: the configured environments, for the scaffolder environment picker. @public */
 export interface ApiEnvironment {
