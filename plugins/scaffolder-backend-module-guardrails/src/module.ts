@@ -9,7 +9,7 @@ import { createGuardrailsActions } from './actions';
 
 /**
  * Registers the guardrails actions with the scaffolder: `guardrails:namespace:provision`,
- * `guardrails:environment:provision` and `guardrails:validate`.
+ * `guardrails:environment:provision`, `guardrails:validate` and `guardrails:publish:local`.
  *
  * @public
  */
@@ -26,6 +26,8 @@ export const scaffolderModuleGuardrails = createBackendModule({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
       async init({
         scaffolder,
@@ -35,6 +37,8 @@ export const scaffolderModuleGuardrails = createBackendModule({
         permissions,
         permissionsRegistry,
         auditor,
+        discovery,
+        auth,
       }) {
         // Listed so that permission tooling shows the permission the actions check.
         permissionsRegistry.addPermissions([
@@ -47,6 +51,8 @@ export const scaffolderModuleGuardrails = createBackendModule({
             clusters,
             permissions,
             auditor,
+            discovery,
+            auth,
           })),
         );
       },

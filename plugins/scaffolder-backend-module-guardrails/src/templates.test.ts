@@ -21,6 +21,8 @@ describe('the software templates of the repository', () => {
         clusters: env.clusters,
         permissions: ownerPolicyPermissions(),
         auditor: recordingAuditor(),
+        discovery: mockServices.discovery(),
+        auth: mockServices.auth(),
       });
       const schemas = new Map(actions.map(a => [a.id, a.schema?.input as any]));
       const steps = fs

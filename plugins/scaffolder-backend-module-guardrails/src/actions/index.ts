@@ -1,5 +1,7 @@
 import {
   AuditorService,
+  AuthService,
+  DiscoveryService,
   LoggerService,
   PermissionsService,
   RootConfigService,
@@ -16,6 +18,7 @@ import {
 } from '@guardrails-dev/plugin-guardrails-node';
 import { createEnvironmentProvisionAction } from './environmentProvision';
 import { createNamespaceProvisionAction } from './namespaceProvision';
+import { createPublishLocalAction } from './publishLocal';
 import { createValidateAction } from './validate';
 
 /** What {@link createGuardrailsActions} needs from the backend. @public */
@@ -25,6 +28,10 @@ export interface GuardrailsActionsOptions {
   clusters: ClusterAccess;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** Finds the catalog, which `guardrails:publish:local` registers published repositories with. */
+  discovery: DiscoveryService;
+  /** Issues the tokens for catalog calls on behalf of the user who started the task. */
+  auth: AuthService;
   /** The clock for pack loading and `guardrails:validate`; the system clock by default. */
   now?: () => Date;
 }
@@ -37,7 +44,8 @@ export interface GuardrailsActionsOptions {
 export async function createGuardrailsActions(
   options: GuardrailsActionsOptions,
 ): Promise<TemplateAction<any, any, any>[]> {
-  const { config, logger, clusters, permissions, auditor } = options;
+  const { config, logger, clusters, permissions, auditor, discovery, auth } =
+    options;
   const { pack, warnings } = await loadConfiguredPack(
     config,
     options.now ? { now: options.now() } : {},
@@ -58,5 +66,6 @@ export async function createGuardrailsActions(
       maxExemptionDays: readGuardrailsConfig(config).maxExemptionDays,
       now: options.now,
     }),
+    createPublishLocalAction({ config, discovery, auth, auditor }),
   ];
 }

@@ -35,6 +35,8 @@ describe('guardrails:validate examples', () => {
         clusters: env.clusters,
         permissions: ownerPolicyPermissions(),
         auditor: recordingAuditor(),
+        discovery: mockServices.discovery(),
+        auth: mockServices.auth(),
       });
       const action = actions.find(a => a.id === 'guardrails:validate')!;
       workspace.clear();

@@ -61,6 +61,8 @@ describe('guardrails:validate', () => {
       clusters: env.clusters,
       permissions: ownerPolicyPermissions(),
       auditor: recordingAuditor(),
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
       now: () => at,
     });
     return actions.find(a => a.id === 'guardrails:validate')! as TemplateAction<
