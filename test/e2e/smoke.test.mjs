@@ -114,6 +114,42 @@ describe('dev portal', { timeout: 900_000 }, () => {
     assert.equal(quota.status, 200);
   });
 
+  it('creates a guarded service: validated manifests, a namespace per environment, registered in the catalog', async () => {
+    // Published services outlive a run (their repositories stay on disk), so each run uses a new name.
+    const name = `e2e-${Date.now().toString(36)}`;
+    const created = await api('/api/scaffolder/v2/tasks', {
+      method: 'POST',
+      body: JSON.stringify({
+        templateRef: 'template:default/guarded-service',
+        values: {
+          name,
+          description: 'Created by the end-to-end tests',
+          owner: 'group:default/platform',
+          environments: ['dev', 'staging', 'prod'],
+          size: 'small',
+          costCenter: 'cc-1234',
+        },
+      }),
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const task = await waitForTask(created.body.id);
+    assert.equal(task.status, 'completed', JSON.stringify(task));
+
+    for (const [port, environment] of [[6551, 'dev'], [6552, 'staging'], [6553, 'prod']]) {
+      const ns = await clusterGet(port, `/api/v1/namespaces/${name}-${environment}`);
+      assert.equal(ns.status, 200, `${name}-${environment} in ${environment}`);
+      assert.equal(ns.body.metadata.labels['guardrails.dev/environment'], environment);
+    }
+    const component = await api(`/api/catalog/entities/by-name/component/default/${name}`);
+    assert.equal(component.status, 200);
+    assert.equal(component.body.metadata.annotations['backstage.io/kubernetes-id'], name);
+    const dependsOn = component.body.relations
+      .filter(r => r.type === 'dependsOn')
+      .map(r => r.targetRef)
+      .sort();
+    assert.deepEqual(dependsOn, ['dev', 'prod', 'staging'].map(e => `resource:default/${name}-${e}`));
+  });
+
   it('provisions a guarded namespace from the template form', async () => {
     await page.goto(`${baseUrl}/create/templates/default/guarded-namespace`);
     const componentField = page.getByRole('textbox', { name: 'Component' });
@@ -127,7 +163,8 @@ describe('dev portal', { timeout: 900_000 }, () => {
     await page.screenshot({ path: join(outputDir, 'template-form.png'), fullPage: true });
     await page.getByRole('button', { name: 'Review' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByText(/payments-api-ui-dev/).first().waitFor({ timeout: 60_000 });
+    // The task page shows the template's output once every step has run.
+    await page.getByText(/in cluster dev/).first().waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(outputDir, 'template-run.png'), fullPage: true });
     const ns = await clusterGet(6551, '/api/v1/namespaces/payments-api-ui-dev');
     assert.equal(ns.status, 200);
