@@ -107,4 +107,75 @@ describe('GuardrailsEntityProcessor', () => {
     };
     expect(await processor.preProcessEntity(group, location, jest.fn())).toBe(group);
   });
+
+  describe('relations to provisioned namespaces', () => {
+    const status = (namespaces: string[]): ApiEntitySummary => ({
+      compliance: 'compliant',
+      enforcementLevel: 'none',
+      violations: 0,
+      warnings: 0,
+      errors: 0,
+      namespaces,
+    });
+    const withNamespaces = (namespaces: string[]) =>
+      snapshotOf({ 'component:default/payments-api': status(namespaces) });
+    const relationsOf = (emit: jest.Mock) =>
+      emit.mock.calls.map(([r]) => {
+        expect(r.type).toBe('relation');
+        const { source, type, target } = r.relation;
+        return `${source.kind}:${source.namespace}/${source.name} ${type} ${target.kind}:${target.namespace}/${target.name}`;
+      });
+
+    it('relates a component to each namespace Resource provisioned for it, both ways', async () => {
+      const processor = new GuardrailsEntityProcessor({
+        snapshot: withNamespaces(['resource:default/payments-api-dev', 'resource:default/payments-api-prod']),
+        logger,
+      });
+      const emit = jest.fn();
+      const result = await processor.preProcessEntity(component(), location, emit);
+      expect(result.metadata.labels?.['guardrails.dev/compliance']).toBe('compliant');
+      expect(relationsOf(emit)).toEqual([
+        'Component:default/payments-api dependsOn resource:default/payments-api-dev',
+        'resource:default/payments-api-dev dependencyOf Component:default/payments-api',
+        'Component:default/payments-api dependsOn resource:default/payments-api-prod',
+        'resource:default/payments-api-prod dependencyOf Component:default/payments-api',
+      ]);
+    });
+
+    it('emits no relation for a component without provisioned namespaces, nor for other kinds', async () => {
+      const emit = jest.fn();
+      await new GuardrailsEntityProcessor({ snapshot: snapshotOf({}), logger }).preProcessEntity(
+        component(),
+        location,
+        emit,
+      );
+      const resource: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: 'payments-api' },
+        spec: { type: 'kubernetes-namespace', owner: 'group:default/payments' },
+      };
+      // Even with namespaces in the summary under its ref, only components depend on namespaces.
+      await new GuardrailsEntityProcessor({
+        snapshot: { get: async () => status(['resource:default/x']) },
+        logger,
+      }).preProcessEntity(resource, location, emit);
+      expect(emit).not.toHaveBeenCalled();
+    });
+
+    it('skips a malformed namespace ref from the summary with a warning and keeps the others', async () => {
+      const warn = mockServices.logger.mock();
+      const processor = new GuardrailsEntityProcessor({
+        snapshot: withNamespaces(['resource:default/', 'resource:default/payments-api-prod']),
+        logger: warn,
+      });
+      const emit = jest.fn();
+      await processor.preProcessEntity(component(), location, emit);
+      expect(relationsOf(emit)).toEqual([
+        'Component:default/payments-api dependsOn resource:default/payments-api-prod',
+        'resource:default/payments-api-prod dependencyOf Component:default/payments-api',
+      ]);
+      expect(warn.warn).toHaveBeenCalledWith(expect.stringContaining("'resource:default/'"));
+    });
+  });
 });

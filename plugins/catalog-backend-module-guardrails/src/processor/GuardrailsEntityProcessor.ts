@@ -1,6 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  CompoundEntityRef,
   Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
@@ -21,23 +26,30 @@ import {
 import { ComplianceSnapshot } from './types';
 import { mappingAnnotationProblems } from './mappingAnnotations';
 
-
 /**
- * Puts each component's guardrail status on the entity as labels and annotations, from an in-memory snapshot.
+ * Puts each component's guardrail status on the entity as labels and annotations, from an in-memory snapshot, and
+ * relates each component to the namespace Resources the suite provisioned for it (`dependsOn`/`dependencyOf`).
  *
  * @public
  */
 export class GuardrailsEntityProcessor implements CatalogProcessor {
   private readonly snapshot: ComplianceSnapshot;
+  private readonly logger: LoggerService;
 
   constructor(options: { snapshot: ComplianceSnapshot; logger: LoggerService }) {
     this.snapshot = options.snapshot;
+    this.logger = options.logger;
   }
 
   getProcessorName(): string {
     return 'GuardrailsEntityProcessor';
   }
 
+  /**
+   * Everything happens in this one step, from one snapshot lookup: the catalog runs every step of every processor on
+   * every entity, so a second step would cost each of them again. Relations may be emitted from any step; they count
+   * only if the entity then passes validation, as for those of the built-in kinds (emitted after it).
+   */
   async preProcessEntity(
     entity: Entity,
     location: LocationSpec,
@@ -51,6 +63,9 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
     }
 
     const status = await this.snapshot.get(stringifyEntityRef(entity));
+    if (entity.kind === 'Component' && status?.namespaces?.length) {
+      this.emitNamespaceRelations(entity, status.namespaces, emit);
+    }
     const labels: Record<string, string> = {
       ...entity.metadata.labels,
       // Without audit data the entity is unknown; it is never shown as compliant.
@@ -70,6 +85,47 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
       }
     }
     return { ...entity, metadata: { ...entity.metadata, labels, annotations } };
+  }
+
+  /** `dependsOn` from the component to each namespace Resource provisioned for it, and `dependencyOf` back. */
+  private emitNamespaceRelations(entity: Entity, namespaces: string[], emit: CatalogProcessorEmit): void {
+    const component = getCompoundEntityRef(entity);
+    for (const ref of namespaces) {
+      const resource = this.resourceRef(ref, component);
+      if (!resource) {
+        continue;
+      }
+      emit(
+        processingResult.relation({
+          source: component,
+          type: RELATION_DEPENDS_ON,
+          target: resource,
+        }),
+      );
+      emit(
+        processingResult.relation({
+          source: resource,
+          type: RELATION_DEPENDENCY_OF,
+          target: component,
+        }),
+      );
+    }
+  }
+
+  private resourceRef(ref: string, component: CompoundEntityRef): CompoundEntityRef | undefined {
+    try {
+      const { kind, namespace, name } = parseEntityRef(ref, {
+        defaultKind: 'Resource',
+        defaultNamespace: component.namespace,
+      });
+      return { kind, namespace, name };
+    } catch (error) {
+      // The summary comes from the guardrails backend, not from the entity: not the entity's input error.
+      this.logger.warn(
+        `Ignoring namespace '${ref}' of ${stringifyEntityRef(component)} in the guardrails summary: ${error}`,
+      );
+      return undefined;
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import { ComplianceSnapshot } from './types';
  * entity. When the backend cannot be reached the last summary is kept; before the first one, entities are unknown.
  */
 export class SummarySnapshot implements ComplianceSnapshot {
-  private entities: Record<string, ApiEntitySummary> = {};
+  private entities = new Map<string, ApiEntitySummary>();
   private etag?: string;
   private fetchedAt = Number.NEGATIVE_INFINITY;
   private pending?: Promise<void>;
@@ -29,18 +29,24 @@ export class SummarySnapshot implements ComplianceSnapshot {
   ) {}
 
   async get(entityRef: string): Promise<ApiEntitySummary | undefined> {
-    await this.refreshIfDue();
-    return this.entities[entityRef.toLocaleLowerCase('en-US')];
+    // Called for every entity the catalog processes: no waiting unless a refresh is due (or under way).
+    if (this.isDue()) {
+      await this.refreshIfDue();
+    }
+    // Refs are lower case in the summary, and the catalog's own refs are already (stringifyEntityRef).
+    return this.entities.get(entityRef) ?? this.entities.get(entityRef.toLowerCase());
   }
 
   private now(): number {
     return this.options.now?.() ?? Date.now();
   }
 
+  /** Also while a refresh is under way: the time of the last one is set when it ends. */
+  private isDue(): boolean {
+    return this.now() - this.fetchedAt >= this.options.refreshIntervalMs;
+  }
+
   private refreshIfDue(): Promise<void> {
-    if (this.now() - this.fetchedAt < this.options.refreshIntervalMs) {
-      return Promise.resolve();
-    }
     // Concurrent processing shares one request.
     this.pending ??= this.refresh().finally(() => {
       this.pending = undefined;
@@ -70,7 +76,7 @@ export class SummarySnapshot implements ComplianceSnapshot {
         throw new Error(`GET /summary answered ${response.status} ${response.statusText}`);
       }
       const summary = (await response.json()) as ApiSummary;
-      this.entities = summary.entities ?? {};
+      this.entities = new Map(Object.entries(summary.entities ?? {}));
       this.etag = response.headers.get('etag') ?? undefined;
     } catch (error) {
       logger.warn(`Could not refresh the guardrails summary, keeping the last one: ${error}`);

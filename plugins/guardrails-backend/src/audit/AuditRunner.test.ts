@@ -208,4 +208,36 @@ describe('AuditRunner', () => {
       await close();
     }
   });
+
+  it('records the namespaces the suite provisioned, from the namespaces it lists anyway', async () => {
+    const managed = { 'app.kubernetes.io/managed-by': 'backstage-guardrails' };
+    const { runner, store, simulators, close } = await setup({
+      dev: [
+        ...devSeed(),
+        namespace('ledger-batch', { ...managed, 'guardrails.dev/environment': 'dev' }, {
+          'guardrails.dev/entity-ref': 'Component:default/Ledger',
+        }),
+        // Without an environment label: its cluster's environment.
+        namespace('ledger-api', managed, { 'guardrails.dev/entity-ref': 'component:default/ledger' }),
+        // Managed but for nobody, and annotated with something that is not an entity ref: no relation.
+        namespace('platform-tools', managed),
+        namespace('broken', managed, { 'guardrails.dev/entity-ref': 'ledger' }),
+      ],
+    });
+    try {
+      simulators.dev.resetRequestLog();
+      await runner.run();
+      // 'ledger-dev' maps results to ledger through its annotation, but the suite did not provision it.
+      expect(await store.provisionedNamespaces()).toEqual([
+        { cluster: 'dev', namespace: 'ledger-api', environment: 'dev', entityRef: 'component:default/ledger' },
+        { cluster: 'dev', namespace: 'ledger-batch', environment: 'dev', entityRef: 'component:default/ledger' },
+      ]);
+      // No request of its own: the namespaces come from the paginated list the audit makes in any case
+      // (12 namespaces, 4 of them built in, at 2 per page).
+      const namespaceRequests = simulators.dev.requests.log.filter(r => r.path.startsWith('/api/v1/namespaces'));
+      expect(namespaceRequests.map(r => `${r.method} ${r.path}`)).toEqual(Array(6).fill('GET /api/v1/namespaces'));
+    } finally {
+      await close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ import { mapWithConcurrency } from './concurrency';
 import { Drift, detectDrift, driftLevel } from './drift';
 import { EntityIndex, EntityMatch } from './EntityIndex';
 import { normalizePolicyReports } from './policyReports';
+import { provisionedNamespaces } from './provisionedNamespaces';
 import { readCluster } from './readCluster';
 
 /** The sources one audit of a cluster replaces in the store. */
@@ -160,6 +161,7 @@ export class AuditRunner {
         auditedAt: at,
         results,
         sources: AUDIT_SOURCES,
+        provisionedNamespaces: provisionedNamespaces(namespaces.values(), environment.name),
       });
       return {
         ...base,

@@ -53,7 +53,10 @@ export function detectDrift(
   const byNamespace = new Map<string, KubernetesObject[]>();
   for (const object of objects) {
     const ns = object.metadata?.namespace;
-    if (ns) byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), object]);
+    if (!ns) continue;
+    const list = byNamespace.get(ns);
+    if (list) list.push(object);
+    else byNamespace.set(ns, [object]);
   }
   const drifts: Drift[] = [];
   for (const namespace of objects) {

@@ -69,6 +69,11 @@ const names = (results: StoredResult[]) =>
   results.map(r => `${r.guardrail} ${r.resource.name} ${r.result}`);
 
 describe('GuardrailsStore', () => {
+  // `npm run test:all` starts a local PostgreSQL; without it the PostgreSQL cases would silently drop out.
+  (process.env.CI ? it : it.skip)('runs on PostgreSQL as well as SQLite in CI', () => {
+    expect(databases.eachSupportedId().map(([id]) => id)).toEqual(['SQLITE_3', 'POSTGRES_15']);
+  });
+
   it.each(databases.eachSupportedId())(
     'applies its migrations on %p, once, and not when skipped',
     async databaseId => {
@@ -189,6 +194,9 @@ describe('GuardrailsStore', () => {
       });
       expect(cron.firstSeen).toBe(T2.toISOString());
       expect(api.exemption).toEqual(exemption);
+      // Unchanged results are seen again too.
+      expect([api.firstSeen, api.lastSeen]).toEqual([T1.toISOString(), T2.toISOString()]);
+      expect(namespaceResult.lastSeen).toBe(T2.toISOString());
       // Passing results are kept compact: no message, and a cluster-scoped object has no namespace.
       expect(namespaceResult.message).toBe('');
       expect(namespaceResult.resource).not.toHaveProperty('namespace');
@@ -737,6 +745,95 @@ describe('GuardrailsStore', () => {
         0,
       );
       expect(total).toBe(24_000);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records provisioned namespaces with each cluster audit, keeps them through a failure and replaces them on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const listed = async () =>
+        (await store.provisionedNamespaces()).map(
+          n => `${n.entityRef} ${n.cluster}/${n.namespace} (${n.environment})`,
+        );
+      await store.replaceClusterResults({
+        cluster: 'dev-1',
+        environment: 'dev',
+        auditedAt: T1,
+        results: [result()],
+        provisionedNamespaces: [
+          { namespace: 'payments-dev', environment: 'dev', entityRef: 'Component:default/Payments' },
+          { namespace: 'ledger', environment: 'dev', entityRef: 'component:finance/ledger' },
+        ],
+      });
+      await store.replaceClusterResults({
+        cluster: 'prod-1',
+        environment: 'prod',
+        auditedAt: T1,
+        results: [],
+        provisionedNamespaces: [
+          { namespace: 'payments-prod', environment: 'prod', entityRef: 'component:default/payments' },
+        ],
+      });
+      expect(await listed()).toEqual([
+        'component:default/payments dev-1/payments-dev (dev)',
+        'component:default/payments prod-1/payments-prod (prod)',
+        'component:finance/ledger dev-1/ledger (dev)',
+      ]);
+
+      // A failed audit keeps what the last successful one found; a replacement without namespaces leaves them too.
+      await store.markClusterFailed({ cluster: 'dev-1', environment: 'dev', failedAt: T2, error: 'timeout' });
+      await store.replaceClusterResults({
+        cluster: 'dev-1',
+        environment: 'dev',
+        auditedAt: T2,
+        results: [],
+        sources: ['policyreport:*'],
+      });
+      expect(await listed()).toHaveLength(3);
+
+      // The next audit of dev-1 replaces dev-1's namespaces only.
+      await store.replaceClusterResults({
+        cluster: 'dev-1',
+        environment: 'dev',
+        auditedAt: T3,
+        results: [],
+        provisionedNamespaces: [
+          { namespace: 'ledger', environment: 'dev', entityRef: 'component:finance/ledger' },
+        ],
+      });
+      expect(await listed()).toEqual([
+        'component:default/payments prod-1/payments-prod (prod)',
+        'component:finance/ledger dev-1/ledger (dev)',
+      ]);
+
+      // Bad input is refused with the field named, and nothing changes.
+      await expect(
+        store.replaceClusterResults({
+          cluster: 'prod-1',
+          environment: 'prod',
+          auditedAt: T3,
+          results: [],
+          provisionedNamespaces: [{ namespace: 'payments-prod', environment: 'prod', entityRef: 'payments' }],
+        }),
+      ).rejects.toThrow(
+        "provisionedNamespaces[0].entityRef must be a full entity ref (kind:namespace/name), got 'payments'",
+      );
+      await expect(
+        store.replaceClusterResults({
+          cluster: 'prod-1',
+          environment: 'prod',
+          auditedAt: T3,
+          results: [],
+          provisionedNamespaces: [
+            { namespace: 'shared', environment: 'prod', entityRef: 'component:default/a' },
+            { namespace: 'shared', environment: 'prod', entityRef: 'component:default/b' },
+          ],
+        }),
+      ).rejects.toThrow(
+        "provisionedNamespaces[1]: namespace 'shared' is given for both component:default/a and component:default/b",
+      );
+      expect(await listed()).toHaveLength(2);
     },
   );
 });

@@ -17,11 +17,15 @@ import {
   compareText,
   DAILY_COUNTS_TABLE,
   DailyCountRow,
+  fromNamespaceRow,
   fromRow,
   normalizeRef,
+  PROVISIONED_NAMESPACES_TABLE,
+  ProvisionedNamespaceRow,
   RESULTS_TABLE,
   resultKey,
   ResultRow,
+  toNamespaceRow,
   toRow,
 } from './rows';
 import { SourceSelection } from './sources';
@@ -32,6 +36,7 @@ import type {
   EntitySummaryRow,
   HistoryRow,
   MarkClusterFailedInput,
+  ProvisionedNamespace,
   ReplaceClusterResultsInput,
   ReplaceClusterResultsOutcome,
   StoredResult,
@@ -68,11 +73,80 @@ async function insertInChunks<T extends object>(
   }
 }
 
+/** The columns that identify a result within its cluster. */
+const KEY_COLUMNS = [
+  'source',
+  'guardrail',
+  'api_version',
+  'kind',
+  'namespace',
+  'name',
+] as const;
+const MAX_KEYS_PER_DELETE = Math.floor(
+  MAX_PARAMETERS_PER_STATEMENT / KEY_COLUMNS.length,
+);
+
+async function deleteInChunks(
+  trx: Knex.Transaction,
+  cluster: string,
+  rows: ResultRow[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += MAX_KEYS_PER_DELETE) {
+    const keys = rows
+      .slice(start, start + MAX_KEYS_PER_DELETE)
+      .map(row => KEY_COLUMNS.map(column => row[column]));
+    await trx(RESULTS_TABLE)
+      .where({ cluster })
+      .whereIn([...KEY_COLUMNS], keys)
+      .delete();
+  }
+}
+
+/** Whether a stored row already says what a new result says, times apart. */
+function sameContent(
+  stored: ResultRow,
+  incoming: Omit<ResultRow, 'first_seen' | 'last_seen'>,
+): boolean {
+  for (const column of Object.keys(incoming) as Array<keyof typeof incoming>) {
+    if (stored[column] !== incoming[column]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function requireName(value: unknown, what: string): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw new InputError(`${what} must be a non-empty string`);
   }
   return value;
+}
+
+/** The given provisioned namespaces as rows, one per namespace name; undefined when none were given. */
+function namespacesToRows(
+  input: ReplaceClusterResultsInput,
+  cluster: string,
+  auditedAt: string,
+): ProvisionedNamespaceRow[] | undefined {
+  const given = input.provisionedNamespaces;
+  if (given === undefined) {
+    return undefined;
+  }
+  if (!Array.isArray(given)) {
+    throw new InputError('provisionedNamespaces must be a list');
+  }
+  const byName = new Map<string, ProvisionedNamespaceRow>();
+  given.forEach((namespace, index) => {
+    const row = toNamespaceRow(namespace, index, cluster, auditedAt);
+    const previous = byName.get(row.namespace);
+    if (previous && previous.entity_ref !== row.entity_ref) {
+      throw new InputError(
+        `provisionedNamespaces[${index}]: namespace '${row.namespace}' is given for both ${previous.entity_ref} and ${row.entity_ref}`,
+      );
+    }
+    byName.set(row.namespace, row);
+  });
+  return [...byName.values()];
 }
 
 function laterOf(a: string | null, b: string): string {
@@ -112,8 +186,9 @@ export class GuardrailsStore {
    * successful audit: results whose key (guardrail, cluster, apiVersion, kind, namespace, name, source) persists
    * keep their `firstSeen`; every given result gets `lastSeen = auditedAt`; results no longer present are
    * deleted; the cluster is marked audited at `auditedAt`. Several results with the same key are merged into the
-   * most serious one. Rejects results of another cluster, environment or source, and audits older than the
-   * results they would replace.
+   * most serious one. When `provisionedNamespaces` is given, the cluster's recorded provisioned namespaces are
+   * replaced in the same transaction. Rejects results of another cluster, environment or source, and audits older
+   * than the results they would replace.
    */
   async replaceClusterResults(
     input: ReplaceClusterResultsInput,
@@ -147,6 +222,7 @@ export class GuardrailsStore {
       return row;
     });
     const incoming = mostSerious(rows, resultKey);
+    const namespaceRows = namespacesToRows(input, cluster, auditedAt);
 
     const outcome = await this.db.transaction(async trx => {
       // Taking the cluster's row first serializes concurrent replacements of one cluster on PostgreSQL.
@@ -164,28 +240,19 @@ export class GuardrailsStore {
           ]),
         ];
       }
-      const existing =
+      // Whole rows, so that unchanged results need no rewrite: in a steady state most of a cluster's results are.
+      const existing: ResultRow[] =
         replaced.length === 0
           ? []
           : await trx<ResultRow>(RESULTS_TABLE)
-              .select(
-                'cluster',
-                'source',
-                'guardrail',
-                'api_version',
-                'kind',
-                'namespace',
-                'name',
-                'first_seen',
-                'last_seen',
-              )
+              .select()
               .where({ cluster })
               .whereIn('source', replaced);
 
-      const firstSeenByKey = new Map<string, string>();
+      const stored = new Map<string, ResultRow>();
       let newestStored = '';
       for (const row of existing) {
-        firstSeenByKey.set(resultKey(row), row.first_seen);
+        stored.set(resultKey(row), row);
         newestStored = laterOf(newestStored, row.last_seen);
       }
       if (newestStored > auditedAt) {
@@ -196,25 +263,41 @@ export class GuardrailsStore {
 
       let kept = 0;
       const toInsert: ResultRow[] = [];
+      const toDelete: ResultRow[] = [];
       for (const [key, row] of incoming) {
-        const firstSeen = firstSeenByKey.get(key);
-        if (firstSeen !== undefined) {
-          kept += 1;
+        const previous = stored.get(key);
+        if (previous === undefined) {
+          toInsert.push({ ...row, first_seen: auditedAt, last_seen: auditedAt });
+          continue;
         }
-        toInsert.push({
-          ...row,
-          first_seen: firstSeen ?? auditedAt,
-          last_seen: auditedAt,
-        });
+        kept += 1;
+        stored.delete(key);
+        if (!sameContent(previous, row)) {
+          toDelete.push(previous);
+          toInsert.push({
+            ...row,
+            first_seen: previous.first_seen,
+            last_seen: auditedAt,
+          });
+        }
       }
+      // What is left was not seen by this audit.
+      const removed = stored.size;
+      toDelete.push(...stored.values());
 
-      if (replaced.length > 0) {
+      // Changed and resolved results go, every remaining (unchanged) one is seen now, new and changed ones come in.
+      await deleteInChunks(trx, cluster, toDelete);
+      if (replaced.length > 0 && kept > 0) {
         await trx(RESULTS_TABLE)
           .where({ cluster })
           .whereIn('source', replaced)
-          .delete();
+          .update({ last_seen: auditedAt });
       }
       await insertInChunks(trx, RESULTS_TABLE, toInsert);
+      if (namespaceRows) {
+        await trx(PROVISIONED_NAMESPACES_TABLE).where({ cluster }).delete();
+        await insertInChunks(trx, PROVISIONED_NAMESPACES_TABLE, namespaceRows);
+      }
       await trx<ClusterRow>(CLUSTERS_TABLE)
         .where({ cluster })
         .update({
@@ -222,11 +305,7 @@ export class GuardrailsStore {
           last_success_at: laterOf(status.last_success_at, auditedAt),
         });
 
-      return {
-        added: toInsert.length - kept,
-        kept,
-        removed: existing.length - kept,
-      };
+      return { added: incoming.size - kept, kept, removed };
     });
     this.logger?.debug(
       `Stored results of cluster ${cluster} (${sources.describe()}) audited at ${auditedAt}: ` +
@@ -337,6 +416,24 @@ export class GuardrailsStore {
       count: Number(row.count),
       lastSeen: row.last_seen,
     }));
+  }
+
+  /**
+   * The namespaces the suite provisioned, as each cluster's last successful audit found them, ordered by entity,
+   * cluster and namespace.
+   */
+  async provisionedNamespaces(): Promise<ProvisionedNamespace[]> {
+    const rows = await this.db<ProvisionedNamespaceRow>(
+      PROVISIONED_NAMESPACES_TABLE,
+    ).select();
+    return rows
+      .sort(
+        (a, b) =>
+          compareText(a.entity_ref, b.entity_ref) ||
+          compareText(a.cluster, b.cluster) ||
+          compareText(a.namespace, b.namespace),
+      )
+      .map(fromNamespaceRow);
   }
 
   /** Counts of results by guardrail, environment and result over every object, owned or not. */

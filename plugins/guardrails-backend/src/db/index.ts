@@ -8,4 +8,5 @@ export type {
   ReplaceClusterResultsInput,
   ReplaceClusterResultsOutcome,
   MarkClusterFailedInput,
+  ProvisionedNamespace,
 } from './types';

@@ -1,5 +1,6 @@
 import {
   AppliedExemption,
+  normalizeEntityRef,
   ENFORCEMENT_LEVELS,
   EnforcementLevel,
   GUARDRAIL_CATEGORIES,
@@ -10,11 +11,12 @@ import {
   ResultStatus,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { InputError } from '@backstage/errors';
-import type { StoredResult } from './types';
+import type { ProvisionedNamespace, StoredResult } from './types';
 
 export const RESULTS_TABLE = 'guardrail_results';
 export const CLUSTERS_TABLE = 'guardrail_cluster_audits';
 export const DAILY_COUNTS_TABLE = 'guardrail_daily_counts';
+export const PROVISIONED_NAMESPACES_TABLE = 'guardrail_provisioned_namespaces';
 
 /** A row of the results table. */
 export interface ResultRow {
@@ -57,6 +59,15 @@ export interface DailyCountRow {
   errors: number;
 }
 
+/** A row of the provisioned namespaces table. */
+export interface ProvisionedNamespaceRow {
+  cluster: string;
+  namespace: string;
+  environment: string;
+  entity_ref: string;
+  last_seen: string;
+}
+
 /** The columns that identify a result within a cluster and source. */
 export type ResultKeyParts = Pick<
   ResultRow,
@@ -81,9 +92,12 @@ export function resultKey(row: ResultKeyParts): string {
   ]);
 }
 
-/** Entity refs compare case-insensitively in Backstage; the store keeps them in lower case. */
+/**
+ * Entity refs compare case-insensitively in Backstage; the store keeps them in lower case. `toLowerCase` maps case
+ * exactly as `toLocaleLowerCase('en-US')` does, without the locale lookup that made it a hot spot of every audit.
+ */
 export function normalizeRef(ref: string): string {
-  return ref.toLocaleLowerCase('en-US');
+  return ref.toLowerCase();
 }
 
 function requireText(value: unknown, what: string): string {
@@ -215,4 +229,40 @@ export function compareRows(a: ResultRow, b: ResultRow): number {
     }
   }
   return 0;
+}
+
+/** Converts a provisioned namespace of one cluster's audit to a row, checking what the table needs. */
+export function toNamespaceRow(
+  input: Omit<ProvisionedNamespace, 'cluster'>,
+  index: number,
+  cluster: string,
+  auditedAt: string,
+): ProvisionedNamespaceRow {
+  const at = `provisionedNamespaces[${index}]`;
+  if (!input || typeof input !== 'object') {
+    throw new InputError(`${at} must be a namespace with its environment and entity ref`);
+  }
+  const entityRef = requireText(input.entityRef, `${at}.entityRef`);
+  const normalized = normalizeEntityRef(entityRef);
+  if (!normalized) {
+    throw new InputError(
+      `${at}.entityRef must be a full entity ref (kind:namespace/name), got '${entityRef}'`,
+    );
+  }
+  return {
+    cluster,
+    namespace: requireText(input.namespace, `${at}.namespace`),
+    environment: requireText(input.environment, `${at}.environment`),
+    entity_ref: normalized,
+    last_seen: auditedAt,
+  };
+}
+
+export function fromNamespaceRow(row: ProvisionedNamespaceRow): ProvisionedNamespace {
+  return {
+    cluster: row.cluster,
+    namespace: row.namespace,
+    environment: row.environment,
+    entityRef: row.entity_ref,
+  };
 }

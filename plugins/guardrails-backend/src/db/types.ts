@@ -76,6 +76,11 @@ export interface ReplaceClusterResultsInput {
    * of that family the cluster has stored (e.g. `policyreport:*` also drops reports that no longer exist).
    */
   sources?: string[];
+  /**
+   * The namespaces the suite provisioned in this cluster, as this audit found them. When given, they replace the
+   * cluster's recorded namespaces in the same transaction as the results; when absent, those are left as they are.
+   */
+  provisionedNamespaces?: Array<Omit<ProvisionedNamespace, 'cluster'>>;
 }
 
 /** @public */
@@ -94,4 +99,18 @@ export interface MarkClusterFailedInput {
   environment: string;
   failedAt: Date;
   error: string;
+}
+
+/**
+ * A namespace the suite provisioned (`app.kubernetes.io/managed-by: backstage-guardrails`), with the component it
+ * was provisioned for (`guardrails.dev/entity-ref`).
+ * @public
+ */
+export interface ProvisionedNamespace {
+  cluster: string;
+  namespace: string;
+  /** The namespace's `guardrails.dev/environment` label, else the environment of its cluster. */
+  environment: string;
+  /** Full lower-case ref of the component. */
+  entityRef: string;
 }

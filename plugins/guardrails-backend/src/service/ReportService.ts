@@ -29,6 +29,7 @@ import {
   toBaselineSize,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { ClusterAuditStatus, GuardrailsStore, StoredResult } from '../db';
+import { namespaceResourceRef } from './namespaceResourceRef';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EXPIRING_SOON_DAYS = 14;
@@ -162,9 +163,10 @@ export class ReportService {
   }
 
   async summary(): Promise<ApiSummary> {
-    const [rows, statuses] = await Promise.all([
+    const [rows, statuses, provisioned] = await Promise.all([
       this.options.store.entitySummaries(),
       this.options.store.clusterStatuses(),
+      this.options.store.provisionedNamespaces(),
     ]);
     const staleEnvironments = new Set(statuses.filter(s => s.stale).map(s => s.environment));
     const order = this.environmentNames;
@@ -206,6 +208,16 @@ export class ReportService {
         warnings,
         errors,
         ...(evaluatedAt ? { evaluatedAt } : {}),
+      };
+    }
+    // The namespace Resources provisioned for each component, for the catalog's dependsOn relations. One namespace
+    // name on several clusters of an environment is one Resource.
+    for (const [entityRef, namespaces] of groupBy(provisioned, n => n.entityRef)) {
+      const refs = [...new Set(namespaces.map(namespaceResourceRef))].sort();
+      // A component known only through its namespaces has no results yet: unknown, never compliant.
+      entities[entityRef] = {
+        ...(entities[entityRef] ?? { compliance: 'unknown', enforcementLevel: 'none', violations: 0, warnings: 0, errors: 0 }),
+        namespaces: refs,
       };
     }
     return { generatedAt: this.now().toISOString(), entities };

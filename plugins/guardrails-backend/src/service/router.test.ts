@@ -16,13 +16,30 @@ const entities = [
   component('quiet', { 'backstage.io/kubernetes-id': 'quiet' }),
 ];
 
-const seed = () => [
+const LONG_NAMESPACE = 'ledger-batch-processing-with-a-rather-long-descriptive-name';
+
+/** A namespace the suite provisioned for the finance ledger. */
+const provisioned = (name: string, environment?: string) =>
+  namespace(
+    name,
+    {
+      'app.kubernetes.io/managed-by': 'backstage-guardrails',
+      ...(environment ? { 'guardrails.dev/environment': environment } : {}),
+    },
+    { 'guardrails.dev/entity-ref': 'component:finance/ledger' },
+  );
+
+const seed = (environment: 'dev' | 'prod') => [
   namespace('payments', { 'backstage.io/kubernetes-id': 'payments-api' }),
   deployment('payments', 'api', { container: { securityContext: { privileged: true } } }),
+  ...(environment === 'dev'
+    ? [provisioned('ledger-dev', 'dev')]
+    : // Without an environment label the cluster's environment names the Resource.
+      [provisioned('ledger'), provisioned(LONG_NAMESPACE, 'prod')]),
 ];
 
 async function startBackend(options: { deny?: boolean; anonymous?: boolean } = {}) {
-  const clusters = await startClusters({ dev: seed(), prod: seed() });
+  const clusters = await startClusters({ dev: seed('dev'), prod: seed('prod') });
   const { server } = await startTestBackend({
     features: [
       guardrailsPlugin,
@@ -117,6 +134,28 @@ describe('guardrails REST API', () => {
         .set('Authorization', user)
         .set('If-None-Match', first.headers.etag);
       expect(again.status).toBe(304);
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('lists the namespace Resources provisioned for a component in the summary, named as provisioning names them', async () => {
+    const { server, user, audit, clusters } = await startBackend();
+    try {
+      await audit();
+      let summarized: Record<string, any> = {};
+      // Each cluster's audit is stored on its own; wait for both.
+      for (let i = 0; i < 100 && summarized['component:finance/ledger']?.namespaces?.length !== 3; i++) {
+        await new Promise(r => setTimeout(r, 50));
+        summarized = (await request(server).get('/api/guardrails/summary').set('Authorization', user)).body.entities;
+      }
+      expect(summarized['component:finance/ledger'].namespaces).toEqual([
+        // Shortened with a hash, as the scaffolder module shortens names over 63 characters.
+        'resource:finance/ledger-batch-processing-with-a-rather-long-descri-8c91920b-prod',
+        'resource:finance/ledger-dev',
+        'resource:finance/ledger-prod',
+      ]);
+      expect(summarized['component:default/payments-api'].namespaces).toBeUndefined();
     } finally {
       await clusters.close();
     }
