@@ -49,3 +49,4 @@ export { readPackFiles } from './packs/readPackFiles';
 export { loadPackFromDirectories } from './packs/loadPackFromDirectories';
 export { loadConfiguredPack } from './packs/loadConfiguredPack';
 export * from './permissions';
+export { namespaceResourceName } from './catalog/namespaceResourceName';

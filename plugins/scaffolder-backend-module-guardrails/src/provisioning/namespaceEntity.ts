@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
   BACKSTAGE_KUBERNETES_ID_LABEL,
@@ -6,14 +5,16 @@ import {
   GUARDRAILS_ENTITY_REF_ANNOTATION,
   GUARDRAILS_ENVIRONMENT_LABEL,
 } from '@guardrails-dev/plugin-guardrails-common';
-import { EnvironmentDefinition } from '@guardrails-dev/plugin-guardrails-node';
+import {
+  EnvironmentDefinition,
+  namespaceResourceName,
+} from '@guardrails-dev/plugin-guardrails-node';
 
 /** Annotation on namespace entities: the clusters the namespace was provisioned on, comma-separated. @public */
 export const GUARDRAILS_CLUSTERS_ANNOTATION = 'guardrails.dev/clusters';
 /** Spec type of the catalog entities describing provisioned namespaces. @public */
 export const KUBERNETES_NAMESPACE_RESOURCE_TYPE = 'kubernetes-namespace';
 
-const MAX_NAME = 63;
 
 /**
  * The catalog Resource describing a provisioned namespace: owned by the owner, a dependency of the
@@ -33,7 +34,7 @@ export function namespaceEntity(options: {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: entityName(namespace, environment.name),
+      name: namespaceResourceName(namespace, environment.name),
       namespace: componentRef.namespace,
       title: `${namespace} (${environment.title})`,
       description: `Guarded Kubernetes namespace of ${component} in ${environment.title}, provisioned by Guardrails.`,
@@ -52,18 +53,4 @@ export function namespaceEntity(options: {
       dependencyOf: [component],
     },
   };
-}
-
-function entityName(namespace: string, environment: string): string {
-  const suffix = `-${environment}`;
-  if (namespace.endsWith(suffix)) {
-    return namespace;
-  }
-  const name = `${namespace}${suffix}`;
-  if (name.length <= MAX_NAME) {
-    return name;
-  }
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  const keep = MAX_NAME - suffix.length - hash.length - 1;
-  return `${namespace.slice(0, keep).replace(/-+$/, '')}-${hash}${suffix}`;
 }
