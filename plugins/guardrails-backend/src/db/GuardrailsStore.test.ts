@@ -70,8 +70,11 @@ const names = (results: StoredResult[]) =>
 
 describe('GuardrailsStore', () => {
   // `npm run test:all` starts a local PostgreSQL; without it the PostgreSQL cases would silently drop out.
-  (process.env.CI ? it : it.skip)('runs on PostgreSQL as well as SQLite in CI', () => {
-    expect(databases.eachSupportedId().map(([id]) => id)).toEqual(['SQLITE_3', 'POSTGRES_15']);
+  it('runs on PostgreSQL as well as SQLite in CI', () => {
+    const ids = databases.eachSupportedId().map(([id]) => id);
+    // Outside CI a developer may run SQLite only.
+    const required = process.env.CI ? ['SQLITE_3', 'POSTGRES_15'] : ids;
+    expect(ids).toEqual(required);
   });
 
   it.each(databases.eachSupportedId())(
