@@ -88,7 +88,9 @@ describe('GuardrailsStore', () => {
       expect(await store.clusterStatuses()).toEqual([]);
 
       const skipped = await createStore(databaseId, true);
-      expect(await skipped.knex.schema.hasTable('guardrail_results')).toBe(false);
+      expect(await skipped.knex.schema.hasTable('guardrail_results')).toBe(
+        false,
+      );
 
       await knex.migrate.rollback(
         {
@@ -198,7 +200,10 @@ describe('GuardrailsStore', () => {
       expect(cron.firstSeen).toBe(T2.toISOString());
       expect(api.exemption).toEqual(exemption);
       // Unchanged results are seen again too.
-      expect([api.firstSeen, api.lastSeen]).toEqual([T1.toISOString(), T2.toISOString()]);
+      expect([api.firstSeen, api.lastSeen]).toEqual([
+        T1.toISOString(),
+        T2.toISOString(),
+      ]);
       expect(namespaceResult.lastSeen).toBe(T2.toISOString());
       // Passing results are kept compact: no message, and a cluster-scoped object has no namespace.
       expect(namespaceResult.message).toBe('');
@@ -765,8 +770,16 @@ describe('GuardrailsStore', () => {
         auditedAt: T1,
         results: [result()],
         provisionedNamespaces: [
-          { namespace: 'payments-dev', environment: 'dev', entityRef: 'Component:default/Payments' },
-          { namespace: 'ledger', environment: 'dev', entityRef: 'component:finance/ledger' },
+          {
+            namespace: 'payments-dev',
+            environment: 'dev',
+            entityRef: 'Component:default/Payments',
+          },
+          {
+            namespace: 'ledger',
+            environment: 'dev',
+            entityRef: 'component:finance/ledger',
+          },
         ],
       });
       await store.replaceClusterResults({
@@ -775,7 +788,11 @@ describe('GuardrailsStore', () => {
         auditedAt: T1,
         results: [],
         provisionedNamespaces: [
-          { namespace: 'payments-prod', environment: 'prod', entityRef: 'component:default/payments' },
+          {
+            namespace: 'payments-prod',
+            environment: 'prod',
+            entityRef: 'component:default/payments',
+          },
         ],
       });
       expect(await listed()).toEqual([
@@ -785,7 +802,12 @@ describe('GuardrailsStore', () => {
       ]);
 
       // A failed audit keeps what the last successful one found; a replacement without namespaces leaves them too.
-      await store.markClusterFailed({ cluster: 'dev-1', environment: 'dev', failedAt: T2, error: 'timeout' });
+      await store.markClusterFailed({
+        cluster: 'dev-1',
+        environment: 'dev',
+        failedAt: T2,
+        error: 'timeout',
+      });
       await store.replaceClusterResults({
         cluster: 'dev-1',
         environment: 'dev',
@@ -802,7 +824,11 @@ describe('GuardrailsStore', () => {
         auditedAt: T3,
         results: [],
         provisionedNamespaces: [
-          { namespace: 'ledger', environment: 'dev', entityRef: 'component:finance/ledger' },
+          {
+            namespace: 'ledger',
+            environment: 'dev',
+            entityRef: 'component:finance/ledger',
+          },
         ],
       });
       expect(await listed()).toEqual([
@@ -817,7 +843,13 @@ describe('GuardrailsStore', () => {
           environment: 'prod',
           auditedAt: T3,
           results: [],
-          provisionedNamespaces: [{ namespace: 'payments-prod', environment: 'prod', entityRef: 'payments' }],
+          provisionedNamespaces: [
+            {
+              namespace: 'payments-prod',
+              environment: 'prod',
+              entityRef: 'payments',
+            },
+          ],
         }),
       ).rejects.toThrow(
         "provisionedNamespaces[0].entityRef must be a full entity ref (kind:namespace/name), got 'payments'",
@@ -829,8 +861,16 @@ describe('GuardrailsStore', () => {
           auditedAt: T3,
           results: [],
           provisionedNamespaces: [
-            { namespace: 'shared', environment: 'prod', entityRef: 'component:default/a' },
-            { namespace: 'shared', environment: 'prod', entityRef: 'component:default/b' },
+            {
+              namespace: 'shared',
+              environment: 'prod',
+              entityRef: 'component:default/a',
+            },
+            {
+              namespace: 'shared',
+              environment: 'prod',
+              entityRef: 'component:default/b',
+            },
           ],
         }),
       ).rejects.toThrow(
