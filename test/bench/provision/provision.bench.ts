@@ -8,7 +8,7 @@
  */
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { startKubeSimulator } from '@guardrails-dev/kube-simulator';
+import { startSimulatorProcess } from './simulatorProcess';
 import { buildNamespaceBaseline } from '@guardrails-dev/plugin-guardrails-common';
 import {
   ClusterAccess,
@@ -56,10 +56,7 @@ function median(values: number[]): number {
 }
 
 async function main() {
-  const simulator = await startKubeSimulator({
-    name: 'prod',
-    tokens: [TOKEN],
-  });
+  const simulator = await startSimulatorProcess({ name: 'prod', token: TOKEN });
   const config = new ConfigReader({
     kubernetes: {
       clusterLocatorMethods: [
@@ -180,9 +177,9 @@ async function main() {
   };
 
   // Without latency first: what remains is processing time, not waiting on the network.
-  simulator.setFaults(undefined);
+  await simulator.setLatency(undefined);
   const local = await measure('local');
-  simulator.setFaults({ latencyMs: LATENCY_MS });
+  await simulator.setLatency(LATENCY_MS);
   const slow = await measure('slow');
   await simulator.close();
 
@@ -209,9 +206,14 @@ async function main() {
       row('namespace:provision, rerun (unchanged)', 'rerun'),
       row('namespace:provision, dry run', 'planned'),
       row('same objects applied one after another', 'oneByOne'),
-      `target: at most 3 round trips (${3 * LATENCY_MS} ms)`,
+      `target: at most 3 round trips (${3 * LATENCY_MS} ms) for a new namespace and for a rerun`,
     ].join('\n'),
   );
+  const missed = (['created', 'rerun'] as const).filter(key => slow[key] > 3 * LATENCY_MS);
+  if (missed.length > 0) {
+    console.log(`ABOVE TARGET: ${missed.join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch(error => {
