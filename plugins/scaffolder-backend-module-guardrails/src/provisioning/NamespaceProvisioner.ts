@@ -9,7 +9,7 @@ import {
   ClusterClient,
   EnvironmentDefinition,
 } from '@guardrails-dev/plugin-guardrails-node';
-import { applyBaseline, planBaseline } from './clusterProvisioning';
+import { applyBaseline, planBaseline, readBaseline } from './clusterProvisioning';
 import { ClusterProvisionError } from './ClusterProvisionError';
 import { namespaceEntity } from './namespaceEntity';
 import { assertNamespaceClaimable } from './namespaceOwnership';
@@ -120,11 +120,11 @@ export class NamespaceProvisioner {
       this.clusters.forCluster(name),
     );
     // Every cluster is checked before any is written to: a refusal leaves all of them untouched.
-    const existing = await Promise.all(
-      clients.map(client => client.get('v1', 'Namespace', request.namespace)),
+    const reads = await Promise.all(
+      clients.map(client => readBaseline(client, baseline)),
     );
     clients.forEach((client, index) =>
-      assertNamespaceClaimable(client.cluster, existing[index], {
+      assertNamespaceClaimable(client.cluster, reads[index].namespace, {
         namespace: request.namespace,
         environment: environment.name,
         component: request.component,
@@ -132,10 +132,8 @@ export class NamespaceProvisioner {
     );
 
     if (run.dryRun) {
-      const plans = await Promise.all(
-        clients.map((client, index) =>
-          planBaseline(client, baseline, existing[index]),
-        ),
+      const plans = clients.map((client, index) =>
+        planBaseline(client, baseline, reads[index]),
       );
       return this.report(plans.flat(), run);
     }
@@ -144,7 +142,7 @@ export class NamespaceProvisioner {
       clients.map((client: ClusterClient, index) =>
         run.checkpoint(
           `guardrails.namespace.provision.${environment.name}.${client.cluster}.${request.namespace}`,
-          () => applyBaseline(client, baseline, existing[index]),
+          () => applyBaseline(client, baseline, reads[index]),
         ),
       ),
     );

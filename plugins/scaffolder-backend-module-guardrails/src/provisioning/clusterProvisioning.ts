@@ -11,6 +11,30 @@ import { ClusterProvisionError } from './ClusterProvisionError';
 import { appliesWithoutChange } from './planObjects';
 import { ProvisionedObject, ProvisionOutcome } from './types';
 
+/** The Namespace and each baseline object as the cluster holds them (undefined: absent). */
+export interface BaselineReads {
+  namespace: KubeObject | undefined;
+  /** In the order of `baseline.objects`. */
+  objects: Array<KubeObject | undefined>;
+}
+
+/**
+ * Reads the Namespace and every baseline object in one concurrent round: the ownership check, the plan and the
+ * applies all work from these reads, so none of them needs another round trip to the cluster.
+ */
+export async function readBaseline(
+  client: ClusterClient,
+  baseline: NamespaceBaseline,
+): Promise<BaselineReads> {
+  const [namespace, ...objects] = await Promise.all(
+    [baseline.namespace, ...baseline.objects].map(object => {
+      const { apiVersion, kind, metadata } = toKubeObject(object);
+      return client.get(apiVersion, kind, metadata.name, metadata.namespace);
+    }),
+  );
+  return { namespace, objects };
+}
+
 /**
  * Applies a guarded namespace to one cluster with server-side apply. A new Namespace goes first,
  * since nothing can be created in it before it exists, then everything else concurrently; when
@@ -20,12 +44,12 @@ import { ProvisionedObject, ProvisionOutcome } from './types';
 export async function applyBaseline(
   client: ClusterClient,
   baseline: NamespaceBaseline,
-  existing: KubeObject | undefined,
+  reads: BaselineReads,
 ): Promise<ProvisionedObject[]> {
+  const existing = reads.namespace;
   const total = baseline.objects.length + 1;
   const namespaceName = baseline.namespace.metadata!.name!;
-  // What was read before saves a read per object: a new Namespace holds nothing yet, and the existing
-  // Namespace was read just before.
+  // The reads just made save a read per object: a new Namespace holds nothing yet.
   const apply = async (object: KubernetesObject, current?: KubeObject | null) => {
     const { outcome } = await client.apply(
       toKubeObject(object),
@@ -36,7 +60,7 @@ export async function applyBaseline(
   const applied: ProvisionedObject[] = [];
   let concurrent: Array<() => Promise<ProvisionedObject>> = [
     () => apply(baseline.namespace, existing),
-    ...baseline.objects.map(o => () => apply(o)),
+    ...baseline.objects.map((o, i) => () => apply(o, reads.objects[i] ?? null)),
   ];
   if (!existing) {
     try {
@@ -77,11 +101,12 @@ export async function applyBaseline(
  * plan is safe under any permission the cluster's service account has. `existing` is the
  * Namespace as read just before; when it does not exist, neither can anything in it.
  */
-export async function planBaseline(
+export function planBaseline(
   client: ClusterClient,
   baseline: NamespaceBaseline,
-  existing: KubeObject | undefined,
-): Promise<ProvisionedObject[]> {
+  reads: BaselineReads,
+): ProvisionedObject[] {
+  const existing = reads.namespace;
   const cluster = client.cluster;
   const namespace = describe(
     cluster,
@@ -94,17 +119,8 @@ export async function planBaseline(
       ...baseline.objects.map(o => describe(cluster, o, 'would-create')),
     ];
   }
-  const rest = await Promise.all(
-    baseline.objects.map(async object => {
-      const { apiVersion, kind, metadata } = toKubeObject(object);
-      const live = await client.get(
-        apiVersion,
-        kind,
-        metadata.name,
-        metadata.namespace,
-      );
-      return describe(cluster, object, planOutcome(object, live));
-    }),
+  const rest = baseline.objects.map((object, i) =>
+    describe(cluster, object, planOutcome(object, reads.objects[i])),
   );
   return [namespace, ...rest];
 }
