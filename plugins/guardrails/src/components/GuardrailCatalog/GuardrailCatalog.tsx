@@ -1,3 +1,4 @@
+import { NativeSelect } from '../NativeSelect';
 import { Link } from '@backstage/core-components';
 import {
   Box,
@@ -79,40 +80,24 @@ export function GuardrailCatalog(props: { list: ApiGuardrailList; now: Date }) {
           InputLabelProps={{ shrink: true }}
           onChange={e => setSearch(e.target.value)}
         />
-        <TextField
+        <NativeSelect
           id="guardrails-catalog-category"
           className={classes.select}
-          select
           label="Category"
           value={category}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={e => setCategory(e.target.value as GuardrailCategory | '')}
-        >
-          <option value="">All categories</option>
-          {GUARDRAIL_CATEGORIES.map(c => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </TextField>
-        <TextField
+          onChange={value => setCategory(value as GuardrailCategory | '')}
+          allLabel="All categories"
+          options={GUARDRAIL_CATEGORIES}
+        />
+        <NativeSelect
           id="guardrails-catalog-severity"
           className={classes.select}
-          select
           label="Severity"
           value={severity}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={e => setSeverity(e.target.value as GuardrailSeverity | '')}
-        >
-          <option value="">All severities</option>
-          {GUARDRAIL_SEVERITIES.map(s => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </TextField>
+          onChange={value => setSeverity(value as GuardrailSeverity | '')}
+          allLabel="All severities"
+          options={GUARDRAIL_SEVERITIES}
+        />
       </Box>
       <Typography variant="body2" role="status" aria-live="polite">
         {shown.length} of {list.guardrails.length} guardrails

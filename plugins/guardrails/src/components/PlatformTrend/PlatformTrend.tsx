@@ -1,4 +1,5 @@
-import { Box, TextField, makeStyles } from '@material-ui/core';
+import { NativeSelect } from '../NativeSelect';
+import { Box, makeStyles } from '@material-ui/core';
 import { useMemo, useState } from 'react';
 import type {
   ApiGuardrail,
@@ -67,56 +68,35 @@ export function PlatformTrend(props: {
   return (
     <Box>
       <Box className={classes.controls} role="group" aria-label="Trend options">
-        <TextField
+        <NativeSelect
           id="guardrails-trend-period"
           className={classes.select}
-          select
           label="Period"
           value={days}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={e => setDays(Number(e.target.value))}
-        >
-          {PERIODS.map(p => (
-            <option key={p} value={p}>
-              Last {p} days
-            </option>
-          ))}
-        </TextField>
-        <TextField
+          onChange={value => setDays(Number(value))}
+          options={PERIODS.map(p => ({ value: p, label: `Last ${p} days` }))}
+        />
+        <NativeSelect
           id="guardrails-trend-environment"
           className={classes.select}
-          select
           label="Environment"
           value={environment}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={e => setEnvironment(e.target.value)}
-        >
-          <option value="">All environments</option>
-          {environments.map(env => (
-            <option key={env} value={env}>
-              {env}
-            </option>
-          ))}
-        </TextField>
-        <TextField
+          onChange={setEnvironment}
+          allLabel="All environments"
+          options={environments}
+        />
+        <NativeSelect
           id="guardrails-trend-guardrail"
           className={classes.select}
-          select
           label="Guardrail"
           value={guardrail}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={e => setGuardrail(e.target.value)}
-        >
-          <option value="">All guardrails</option>
-          {props.guardrails.map(g => (
-            <option key={g.id} value={g.id}>
-              {g.title} ({g.id})
-            </option>
-          ))}
-        </TextField>
+          onChange={setGuardrail}
+          allLabel="All guardrails"
+          options={props.guardrails.map(g => ({
+            value: g.id,
+            label: `${g.title} (${g.id})`,
+          }))}
+        />
       </Box>
       <DataView state={state} title="Could not load the history">
         {history => (

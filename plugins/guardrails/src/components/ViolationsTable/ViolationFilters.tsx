@@ -1,4 +1,5 @@
-import { Box, TextField, makeStyles } from '@material-ui/core';
+import { NativeSelect } from '../NativeSelect';
+import { Box, makeStyles } from '@material-ui/core';
 import {
   ENFORCEMENT_LEVELS,
   EnforcementLevel,
@@ -26,73 +27,45 @@ export function ViolationFilters(props: {
       role="group"
       aria-label="Filter violations"
     >
-      <TextField
+      <NativeSelect
         id="guardrails-filter-environment"
         className={classes.select}
-        select
         label="Environment"
         value={filter.environment ?? ''}
-        SelectProps={{ native: true }}
-        InputLabelProps={{ shrink: true }}
-        onChange={e =>
-          onChange({ ...filter, environment: e.target.value || undefined })
+        onChange={value =>
+          onChange({ ...filter, environment: value || undefined })
         }
-      >
-        <option value="">All environments</option>
-        {environments.map(env => (
-          <option key={env} value={env}>
-            {env}
-          </option>
-        ))}
-      </TextField>
-      <TextField
+        allLabel="All environments"
+        options={environments}
+      />
+      <NativeSelect
         id="guardrails-filter-level"
         className={classes.select}
-        select
         label="Level"
         value={filter.level ?? ''}
-        SelectProps={{ native: true }}
-        InputLabelProps={{ shrink: true }}
-        onChange={e =>
+        onChange={value =>
           onChange({
             ...filter,
-            level: (e.target.value || undefined) as
-              | EnforcementLevel
-              | undefined,
+            level: (value || undefined) as EnforcementLevel | undefined,
           })
         }
-      >
-        <option value="">All levels</option>
-        {ENFORCEMENT_LEVELS.map(level => (
-          <option key={level} value={level}>
-            {level}
-          </option>
-        ))}
-      </TextField>
-      <TextField
+        allLabel="All levels"
+        options={ENFORCEMENT_LEVELS}
+      />
+      <NativeSelect
         id="guardrails-filter-severity"
         className={classes.select}
-        select
         label="Severity"
         value={filter.severity ?? ''}
-        SelectProps={{ native: true }}
-        InputLabelProps={{ shrink: true }}
-        onChange={e =>
+        onChange={value =>
           onChange({
             ...filter,
-            severity: (e.target.value || undefined) as
-              | GuardrailSeverity
-              | undefined,
+            severity: (value || undefined) as GuardrailSeverity | undefined,
           })
         }
-      >
-        <option value="">All severities</option>
-        {GUARDRAIL_SEVERITIES.map(severity => (
-          <option key={severity} value={severity}>
-            {severity}
-          </option>
-        ))}
-      </TextField>
+        allLabel="All severities"
+        options={GUARDRAIL_SEVERITIES}
+      />
     </Box>
   );
 }

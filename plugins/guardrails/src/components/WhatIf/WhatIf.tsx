@@ -1,10 +1,5 @@
-import {
-  Box,
-  Button,
-  TextField,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
+import { NativeSelect } from '../NativeSelect';
+import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import { FormEvent, useMemo, useState } from 'react';
 import type { ApiGuardrailList } from '@guardrails-dev/plugin-guardrails-common';
 import { GuardrailImpactRequest } from '../../api/GuardrailsApi';
@@ -87,54 +82,33 @@ export function WhatIf(props: { list: ApiGuardrailList; now: Date }) {
   return (
     <Box>
       <form className={classes.form} onSubmit={submit} aria-label="What-if">
-        <TextField
+        <NativeSelect
           id="guardrails-whatif-guardrail"
           className={classes.select}
-          select
           label="Guardrail"
           value={guardrail}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={e => setGuardrail(e.target.value)}
-        >
-          {list.guardrails.map(g => (
-            <option key={g.id} value={g.id}>
-              {g.title} ({g.id})
-            </option>
-          ))}
-        </TextField>
-        <TextField
+          onChange={setGuardrail}
+          options={list.guardrails.map(g => ({
+            value: g.id,
+            label: `${g.title} (${g.id})`,
+          }))}
+        />
+        <NativeSelect
           id="guardrails-whatif-environment"
           className={classes.select}
-          select
           label="Environment"
           value={environment}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={e => setEnvironment(e.target.value)}
-        >
-          {list.environments.map(env => (
-            <option key={env} value={env}>
-              {env}
-            </option>
-          ))}
-        </TextField>
-        <TextField
+          onChange={setEnvironment}
+          options={list.environments}
+        />
+        <NativeSelect
           id="guardrails-whatif-level"
           className={classes.select}
-          select
           label="Level"
           value={level}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={e => setLevel(e.target.value as EnforcementLevel)}
-        >
-          {ENFORCEMENT_LEVELS.map(l => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </TextField>
+          onChange={value => setLevel(value as EnforcementLevel)}
+          options={ENFORCEMENT_LEVELS}
+        />
         <Button
           type="submit"
           variant="contained"
