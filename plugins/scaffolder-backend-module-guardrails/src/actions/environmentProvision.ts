@@ -8,6 +8,7 @@ import { NamespaceProvisionResult } from '../provisioning/types';
 import { checkpointOf } from './actionRun';
 import { examples } from './environmentProvision.examples';
 import { ProvisionActionOptions } from './namespaceProvision';
+import { provisionInputs } from './inputSchemas';
 import { entitySchema, provisionedObjectSchema } from './outputSchemas';
 
 /** The outcome of one environment of `guardrails:environment:provision`. @public */
@@ -45,18 +46,8 @@ export function createEnvironmentProvisionAction(
     supportsDryRun: true,
     schema: {
       input: {
-        owner: z =>
-          z
-            .string()
-            .describe(
-              'Owner entity ref, a group or user, e.g. group:default/payments',
-            ),
-        component: z =>
-          z
-            .string()
-            .describe(
-              'Entity ref of the component, e.g. component:default/payments-api',
-            ),
+        owner: provisionInputs.owner,
+        component: provisionInputs.component,
         environments: z =>
           z
             .array(z.string())
@@ -78,19 +69,8 @@ export function createEnvironmentProvisionAction(
             .describe(
               "Size profile, the same name in every environment; each environment's first size when absent",
             ),
-        costCenter: z =>
-          z
-            .string()
-            .describe(
-              'Cost centre, set as the guardrails.dev/cost-center label',
-            ),
-        extraLabels: z =>
-          z
-            .record(z.string())
-            .optional()
-            .describe(
-              'Extra namespace labels; guardrails.dev/ and pod-security.kubernetes.io/ keys are reserved',
-            ),
+        costCenter: provisionInputs.costCenter,
+        extraLabels: provisionInputs.extraLabels,
       },
       output: {
         environments: z =>

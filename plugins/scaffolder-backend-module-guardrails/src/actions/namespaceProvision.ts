@@ -8,6 +8,7 @@ import { NamespaceProvisioner } from '../provisioning/NamespaceProvisioner';
 import { loadProvisionAuthorization } from '../provisioning/provisionAuthorization';
 import { checkpointOf } from './actionRun';
 import { examples } from './namespaceProvision.examples';
+import { provisionInputs } from './inputSchemas';
 import { entitySchema, provisionedObjectSchema } from './outputSchemas';
 
 /** What the provisioning actions need from the backend. @public */
@@ -39,18 +40,8 @@ export function createNamespaceProvisionAction(
     supportsDryRun: true,
     schema: {
       input: {
-        owner: z =>
-          z
-            .string()
-            .describe(
-              'Owner entity ref, a group or user, e.g. group:default/payments',
-            ),
-        component: z =>
-          z
-            .string()
-            .describe(
-              'Entity ref of the component, e.g. component:default/payments-api',
-            ),
+        owner: provisionInputs.owner,
+        component: provisionInputs.component,
         namespace: z =>
           z
             .string()
@@ -68,19 +59,8 @@ export function createNamespaceProvisionAction(
             .describe(
               "Size profile of the environment (quota and limits); the environment's first size when absent",
             ),
-        costCenter: z =>
-          z
-            .string()
-            .describe(
-              'Cost centre, set as the guardrails.dev/cost-center label',
-            ),
-        extraLabels: z =>
-          z
-            .record(z.string())
-            .optional()
-            .describe(
-              'Extra namespace labels; guardrails.dev/ and pod-security.kubernetes.io/ keys are reserved',
-            ),
+        costCenter: provisionInputs.costCenter,
+        extraLabels: provisionInputs.extraLabels,
       },
       output: {
         namespace: z => z.string(),

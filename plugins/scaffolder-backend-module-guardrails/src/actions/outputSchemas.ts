@@ -1,7 +1,7 @@
 import { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
 
 /** The zod the scaffolder hands to schema callbacks. */
-type Zod = Parameters<
+export type Zod = Parameters<
   NonNullable<NonNullable<TemplateActionOptions['schema']>['input']>[string]
 >[0];
 
