@@ -276,6 +276,74 @@ describe('server-side apply', () => {
     });
   });
 
+  it('hands fields from an Update manager to an Apply manager when a patch rewrites managedFields', async () => {
+    const { core } = env().k;
+    const created = await core.createNamespacedConfigMap({
+      namespace: ns,
+      fieldManager: 'team-a',
+      body: { metadata: { name: 'upgrade' }, data: { x: '1', y: '2' } },
+    });
+    // Without the hand-over, the Update entry keeps owning `y` and an apply dropping it leaves it.
+    const kept = (await apply(
+      configMap('upgrade', { x: '1' }),
+      'team-a',
+    )) as V1ConfigMap;
+    expect(kept.data).toEqual({ x: '1', y: '2' });
+
+    const current = await core.readNamespacedConfigMap({
+      name: 'upgrade',
+      namespace: ns,
+    });
+    const upgraded = (current.metadata?.managedFields ?? [])
+      .filter(e => !(e.manager === 'team-a' && e.operation === 'Apply'))
+      .map(e => ({ ...e, operation: 'Apply' }));
+    const patched = await core.patchNamespacedConfigMap(
+      {
+        name: 'upgrade',
+        namespace: ns,
+        fieldManager: 'team-a',
+        body: [
+          {
+            op: 'test',
+            path: '/metadata/resourceVersion',
+            value: current.metadata?.resourceVersion,
+          },
+          { op: 'replace', path: '/metadata/managedFields', value: upgraded },
+        ],
+      },
+      patchAs(PatchStrategy.JsonPatch),
+    );
+    expect(owners(patched)).toEqual([
+      {
+        manager: 'team-a',
+        operation: 'Apply',
+        fieldsType: 'FieldsV1',
+        fieldsV1: { 'f:data': { 'f:x': {}, 'f:y': {} } },
+      },
+    ]);
+    expect(patched.metadata?.resourceVersion).not.toBe(
+      created.metadata?.resourceVersion,
+    );
+
+    const dropped = (await apply(
+      configMap('upgrade', { x: '1' }),
+      'team-a',
+    )) as V1ConfigMap;
+    expect(dropped.data).toEqual({ x: '1' });
+
+    // A client that echoes managedFields back, or leaves them out, changes no ownership.
+    const echoed = await core.replaceNamespacedConfigMap({
+      name: 'upgrade',
+      namespace: ns,
+      fieldManager: 'editor',
+      body: { ...dropped, data: { x: '1', z: '3' } },
+    });
+    expect(owners(echoed).map(o => `${o.manager}/${o.operation}`)).toEqual([
+      'team-a/Apply',
+      'editor/Update',
+    ]);
+  });
+
   it('applies cluster-scoped objects such as namespace labels', async () => {
     const name = uniqueName('ssa-ns');
     await env().k.core.createNamespace({ body: { metadata: { name } } });

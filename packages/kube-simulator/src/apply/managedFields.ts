@@ -53,8 +53,35 @@ export function writeEntries(obj: KubeObject, entries: ManagerEntry[]): void {
 }
 
 /**
+ * The ownership a non-apply write starts from. Like the API server, a write that carries a well-formed,
+ * non-empty managedFields list different from the stored one sets ownership directly (how client-go's
+ * csaupgrade hands fields from an Update manager to an Apply manager); an omitted, empty, echoed or
+ * malformed list keeps the stored ownership, so clients unaware of managedFields cannot erase it.
+ */
+export function requestedOwnership(
+  candidate: KubeObject,
+  stored: KubeObject,
+): unknown[] | undefined {
+  const requested = candidate.metadata.managedFields;
+  const wellFormed =
+    Array.isArray(requested) &&
+    requested.length > 0 &&
+    requested.every(
+      e =>
+        isPlainObject(e) &&
+        typeof e.manager === 'string' &&
+        e.manager !== '' &&
+        (e.operation === 'Apply' || e.operation === 'Update') &&
+        (e.fieldsType === undefined || e.fieldsType === 'FieldsV1') &&
+        (e.fieldsV1 === undefined || isPlainObject(e.fieldsV1)),
+    );
+  return wellFormed ? (requested as unknown[]) : stored.metadata.managedFields;
+}
+
+/**
  * Records a non-apply write (create, update, patch) by `manager`: the fields it set or changed become its
- * own (operation Update) and leave every other manager; fields the write removed leave everyone.
+ * own (operation Update) and leave every other manager; fields the write removed leave everyone. Ownership
+ * starts from `after`'s managedFields (see {@link requestedOwnership}).
  */
 export function recordUpdate(
   before: KubeObject | undefined,
@@ -74,7 +101,7 @@ export function recordUpdate(
         ),
     ),
   );
-  const entries = readEntries(before);
+  const entries = readEntries(after);
   const time = kubeTime();
   for (const entry of entries) {
     for (const p of entry.fields) {

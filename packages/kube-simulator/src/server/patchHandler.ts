@@ -3,6 +3,7 @@ import {
   staleResourceVersion,
   unsupportedMediaType,
 } from '../api/status';
+import { requestedOwnership } from '../apply/managedFields';
 import { serverSideApply } from '../apply/serverSideApply';
 import { applyJsonPatch } from '../patch/jsonPatch';
 import { applyMergePatch } from '../patch/mergePatch';
@@ -63,7 +64,7 @@ export function handlePatch(call: ResourceCall): ApiResponse {
   }
   if (call.subresource === 'status')
     return storeStatus(call, stored, candidate);
-  candidate.metadata.managedFields = stored.metadata.managedFields;
+  candidate.metadata.managedFields = requestedOwnership(candidate, stored);
   return storeReplacement(call, stored, candidate, updateManager(call));
 }
 

@@ -5,7 +5,7 @@ import {
   notFound,
   staleResourceVersion,
 } from '../api/status';
-import { recordUpdate } from '../apply/managedFields';
+import { recordUpdate, requestedOwnership } from '../apply/managedFields';
 import { parseFieldSelector } from '../query/fieldSelector';
 import { parseLabelSelector } from '../query/labelSelector';
 import {
@@ -146,8 +146,7 @@ export function handleUpdate(call: ResourceCall): ApiResponse {
   const stored = getStored(call);
   checkResourceVersion(call.rt, stored, obj.metadata.resourceVersion);
   if (call.subresource === 'status') return storeStatus(call, stored, obj);
-  // Ownership comes from the stored object; a client echoing managedFields back changes nothing.
-  obj.metadata.managedFields = stored.metadata.managedFields;
+  obj.metadata.managedFields = requestedOwnership(obj, stored);
   return storeReplacement(call, stored, obj, updateManager(call));
 }
 

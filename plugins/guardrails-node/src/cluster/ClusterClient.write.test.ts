@@ -168,6 +168,104 @@ describe('ClusterClient writes', () => {
     expect(forced.object.spec).toMatchObject({ replicas: 4 });
   });
 
+  it('creates, and answers undefined without writing when the object exists', async () => {
+    const namespace = (labels: Record<string, string>): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'payments-api-dev', labels },
+    });
+    const created = await client.create(namespace({ team: 'payments' }));
+    expect(created?.metadata).toMatchObject({
+      name: 'payments-api-dev',
+      labels: { team: 'payments' },
+      managedFields: [{ manager: 'backstage-guardrails', operation: 'Update' }],
+    });
+
+    simulator.resetRequestLog();
+    await expect(client.create(namespace({ team: 'other' }))).resolves.toBe(
+      undefined,
+    );
+    expect(simulator.requests.byMethod.POST).toBe(1);
+    const [stored] = (
+      simulator.listObjects('v1', 'Namespace') as KubeObject[]
+    ).filter(n => n.metadata.name === 'payments-api-dev');
+    expect(stored.metadata.labels).toMatchObject({ team: 'payments' });
+    expect(stored.metadata.resourceVersion).toBe(
+      created!.metadata.resourceVersion,
+    );
+  });
+
+  it('hands created fields to the apply manager, so a later apply can drop them', async () => {
+    const namespace = (labels: Record<string, string>): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'payments-api-dev', labels },
+    });
+    const created = await client.create(
+      namespace({ team: 'payments', tier: 'gold' }),
+    );
+    const configuration = namespace({ team: 'payments', tier: 'gold' });
+    const upgraded = await client.upgradeToApply(created!, configuration);
+    // The label the server set on create stays with the create's entry: applies never set it.
+    const entries = upgraded.metadata.managedFields as Array<{
+      operation: string;
+      fieldsV1: { 'f:metadata'?: { 'f:labels'?: Record<string, object> } };
+    }>;
+    const labelsOwnedBy = (operation: string) =>
+      Object.keys(
+        entries.find(e => e.operation === operation)?.fieldsV1['f:metadata']?.[
+          'f:labels'
+        ] ?? {},
+      ).filter(key => key !== '.');
+    expect(labelsOwnedBy('Apply')).toEqual(['f:team', 'f:tier']);
+    expect(labelsOwnedBy('Update')).toEqual(['f:kubernetes.io/metadata.name']);
+    // Nothing left to move: no request.
+    simulator.resetRequestLog();
+    await expect(client.upgradeToApply(upgraded, configuration)).resolves.toBe(
+      upgraded,
+    );
+    expect(simulator.requests.total).toBe(0);
+
+    const { object } = await client.apply(
+      namespace({ team: 'payments', tier: 'silver' }),
+    );
+    expect(object.metadata.labels).toEqual({
+      'kubernetes.io/metadata.name': 'payments-api-dev',
+      team: 'payments',
+      tier: 'silver',
+    });
+    const dropped = await client.apply(namespace({ team: 'payments' }));
+    expect(dropped.object.metadata.labels).toEqual({
+      'kubernetes.io/metadata.name': 'payments-api-dev',
+      team: 'payments',
+    });
+  });
+
+  it('refuses to move ownership of an object that changed since it was read', async () => {
+    const created = await client.create({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'payments-api-dev', labels: { team: 'payments' } },
+    });
+    await client.apply({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'payments-api-dev', labels: { extra: 'yes' } },
+    });
+    const error = await client
+      .upgradeToApply(created!, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'payments-api-dev', labels: { team: 'payments' } },
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ClusterRequestError);
+    expect(error).toMatchObject({ verb: 'patch', status: 422 });
+    expect(error.message).toMatch(
+      /^Cluster 'dev': patch Namespace payments-api-dev failed: 422/,
+    );
+  });
+
   it('deletes, and says when there was nothing to delete', async () => {
     await client.apply(deployment(1));
     await expect(

@@ -1,7 +1,14 @@
 import { CustomErrorBase } from '@backstage/errors';
 
 /** The verbs a cluster client performs. @public */
-export type ClusterVerb = 'list' | 'get' | 'apply' | 'delete' | 'discover';
+export type ClusterVerb =
+  | 'list'
+  | 'get'
+  | 'create'
+  | 'apply'
+  | 'patch'
+  | 'delete'
+  | 'discover';
 
 /** What a request was about. @public */
 export interface ClusterRequestTarget {
@@ -96,7 +103,9 @@ function formatMessage(failure: ClusterRequestFailure): string {
 const RBAC_VERBS: Record<ClusterVerb, string> = {
   list: 'list',
   get: 'get',
+  create: 'create',
   apply: 'create and patch',
+  patch: 'patch',
   delete: 'delete',
   discover: 'get',
 };

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { applyBody, sameContent } from './applyBody';
+import { upgradedManagedFields } from './managedFieldsUpgrade';
 import { resourcePath } from './objectPaths';
 import { RequestExecutor } from './RequestExecutor';
 import { ResourceResolver } from './ResourceResolver';
@@ -15,6 +16,7 @@ import {
 /** Field manager of every apply; Guardrails' ownership of fields is visible in managedFields. */
 export const FIELD_MANAGER = 'backstage-guardrails';
 const APPLY_CONTENT_TYPE = 'application/apply-patch+yaml';
+const JSON_PATCH_CONTENT_TYPE = 'application/json-patch+json';
 const DEFAULT_PAGE_SIZE = 500;
 
 /** {@link ClusterClient} over the cluster's REST API. Created only by ClusterAccess. */
@@ -103,7 +105,7 @@ export class KubeClusterClient implements ClusterClient {
     object: KubeObject,
     options: ApplyOptions = {},
   ): Promise<ApplyResult> {
-    const { apiVersion, kind, metadata } = checkApplicable(object);
+    const { apiVersion, kind, metadata } = checkApplicable(object, 'apply');
     const { name, namespace } = metadata;
     const info = await this.resolver.resolve(apiVersion, kind);
     const path = resourcePath(apiVersion, kind, info, { namespace, name });
@@ -145,6 +147,57 @@ export class KubeClusterClient implements ClusterClient {
     return { object: after, outcome: unchanged ? 'unchanged' : 'updated' };
   }
 
+  async create(object: KubeObject): Promise<KubeObject | undefined> {
+    const { apiVersion, kind, metadata } = checkApplicable(object, 'create');
+    const { name, namespace } = metadata;
+    const info = await this.resolver.resolve(apiVersion, kind);
+    const response = await this.executor.execute({
+      verb: 'create',
+      target: { apiVersion, kind, namespace, name },
+      method: 'POST',
+      path: resourcePath(apiVersion, kind, info, { namespace, listing: true }),
+      query: { fieldManager: FIELD_MANAGER },
+      body: JSON.stringify(applyBody(object)),
+      conflictIsResult: true,
+    });
+    return response.status === 409 ? undefined : (response.body as KubeObject);
+  }
+
+  async upgradeToApply(
+    object: KubeObject,
+    configuration: KubeObject,
+  ): Promise<KubeObject> {
+    const { apiVersion, kind, metadata } = checkApplicable(object, 'patch');
+    const { name, namespace, resourceVersion } = metadata;
+    const entries = upgradedManagedFields(
+      metadata.managedFields,
+      FIELD_MANAGER,
+      applyBody(configuration),
+    );
+    if (!entries) {
+      return object;
+    }
+    const info = await this.resolver.resolve(apiVersion, kind);
+    const response = await this.executor.execute({
+      verb: 'patch',
+      target: { apiVersion, kind, namespace, name },
+      method: 'PATCH',
+      path: resourcePath(apiVersion, kind, info, { namespace, name }),
+      query: { fieldManager: FIELD_MANAGER },
+      // The test makes the patch fail rather than overwrite ownership that changed since the read.
+      body: JSON.stringify([
+        {
+          op: 'test',
+          path: '/metadata/resourceVersion',
+          value: resourceVersion,
+        },
+        { op: 'replace', path: '/metadata/managedFields', value: entries },
+      ]),
+      contentType: JSON_PATCH_CONTENT_TYPE,
+    });
+    return response.body as KubeObject;
+  }
+
   async delete(
     apiVersion: string,
     kind: string,
@@ -163,21 +216,21 @@ export class KubeClusterClient implements ClusterClient {
   }
 }
 
-function checkApplicable(object: KubeObject): KubeObject {
+function checkApplicable(object: KubeObject, verb: string): KubeObject {
   if (!object || typeof object !== 'object') {
-    throw new InputError('apply needs a Kubernetes object');
+    throw new InputError(`${verb} needs a Kubernetes object`);
   }
   const { apiVersion, kind, metadata } = object;
   if (typeof apiVersion !== 'string' || !apiVersion) {
-    throw new InputError('apply needs an object with apiVersion');
+    throw new InputError(`${verb} needs an object with apiVersion`);
   }
   if (typeof kind !== 'string' || !kind) {
     throw new InputError(
-      `apply needs an object with kind (apiVersion ${apiVersion})`,
+      `${verb} needs an object with kind (apiVersion ${apiVersion})`,
     );
   }
   if (!metadata || typeof metadata.name !== 'string' || !metadata.name) {
-    throw new InputError(`apply needs a ${kind} with metadata.name`);
+    throw new InputError(`${verb} needs a ${kind} with metadata.name`);
   }
   return object;
 }

@@ -27,6 +27,8 @@ export interface ClusterCall extends HttpRequest {
   target: ClusterRequestTarget;
   /** Hand a 404 back to the caller instead of failing (get and delete of missing objects). */
   notFoundIsResult?: boolean;
+  /** Hand a 409 back to the caller instead of failing (a create of an object that exists). */
+  conflictIsResult?: boolean;
 }
 
 export interface RequestExecutorOptions {
@@ -56,7 +58,8 @@ export class RequestExecutor {
           throw error;
         }
         const failure = this.transportError(call, error, attempt);
-        // Server-side apply and delete are idempotent, so a write that timed out is safe to resend.
+        // Server-side apply and delete are idempotent, so a write that timed out is safe to resend; a
+        // resent create that had landed answers 409, which its caller reads as "exists" and checks.
         if (!isTransient(error) || attempt >= maxAttempts) {
           throw failure;
         }
@@ -71,7 +74,8 @@ export class RequestExecutor {
 
       if (
         response.status < 400 ||
-        (response.status === 404 && call.notFoundIsResult)
+        (response.status === 404 && call.notFoundIsResult) ||
+        (response.status === 409 && call.conflictIsResult)
       ) {
         return response;
       }

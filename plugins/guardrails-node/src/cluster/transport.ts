@@ -7,7 +7,7 @@ import {
 
 /** One HTTP request to a cluster's API server. */
 export interface HttpRequest {
-  method: 'GET' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, string | undefined>;
   body?: string;

@@ -101,6 +101,25 @@ export interface ClusterClient {
    */
   apply(object: KubeObject, options?: ApplyOptions): Promise<ApplyResult>;
 
+  /**
+   * Creates an object (POST, field manager `backstage-guardrails`); undefined when an object of
+   * that name already exists, in which case nothing was written. Fields it sets are owned through
+   * an Update operation: {@link ClusterClient.upgradeToApply} hands them to the apply manager.
+   */
+  create(object: KubeObject): Promise<KubeObject | undefined>;
+
+  /**
+   * Moves the fields `backstage-guardrails` owns through creates and updates of this object, and
+   * that the apply `configuration` sets, into its server-side apply entry (as client-go's
+   * csaupgrade does), so later applies can change and drop them. `object` is the object as last
+   * read or written: the patch fails with 422 if its resourceVersion is no longer current. Returns
+   * `object` as is, without a request, when there is nothing to move.
+   */
+  upgradeToApply(
+    object: KubeObject,
+    configuration: KubeObject,
+  ): Promise<KubeObject>;
+
   /** Deletes an object; true when it was deleted, false when it did not exist. */
   delete(
     apiVersion: string,

@@ -165,9 +165,14 @@ export async function startSimulatedEnvironments(
   };
 }
 
-/** Requests that change state: anything but GET (a dry run never sends one). */
+/**
+ * Writes the cluster accepted: anything but GET that it did not refuse. A create refused with 409
+ * because the object exists wrote nothing (a dry run sends no write at all).
+ */
 export function writes(
   requests: Array<{ method: string; status: number }>,
 ): Array<{ method: string; status: number }> {
-  return requests.filter(r => r.method !== 'GET' && r.method !== 'HEAD');
+  return requests.filter(
+    r => r.method !== 'GET' && r.method !== 'HEAD' && r.status < 400,
+  );
 }

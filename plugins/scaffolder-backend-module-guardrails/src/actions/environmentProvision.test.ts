@@ -106,7 +106,10 @@ describe('guardrails:environment:provision', () => {
   it('reports every environment when one fails, and a rerun completes the rest', async () => {
     const action = await setup({ maxAttempts: 2 });
     env.simulators.prod.setFaults({
-      statusCodes: [{ status: 500, method: 'PATCH' }],
+      statusCodes: [
+        { status: 500, method: 'POST' },
+        { status: 500, method: 'PATCH' },
+      ],
     });
     const ctx = actionContext(request);
     const error = await action.handler(ctx).catch(e => e);
@@ -115,7 +118,7 @@ describe('guardrails:environment:provision', () => {
       /^Provisioning failed in 1 of 3 environments: prod \(dev, staging provisioned\)\. Run the template again/,
     );
     expect(error.message).toMatch(
-      /- prod: Namespace 'payments-api-prod' on cluster 'prod': 0 of 9 objects applied; 1 failed:\n {2}- Cluster 'prod': apply Namespace payments-api-prod failed: 500 InternalError/,
+      /- prod: Namespace 'payments-api-prod' on cluster 'prod': 0 of 9 objects applied; 1 failed:\n {2}- Cluster 'prod': create Namespace payments-api-prod failed: 500 InternalError/,
     );
     const output = outputsOf(ctx);
     expect(output.failedEnvironments).toEqual(['prod']);

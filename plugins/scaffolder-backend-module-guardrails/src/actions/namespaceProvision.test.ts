@@ -155,14 +155,51 @@ describe('guardrails:namespace:provision', () => {
     });
   });
 
-  it('applies the Namespace before anything in it, then the rest together', async () => {
+  it('creates the Namespace before anything in it, then applies the rest together', async () => {
     const action = await setup();
     await action.handler(actionContext(request));
-    const patches = env.simulators.prod.requests.log.filter(
-      r => r.method === 'PATCH',
+    const written = writes(env.simulators.prod.requests.log);
+    expect(written[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/namespaces',
+      status: 201,
+    });
+    // Eight applies inside the namespace, and the Namespace's fields handed to the apply manager.
+    expect(written.slice(1).map(r => r.method)).toEqual(Array(9).fill('PATCH'));
+    const [namespace] = env.simulators.prod
+      .listObjects('v1', 'Namespace')
+      .filter((n: any) => n.metadata.name === 'payments-api-prod') as any[];
+    const ownedBy = (operation: string) =>
+      JSON.stringify(
+        namespace.metadata.managedFields.find(
+          (e: any) =>
+            e.manager === 'backstage-guardrails' && e.operation === operation,
+        )?.fieldsV1 ?? {},
+      );
+    expect(ownedBy('Apply')).toContain('f:guardrails.dev/entity-ref');
+    expect(ownedBy('Apply')).toContain('f:pod-security.kubernetes.io/enforce');
+    // What the create left with its own entry is only what the server filled in.
+    expect(ownedBy('Update')).not.toContain('guardrails.dev');
+    expect(ownedBy('Update')).not.toContain('pod-security');
+  });
+
+  it('can change and drop labels of a namespace it created on a later run', async () => {
+    const action = await setup();
+    await action.handler(
+      actionContext({ ...request, labels: { 'example.com/tier': 'gold' } }),
     );
-    expect(patches[0].path).toBe('/api/v1/namespaces/payments-api-prod');
-    expect(patches).toHaveLength(9);
+    const rerun = actionContext({ ...request, costCenter: 'cc-9999' });
+    await action.handler(rerun);
+    expect(
+      outputsOf(rerun).objects.find((o: any) => o.kind === 'Namespace').outcome,
+    ).toBe('updated');
+    const [namespace] = env.simulators.prod
+      .listObjects('v1', 'Namespace')
+      .filter((n: any) => n.metadata.name === 'payments-api-prod') as any[];
+    expect(namespace.metadata.labels).not.toHaveProperty('example.com/tier');
+    expect(namespace.metadata.labels['guardrails.dev/cost-center']).toBe(
+      'cc-9999',
+    );
   });
 
   it('reports every object unchanged on a rerun', async () => {
@@ -246,6 +283,13 @@ describe('guardrails:namespace:provision', () => {
       /Namespace 'payments-api-prod' already exists in cluster 'prod' and was not provisioned by Guardrails \(label app.kubernetes.io\/managed-by is not set\)/,
     );
     expect(writes(env.requests())).toEqual([]);
+    const [namespace] = env.simulators.prod
+      .listObjects('v1', 'Namespace')
+      .filter((n: any) => n.metadata.name === 'payments-api-prod') as any[];
+    expect(namespace.metadata.labels).toEqual({
+      'kubernetes.io/metadata.name': 'payments-api-prod',
+      team: 'payments',
+    });
     expect(auditor.events).toHaveLength(1);
     expect(auditor.events[0].status).toBe('failed');
   });

@@ -9,7 +9,12 @@ import {
   ClusterClient,
   EnvironmentDefinition,
 } from '@guardrails-dev/plugin-guardrails-node';
-import { applyBaseline, planBaseline, readBaseline } from './clusterProvisioning';
+import {
+  applyBaseline,
+  createOrReadBaseline,
+  planBaseline,
+  readBaseline,
+} from './clusterProvisioning';
 import { ClusterProvisionError } from './ClusterProvisionError';
 import { namespaceEntity } from './namespaceEntity';
 import { assertNamespaceClaimable } from './namespaceOwnership';
@@ -120,8 +125,12 @@ export class NamespaceProvisioner {
       this.clusters.forCluster(name),
     );
     // Every cluster is checked before any is written to: a refusal leaves all of them untouched.
+    // On a single cluster the Namespace's create can go with the reads, since a create never
+    // lands on an existing namespace.
+    const read =
+      !run.dryRun && clients.length === 1 ? createOrReadBaseline : readBaseline;
     const reads = await Promise.all(
-      clients.map(client => readBaseline(client, baseline)),
+      clients.map(client => read(client, baseline)),
     );
     clients.forEach((client, index) =>
       assertNamespaceClaimable(client.cluster, reads[index].namespace, {

@@ -16,6 +16,8 @@ export interface BaselineReads {
   namespace: KubeObject | undefined;
   /** In the order of `baseline.objects`. */
   objects: Array<KubeObject | undefined>;
+  /** The Namespace as this provisioning just created it (see {@link createOrReadBaseline}). */
+  created?: KubeObject;
 }
 
 /**
@@ -36,10 +38,49 @@ export async function readBaseline(
 }
 
 /**
+ * {@link readBaseline} with a create of the Namespace in the same round. A create only succeeds
+ * where no namespace of that name exists, so it can never take over another one, and a new
+ * namespace then needs one more round instead of two; where the namespace exists, the create
+ * writes nothing and the reads serve the ownership check as before. Only for a single cluster:
+ * an environment spanning several is checked on all of them before anything is written.
+ */
+export async function createOrReadBaseline(
+  client: ClusterClient,
+  baseline: NamespaceBaseline,
+): Promise<BaselineReads> {
+  const namespace = toKubeObject(baseline.namespace);
+  const [created, reads] = await Promise.all([
+    client.create(namespace).catch(error => {
+      throw new ClusterProvisionError(
+        client.cluster,
+        namespace.metadata.name,
+        [],
+        [asError(error)],
+        baseline.objects.length + 1,
+      );
+    }),
+    readBaseline(client, baseline),
+  ]);
+  if (created) {
+    return { ...reads, namespace: undefined, created };
+  }
+  if (!reads.namespace) {
+    // It exists but came into being after the read (another run, or a resent create): read it again.
+    const { apiVersion, kind, metadata } = namespace;
+    return {
+      ...reads,
+      namespace: await client.get(apiVersion, kind, metadata.name),
+    };
+  }
+  return reads;
+}
+
+/**
  * Applies a guarded namespace to one cluster with server-side apply. A new Namespace goes first,
  * since nothing can be created in it before it exists, then everything else concurrently; when
- * the Namespace already exists (`existing`, read just before), all objects go at once. Objects
- * that fail do not stop the others; the failures are thrown together as a ClusterProvisionError.
+ * the Namespace already exists (read just before), or this run created it, everything goes at
+ * once. Objects that fail do not stop the others; the failures are thrown together as a
+ * ClusterProvisionError.
  */
 export async function applyBaseline(
   client: ClusterClient,
@@ -50,19 +91,37 @@ export async function applyBaseline(
   const total = baseline.objects.length + 1;
   const namespaceName = baseline.namespace.metadata!.name!;
   // The reads just made save a read per object: a new Namespace holds nothing yet.
-  const apply = async (object: KubernetesObject, current?: KubeObject | null) => {
+  const apply = async (
+    object: KubernetesObject,
+    current?: KubeObject | null,
+  ) => {
     const { outcome } = await client.apply(
       toKubeObject(object),
       current !== undefined ? { current } : {},
     );
     return describe(client.cluster, object, outcome);
   };
+  const applyNamespace = async (): Promise<ProvisionedObject> => {
+    if (reads.created) {
+      // The create's fields go to the apply manager, so later applies can change and drop them.
+      await client.upgradeToApply(
+        reads.created,
+        toKubeObject(baseline.namespace),
+      );
+      return describe(client.cluster, baseline.namespace, 'created');
+    }
+    // A namespace whose earlier hand-over failed gets it now, before the apply.
+    const current =
+      existing &&
+      (await client.upgradeToApply(existing, toKubeObject(baseline.namespace)));
+    return apply(baseline.namespace, current);
+  };
   const applied: ProvisionedObject[] = [];
   let concurrent: Array<() => Promise<ProvisionedObject>> = [
-    () => apply(baseline.namespace, existing),
+    applyNamespace,
     ...baseline.objects.map((o, i) => () => apply(o, reads.objects[i] ?? null)),
   ];
-  if (!existing) {
+  if (!existing && !reads.created) {
     try {
       applied.push(await apply(baseline.namespace, null));
     } catch (error) {
