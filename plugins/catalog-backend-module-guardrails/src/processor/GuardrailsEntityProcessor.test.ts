@@ -1,21 +1,36 @@
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  makeValidator,
+  SchemaValidEntityPolicy,
+} from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import { GuardrailsEntityProcessor } from './GuardrailsEntityProcessor';
 import { ApiEntitySummary } from '@guardrails-dev/plugin-guardrails-common';
 import { ComplianceSnapshot } from './types';
 
-const location = { type: 'url', target: 'https://example.com/catalog-info.yaml' };
+const location = {
+  type: 'url',
+  target: 'https://example.com/catalog-info.yaml',
+};
 
 function component(annotations: Record<string, string> = {}): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'payments-api', annotations },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/payments',
+    },
   };
 }
 
-function snapshotOf(entries: Record<string, ApiEntitySummary>): ComplianceSnapshot {
+function snapshotOf(
+  entries: Record<string, ApiEntitySummary>,
+): ComplianceSnapshot {
   return { get: async ref => entries[ref] };
 }
 
@@ -23,9 +38,16 @@ describe('GuardrailsEntityProcessor', () => {
   const logger = mockServices.logger.mock();
 
   it('marks an entity the suite knows nothing about as unknown, never compliant', async () => {
-    const processor = new GuardrailsEntityProcessor({ snapshot: snapshotOf({}), logger });
+    const processor = new GuardrailsEntityProcessor({
+      snapshot: snapshotOf({}),
+      logger,
+    });
     const emit = jest.fn();
-    const result = await processor.preProcessEntity(component(), location, emit);
+    const result = await processor.postProcessEntity(
+      component(),
+      location,
+      emit,
+    );
     expect(result.metadata.labels).toMatchObject({
       'guardrails.dev/compliance': 'unknown',
       'guardrails.dev/enforcement-level': 'none',
@@ -48,7 +70,11 @@ describe('GuardrailsEntityProcessor', () => {
       }),
       logger,
     });
-    const result = await processor.preProcessEntity(component(), location, jest.fn());
+    const result = await processor.postProcessEntity(
+      component(),
+      location,
+      jest.fn(),
+    );
     expect(result.metadata.labels).toMatchObject({
       'guardrails.dev/compliance': 'violating',
       'guardrails.dev/enforcement-level': 'block',
@@ -62,10 +88,80 @@ describe('GuardrailsEntityProcessor', () => {
     });
   });
 
+  it("writes only what the catalog's entity policies accept, since it runs after them", async () => {
+    const status = (rolloutStage: string): ApiEntitySummary => ({
+      compliance: 'violating',
+      enforcementLevel: 'warn',
+      rolloutStage,
+      violations: 1,
+      warnings: 0,
+      errors: 0,
+      evaluatedAt: '2026-11-22T10:00:00.000Z',
+    });
+    const policies = EntityPolicies.allOf([
+      new SchemaValidEntityPolicy(),
+      new FieldFormatEntityPolicy(makeValidator()),
+    ]);
+    const valid = await new GuardrailsEntityProcessor({
+      snapshot: snapshotOf({
+        'component:default/payments-api': status('prod.warn'),
+      }),
+      logger,
+    }).postProcessEntity(component(), location, jest.fn());
+    await expect(policies.enforce(valid)).resolves.toBe(valid);
+
+    // An environment name near the label limit makes a stage too long for a label: left off, the rest written.
+    const long = await new GuardrailsEntityProcessor({
+      snapshot: snapshotOf({
+        'component:default/payments-api': status(`${'e'.repeat(60)}.warn`),
+      }),
+      logger,
+    }).postProcessEntity(component(), location, jest.fn());
+    expect(long.metadata.labels).not.toHaveProperty(
+      'guardrails.dev/rollout-stage',
+    );
+    expect(long.metadata.labels?.['guardrails.dev/compliance']).toBe(
+      'violating',
+    );
+    await expect(policies.enforce(long)).resolves.toBe(long);
+  });
+
+  it('finds an entity written with capitals under its lower-case ref', async () => {
+    const processor = new GuardrailsEntityProcessor({
+      snapshot: {
+        get: async ref =>
+          ref === 'component:payments/payments-api'
+            ? {
+                compliance: 'compliant',
+                enforcementLevel: 'none',
+                violations: 0,
+                warnings: 0,
+                errors: 0,
+              }
+            : undefined,
+      },
+      logger,
+    });
+    const entity = component();
+    entity.metadata.name = 'Payments-API';
+    entity.metadata.namespace = 'Payments';
+    const result = await processor.postProcessEntity(
+      entity,
+      location,
+      jest.fn(),
+    );
+    expect(result.metadata.labels?.['guardrails.dev/compliance']).toBe(
+      'compliant',
+    );
+  });
+
   it('reports a malformed mapping annotation as an input error and keeps processing', async () => {
-    const processor = new GuardrailsEntityProcessor({ snapshot: snapshotOf({}), logger });
+    const processor = new GuardrailsEntityProcessor({
+      snapshot: snapshotOf({}),
+      logger,
+    });
     const emit = jest.fn();
-    const result = await processor.preProcessEntity(
+    const result = await processor.postProcessEntity(
       component({
         'backstage.io/kubernetes-label-selector': 'app in (a, b',
         'backstage.io/kubernetes-namespace': 'Payments_NS',
@@ -79,13 +175,18 @@ describe('GuardrailsEntityProcessor', () => {
     expect(errors.map(e => e.error.message).join('\n')).toMatch(
       /backstage\.io\/kubernetes-label-selector[\s\S]*backstage\.io\/kubernetes-namespace|backstage\.io\/kubernetes-namespace[\s\S]*backstage\.io\/kubernetes-label-selector/,
     );
-    expect(result.metadata.labels?.['guardrails.dev/compliance']).toBe('unknown');
+    expect(result.metadata.labels?.['guardrails.dev/compliance']).toBe(
+      'unknown',
+    );
   });
 
   it('accepts equality and set-based selectors', async () => {
-    const processor = new GuardrailsEntityProcessor({ snapshot: snapshotOf({}), logger });
+    const processor = new GuardrailsEntityProcessor({
+      snapshot: snapshotOf({}),
+      logger,
+    });
     const emit = jest.fn();
-    await processor.preProcessEntity(
+    await processor.postProcessEntity(
       component({
         'backstage.io/kubernetes-label-selector':
           'app.kubernetes.io/name=payments,tier in (api, worker),!legacy',
@@ -98,14 +199,19 @@ describe('GuardrailsEntityProcessor', () => {
   });
 
   it('leaves entities that are neither components nor namespace resources alone', async () => {
-    const processor = new GuardrailsEntityProcessor({ snapshot: snapshotOf({}), logger });
+    const processor = new GuardrailsEntityProcessor({
+      snapshot: snapshotOf({}),
+      logger,
+    });
     const group: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
       metadata: { name: 'payments' },
       spec: { type: 'team', children: [] },
     };
-    expect(await processor.preProcessEntity(group, location, jest.fn())).toBe(group);
+    expect(await processor.postProcessEntity(group, location, jest.fn())).toBe(
+      group,
+    );
   });
 
   describe('relations to provisioned namespaces', () => {
@@ -128,12 +234,21 @@ describe('GuardrailsEntityProcessor', () => {
 
     it('relates a component to each namespace Resource provisioned for it, both ways', async () => {
       const processor = new GuardrailsEntityProcessor({
-        snapshot: withNamespaces(['resource:default/payments-api-dev', 'resource:default/payments-api-prod']),
+        snapshot: withNamespaces([
+          'resource:default/payments-api-dev',
+          'resource:default/payments-api-prod',
+        ]),
         logger,
       });
       const emit = jest.fn();
-      const result = await processor.preProcessEntity(component(), location, emit);
-      expect(result.metadata.labels?.['guardrails.dev/compliance']).toBe('compliant');
+      const result = await processor.postProcessEntity(
+        component(),
+        location,
+        emit,
+      );
+      expect(result.metadata.labels?.['guardrails.dev/compliance']).toBe(
+        'compliant',
+      );
       expect(relationsOf(emit)).toEqual([
         'Component:default/payments-api dependsOn resource:default/payments-api-dev',
         'resource:default/payments-api-dev dependencyOf Component:default/payments-api',
@@ -144,11 +259,10 @@ describe('GuardrailsEntityProcessor', () => {
 
     it('emits no relation for a component without provisioned namespaces, nor for other kinds', async () => {
       const emit = jest.fn();
-      await new GuardrailsEntityProcessor({ snapshot: snapshotOf({}), logger }).preProcessEntity(
-        component(),
-        location,
-        emit,
-      );
+      await new GuardrailsEntityProcessor({
+        snapshot: snapshotOf({}),
+        logger,
+      }).postProcessEntity(component(), location, emit);
       const resource: Entity = {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
@@ -159,23 +273,28 @@ describe('GuardrailsEntityProcessor', () => {
       await new GuardrailsEntityProcessor({
         snapshot: { get: async () => status(['resource:default/x']) },
         logger,
-      }).preProcessEntity(resource, location, emit);
+      }).postProcessEntity(resource, location, emit);
       expect(emit).not.toHaveBeenCalled();
     });
 
     it('skips a malformed namespace ref from the summary with a warning and keeps the others', async () => {
       const warn = mockServices.logger.mock();
       const processor = new GuardrailsEntityProcessor({
-        snapshot: withNamespaces(['resource:default/', 'resource:default/payments-api-prod']),
+        snapshot: withNamespaces([
+          'resource:default/',
+          'resource:default/payments-api-prod',
+        ]),
         logger: warn,
       });
       const emit = jest.fn();
-      await processor.preProcessEntity(component(), location, emit);
+      await processor.postProcessEntity(component(), location, emit);
       expect(relationsOf(emit)).toEqual([
         'Component:default/payments-api dependsOn resource:default/payments-api-prod',
         'resource:default/payments-api-prod dependencyOf Component:default/payments-api',
       ]);
-      expect(warn.warn).toHaveBeenCalledWith(expect.stringContaining("'resource:default/'"));
+      expect(warn.warn).toHaveBeenCalledWith(
+        expect.stringContaining("'resource:default/'"),
+      );
     });
   });
 });
