@@ -51,13 +51,7 @@ export async function createOrReadBaseline(
   const namespace = toKubeObject(baseline.namespace);
   const [created, reads] = await Promise.all([
     client.create(namespace).catch(error => {
-      throw new ClusterProvisionError(
-        client.cluster,
-        namespace.metadata.name,
-        [],
-        [asError(error)],
-        baseline.objects.length + 1,
-      );
+      throw namespaceFailed(client, baseline, error);
     }),
     readBaseline(client, baseline),
   ]);
@@ -125,13 +119,7 @@ export async function applyBaseline(
     try {
       applied.push(await apply(baseline.namespace, null));
     } catch (error) {
-      throw new ClusterProvisionError(
-        client.cluster,
-        namespaceName,
-        [],
-        [asError(error)],
-        total,
-      );
+      throw namespaceFailed(client, baseline, error);
     }
     concurrent = baseline.objects.map(o => () => apply(o, null));
   }
@@ -215,6 +203,21 @@ function describe(
 /** Baseline objects always carry a name; the cluster client's type says so. */
 function toKubeObject(object: KubernetesObject): KubeObject {
   return object as KubeObject;
+}
+
+/** The Namespace could not be written, so nothing else was. */
+function namespaceFailed(
+  client: ClusterClient,
+  baseline: NamespaceBaseline,
+  error: unknown,
+): ClusterProvisionError {
+  return new ClusterProvisionError(
+    client.cluster,
+    baseline.namespace.metadata!.name!,
+    [],
+    [asError(error)],
+    baseline.objects.length + 1,
+  );
 }
 
 function asError(error: unknown): Error {
