@@ -57,6 +57,7 @@ export const guardrailsPlugin = createBackendPlugin({
         const store = await GuardrailsStore.create({ database: deps.database, logger });
         deps.permissionsRegistry.addPermissions(guardrailsPermissions);
 
+        const reports = new ReportService({ store, pack, environments: clusterAccess.environments() });
         const runner = new AuditRunner({
           store,
           clusterAccess,
@@ -64,6 +65,7 @@ export const guardrailsPlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger,
           settings: auditConfig.settings,
+          afterCycle: () => reports.recordStatusTimes(),
           loadEntities: async () => {
             const { items } = await catalog.getEntities(
               {
@@ -107,7 +109,7 @@ export const guardrailsPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
-            reports: new ReportService({ store, pack, environments: clusterAccess.environments() }),
+            reports,
             startAudit,
           }),
         );

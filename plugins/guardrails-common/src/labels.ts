@@ -33,7 +33,10 @@ export const GUARDRAILS_WARN_COUNT_ANNOTATION = 'guardrails.dev/warn-count';
 export const GUARDRAILS_ERROR_COUNT_ANNOTATION = 'guardrails.dev/error-count';
 /** @public */
 export const GUARDRAILS_SKIP_COUNT_ANNOTATION = 'guardrails.dev/skip-count';
-/** ISO 8601 instant of the evaluation the labels and counts come from. @public */
+/**
+ * ISO 8601 instant of the audit that found the status the labels and counts show; later audits that find the same
+ * status leave it, so that the catalog does not rewrite every entity after every audit. @public
+ */
 export const GUARDRAILS_EVALUATED_AT_ANNOTATION = 'guardrails.dev/evaluated-at';
 
 /** Compliance values; `unknown` must never be shown as compliant. @public */

@@ -59,6 +59,8 @@ export interface AuditRunnerOptions {
   auditor: AuditorService;
   logger: LoggerService;
   settings: AuditSettings;
+  /** Runs once the cycle's results are stored: the summary records what the audit found. */
+  afterCycle?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -106,6 +108,7 @@ export class AuditRunner {
       return outcome;
     });
     await store.recordDailyHistory(now());
+    await this.options.afterCycle?.();
     return { startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), clusters };
   }
 

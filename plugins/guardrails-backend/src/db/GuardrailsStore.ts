@@ -17,6 +17,8 @@ import {
   compareText,
   DAILY_COUNTS_TABLE,
   DailyCountRow,
+  ENTITY_STATUS_TIMES_TABLE,
+  EntityStatusTimeRow,
   fromNamespaceRow,
   fromRow,
   normalizeRef,
@@ -33,6 +35,7 @@ import { toDay, toTimestamp } from './timestamps';
 import type {
   ClusterAuditStatus,
   DistributionRow,
+  EntityStatusTime,
   EntitySummaryRow,
   HistoryRow,
   MarkClusterFailedInput,
@@ -434,6 +437,81 @@ export class GuardrailsStore {
           compareText(a.namespace, b.namespace),
       )
       .map(fromNamespaceRow);
+  }
+
+  /** When each entity's current summary status was first found, by entity ref. */
+  async entityStatusTimes(): Promise<Map<string, EntityStatusTime>> {
+    const rows = await this.db<EntityStatusTimeRow>(
+      ENTITY_STATUS_TIMES_TABLE,
+    ).select();
+    return new Map(
+      rows.map(row => [
+        row.entity_ref,
+        {
+          entityRef: row.entity_ref,
+          key: row.status_key,
+          evaluatedAt: row.evaluated_at,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Records the statuses an audit found: an entity whose status key is unchanged keeps the time it has, one with a
+   * new or changed key gets the given time, and entities not given are forgotten. Returns the times now recorded.
+   */
+  async recordEntityStatusTimes(
+    statuses: EntityStatusTime[],
+  ): Promise<Map<string, EntityStatusTime>> {
+    const incoming = new Map(
+      statuses.map(status => {
+        const entityRef = normalizeRef(status.entityRef);
+        return [
+          entityRef,
+          {
+            entityRef,
+            key: status.key,
+            evaluatedAt: toTimestamp(
+              new Date(status.evaluatedAt),
+              'evaluatedAt',
+            ),
+          },
+        ];
+      }),
+    );
+    return this.db.transaction(async trx => {
+      const stored = new Map(
+        (
+          await trx<EntityStatusTimeRow>(ENTITY_STATUS_TIMES_TABLE).select()
+        ).map(row => [row.entity_ref, row]),
+      );
+      const recorded = new Map<string, EntityStatusTime>();
+      const toDelete: string[] = [];
+      const toInsert: EntityStatusTimeRow[] = [];
+      for (const [entityRef, status] of incoming) {
+        const previous = stored.get(entityRef);
+        stored.delete(entityRef);
+        if (previous?.status_key === status.key) {
+          recorded.set(entityRef, { ...status, evaluatedAt: previous.evaluated_at });
+          continue;
+        }
+        if (previous) toDelete.push(entityRef);
+        toInsert.push({
+          entity_ref: entityRef,
+          status_key: status.key,
+          evaluated_at: status.evaluatedAt,
+        });
+        recorded.set(entityRef, status);
+      }
+      toDelete.push(...stored.keys());
+      for (let i = 0; i < toDelete.length; i += MAX_ROWS_PER_STATEMENT) {
+        await trx(ENTITY_STATUS_TIMES_TABLE)
+          .whereIn('entity_ref', toDelete.slice(i, i + MAX_ROWS_PER_STATEMENT))
+          .delete();
+      }
+      await insertInChunks(trx, ENTITY_STATUS_TIMES_TABLE, toInsert);
+      return recorded;
+    });
   }
 
   /** Counts of results by guardrail, environment and result over every object, owned or not. */

@@ -9,4 +9,5 @@ export type {
   ReplaceClusterResultsOutcome,
   MarkClusterFailedInput,
   ProvisionedNamespace,
+  EntityStatusTime,
 } from './types';

@@ -17,6 +17,7 @@ export const RESULTS_TABLE = 'guardrail_results';
 export const CLUSTERS_TABLE = 'guardrail_cluster_audits';
 export const DAILY_COUNTS_TABLE = 'guardrail_daily_counts';
 export const PROVISIONED_NAMESPACES_TABLE = 'guardrail_provisioned_namespaces';
+export const ENTITY_STATUS_TIMES_TABLE = 'guardrail_entity_status_times';
 
 /** A row of the results table. */
 export interface ResultRow {
@@ -57,6 +58,13 @@ export interface DailyCountRow {
   failing: number;
   warning: number;
   errors: number;
+}
+
+/** A row of the entity status times table. */
+export interface EntityStatusTimeRow {
+  entity_ref: string;
+  status_key: string;
+  evaluated_at: string;
 }
 
 /** A row of the provisioned namespaces table. */

@@ -114,3 +114,12 @@ export interface ProvisionedNamespace {
   /** Full lower-case ref of the component. */
   entityRef: string;
 }
+
+/** When an entity's current summary status was first found by an audit. */
+export interface EntityStatusTime {
+  entityRef: string;
+  /** The status without its time: equal keys are the same status. */
+  key: string;
+  /** ISO 8601 time of the audit that first found this status. */
+  evaluatedAt: string;
+}

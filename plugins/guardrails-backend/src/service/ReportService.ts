@@ -30,6 +30,7 @@ import {
 } from '@guardrails-dev/plugin-guardrails-node';
 import { ClusterAuditStatus, GuardrailsStore, StoredResult } from '../db';
 import { namespaceResourceRef } from './namespaceResourceRef';
+import { statusKey } from './statusKey';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EXPIRING_SOON_DAYS = 14;
@@ -162,7 +163,39 @@ export class ReportService {
     return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), points };
   }
 
+  /**
+   * Every entity's status. Each keeps the time of the audit that first found it (recorded after each audit by
+   * `recordStatusTimes`), so an audit that finds the same statuses leaves the summary and its ETag as they were: the
+   * catalog's conditional request then gets a 304, and no entity is written again.
+   */
   async summary(): Promise<ApiSummary> {
+    const [entities, times] = await Promise.all([
+      this.currentStatuses(),
+      this.options.store.entityStatusTimes(),
+    ]);
+    for (const [entityRef, status] of Object.entries(entities)) {
+      const time = times.get(entityRef);
+      if (time && status.evaluatedAt && time.key === statusKey(status)) {
+        status.evaluatedAt = time.evaluatedAt;
+      }
+    }
+    return { generatedAt: this.now().toISOString(), entities };
+  }
+
+  /** Called after each audit: records when each entity's status was first found (see `summary`). */
+  async recordStatusTimes(): Promise<void> {
+    const entities = await this.currentStatuses();
+    await this.options.store.recordEntityStatusTimes(
+      Object.entries(entities).flatMap(([entityRef, status]) =>
+        status.evaluatedAt
+          ? [{ entityRef, key: statusKey(status), evaluatedAt: status.evaluatedAt }]
+          : [],
+      ),
+    );
+  }
+
+  /** Every entity's status from the current results, with the time of the latest audit that saw the entity. */
+  private async currentStatuses(): Promise<Record<string, ApiEntitySummary>> {
     const [rows, statuses, provisioned] = await Promise.all([
       this.options.store.entitySummaries(),
       this.options.store.clusterStatuses(),
@@ -220,7 +253,7 @@ export class ReportService {
         namespaces: refs,
       };
     }
-    return { generatedAt: this.now().toISOString(), entities };
+    return entities;
   }
 
   async impact(query: { guardrail: string; environment: string; level: EnforcementLevel }): Promise<ApiImpact> {

@@ -7,7 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { guardrailsPlugin } from '../plugin';
-import { component, deployment, namespace, startClusters } from '../__testUtils__/simulatedClusters';
+import { component, deployment, namespace, startClusters, TEST_TOKEN } from '../__testUtils__/simulatedClusters';
 
 jest.setTimeout(60_000);
 
@@ -134,6 +134,55 @@ describe('guardrails REST API', () => {
         .set('Authorization', user)
         .set('If-None-Match', first.headers.etag);
       expect(again.status).toBe(304);
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('keeps the summary, and its ETag, while audits find the same statuses, and gives a new status the time of the audit that found it', async () => {
+    const { server, user, audit, clusters } = await startBackend();
+    const summary = () => request(server).get('/api/guardrails/summary').set('Authorization', user);
+    // Every environment's results stored by an audit after `after`.
+    const auditedAfter = async (after: string) => {
+      for (let i = 0; i < 100; i++) {
+        const report = await request(server)
+          .get('/api/guardrails/entities/component/default/payments-api/report')
+          .set('Authorization', user);
+        const times = report.body.environments?.map((e: any) => e.evaluatedAt ?? '') ?? [];
+        if (times.length === 2 && times.every((t: string) => t > after)) return times as string[];
+        await new Promise(r => setTimeout(r, 50));
+      }
+      throw new Error(`no audit after ${after} stored its results`);
+    };
+    const auditAgain = async (after: string) => {
+      expect((await request(server).post('/api/guardrails/audit').set('Authorization', user)).status).toBe(202);
+      return auditedAfter(after);
+    };
+    try {
+      await audit();
+      const firstTimes = await auditedAfter('');
+      const first = await summary();
+      const payments = first.body.entities['component:default/payments-api'];
+      expect(payments.evaluatedAt).toEqual(expect.any(String));
+
+      const secondTimes = await auditAgain(firstTimes.sort()[1]);
+      const second = await summary();
+      expect(second.body.entities).toEqual(first.body.entities);
+      expect(second.headers.etag).toBe(first.headers.etag);
+      const conditional = await summary().set('If-None-Match', first.headers.etag);
+      expect(conditional.status).toBe(304);
+
+      // The privileged Deployment goes from prod: a new status, found by the next audit.
+      const removed = await fetch(
+        `${clusters.simulators.prod.url}/apis/apps/v1/namespaces/payments/deployments/api`,
+        { method: 'DELETE', headers: { Authorization: `Bearer ${TEST_TOKEN}` } },
+      );
+      expect(removed.status).toBe(200);
+      const thirdTimes = await auditAgain(secondTimes.sort()[1]);
+      const third = (await summary()).body.entities['component:default/payments-api'];
+      expect(third.violations + third.warnings).toBeLessThan(payments.violations + payments.warnings);
+      expect(third.evaluatedAt > payments.evaluatedAt).toBe(true);
+      expect(thirdTimes).toContain(third.evaluatedAt);
     } finally {
       await clusters.close();
     }

@@ -139,6 +139,10 @@ export interface ApiEntitySummary {
   violations: number;
   warnings: number;
   errors: number;
+  /**
+   * When an audit first found this status; later audits that find the same status leave it, so that an unchanged
+   * summary stays byte for byte the same and the catalog rewrites nothing.
+   */
   evaluatedAt?: string;
   /** Namespace Resource entities the suite provisioned for this component. */
   namespaces?: string[];
