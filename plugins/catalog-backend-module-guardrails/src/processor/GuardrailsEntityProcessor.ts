@@ -2,7 +2,6 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   Entity,
-  getCompoundEntityRef,
   parseEntityRef,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
@@ -14,17 +13,9 @@ import {
   CatalogProcessorEmit,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import {
-  GUARDRAILS_COMPLIANCE_LABEL,
-  GUARDRAILS_ENFORCEMENT_LEVEL_LABEL,
-  GUARDRAILS_ERROR_COUNT_ANNOTATION,
-  GUARDRAILS_EVALUATED_AT_ANNOTATION,
-  GUARDRAILS_FAIL_COUNT_ANNOTATION,
-  GUARDRAILS_ROLLOUT_STAGE_LABEL,
-  GUARDRAILS_WARN_COUNT_ANNOTATION,
-} from '@guardrails-dev/plugin-guardrails-common';
 import { ComplianceSnapshot } from './types';
 import { mappingAnnotationProblems } from './mappingAnnotations';
+import { statusFields, UNKNOWN_STATUS } from './statusFields';
 
 /**
  * Puts each component's guardrail status on the entity as labels and annotations, from an in-memory snapshot, and
@@ -51,9 +42,11 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
   /**
    * Everything happens in this one step, from one snapshot lookup: the catalog runs every step of every processor on
    * every entity, so a second step would cost each of them again. It is the post-processing step, after the
-   * catalog's entity policies and validation: what it adds is the suite's own status, not the team's input, so it
-   * is not validated again on every pass (measured: a tenth of the module's cost); the one value that comes from
-   * configuration, the rollout stage, is checked here instead.
+   * catalog's entity policies and validation: what it adds is the suite's own status, not the team's input.
+   *
+   * The output depends on the summary's status alone, and the summary keeps the time of the audit that found a
+   * status, so a later audit that finds the same status leaves the entity as it was: the catalog writes and
+   * re-stitches only entities whose status changed.
    */
   async postProcessEntity(
     entity: Entity,
@@ -67,31 +60,19 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
       emit(processingResult.inputError(location, problem));
     }
 
-    const status = await this.snapshot.get(stringifyEntityRef(entity));
-    if (entity.kind === 'Component' && status?.namespaces?.length) {
-      this.emitNamespaceRelations(entity, status.namespaces, emit);
+    const status = await this.snapshot.get(entityRefKey(entity));
+    const fields = status ? statusFields(status) : UNKNOWN_STATUS;
+    if (entity.kind === 'Component' && fields.namespaces.length > 0) {
+      this.emitNamespaceRelations(entity, fields.namespaces, emit);
     }
-    const labels: Record<string, string> = {
-      ...entity.metadata.labels,
-      // Without audit data the entity is unknown; it is never shown as compliant.
-      [GUARDRAILS_COMPLIANCE_LABEL]: status?.compliance ?? 'unknown',
-      [GUARDRAILS_ENFORCEMENT_LEVEL_LABEL]: status?.enforcementLevel ?? 'none',
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        labels: { ...entity.metadata.labels, ...fields.labels },
+        annotations: { ...entity.metadata.annotations, ...fields.annotations },
+      },
     };
-    if (status?.rolloutStage && isLabelValue(status.rolloutStage)) {
-      labels[GUARDRAILS_ROLLOUT_STAGE_LABEL] = status.rolloutStage;
-    }
-    const annotations: Record<string, string> = {
-      ...entity.metadata.annotations,
-    };
-    if (status) {
-      annotations[GUARDRAILS_FAIL_COUNT_ANNOTATION] = String(status.violations);
-      annotations[GUARDRAILS_WARN_COUNT_ANNOTATION] = String(status.warnings);
-      annotations[GUARDRAILS_ERROR_COUNT_ANNOTATION] = String(status.errors);
-      if (status.evaluatedAt) {
-        annotations[GUARDRAILS_EVALUATED_AT_ANNOTATION] = status.evaluatedAt;
-      }
-    }
-    return { ...entity, metadata: { ...entity.metadata, labels, annotations } };
   }
 
   /** `dependsOn` from the component to each namespace Resource provisioned for it, and `dependencyOf` back. */
@@ -100,7 +81,11 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
     namespaces: string[],
     emit: CatalogProcessorEmit,
   ): void {
-    const component = getCompoundEntityRef(entity);
+    const component: CompoundEntityRef = {
+      kind: entity.kind,
+      namespace: entity.metadata.namespace ?? 'default',
+      name: entity.metadata.name,
+    };
     for (const ref of namespaces) {
       const resource = this.resourceRef(ref, component);
       if (!resource) {
@@ -145,11 +130,14 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
   }
 }
 
-// The catalog's rule for label values (FieldFormatEntityPolicy): what a filter on the label can match.
-const LABEL_VALUE = /^[a-zA-Z0-9]([-_.a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-
-function isLabelValue(value: string): boolean {
-  return value.length <= 63 && LABEL_VALUE.test(value);
+/**
+ * The entity's ref as the summary writes it. The entity has passed the catalog's validation by now, so kind,
+ * namespace and name are ASCII and lower-casing them is what `stringifyEntityRef` does, at a fraction of the cost.
+ */
+function entityRefKey(entity: Entity): string {
+  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+    entity.metadata.name
+  }`.toLowerCase();
 }
 
 function appliesTo(entity: Entity): boolean {

@@ -3,7 +3,10 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { ApiEntitySummary, ApiSummary } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  ApiEntitySummary,
+  ApiSummary,
+} from '@guardrails-dev/plugin-guardrails-common';
 import { ComplianceSnapshot } from './types';
 
 /**
@@ -33,8 +36,8 @@ export class SummarySnapshot implements ComplianceSnapshot {
     if (this.isDue()) {
       await this.refreshIfDue();
     }
-    // Refs are lower case in the summary, and the catalog's own refs are already (stringifyEntityRef).
-    return this.entities.get(entityRef) ?? this.entities.get(entityRef.toLowerCase());
+    // Refs are lower case in the summary, as the catalog writes them (stringifyEntityRef).
+    return this.entities.get(entityRef.toLowerCase());
   }
 
   private now(): number {
@@ -73,13 +76,17 @@ export class SummarySnapshot implements ComplianceSnapshot {
         return;
       }
       if (!response.ok) {
-        throw new Error(`GET /summary answered ${response.status} ${response.statusText}`);
+        throw new Error(
+          `GET /summary answered ${response.status} ${response.statusText}`,
+        );
       }
       const summary = (await response.json()) as ApiSummary;
       this.entities = new Map(Object.entries(summary.entities ?? {}));
       this.etag = response.headers.get('etag') ?? undefined;
     } catch (error) {
-      logger.warn(`Could not refresh the guardrails summary, keeping the last one: ${error}`);
+      logger.warn(
+        `Could not refresh the guardrails summary, keeping the last one: ${error}`,
+      );
     } finally {
       // Also after a failure: a down backend is asked again after the interval, not on every entity.
       this.fetchedAt = this.now();
