@@ -29,6 +29,8 @@ import { transports } from 'winston';
 /** What the catalog's processing orchestrator returns for one entity (the fields the benchmark reads). */
 export interface ProcessingResult {
   ok: boolean;
+  /** The processors' cache, which the engine keeps for the entity's next pass. */
+  state?: Record<string, unknown>;
   completedEntity?: Entity;
   relations?: unknown[];
   deferredEntities?: unknown[];
@@ -37,8 +39,16 @@ export interface ProcessingResult {
 }
 
 export interface CatalogPipeline {
-  /** Processes one entity; `resultHash` is what the engine compares to decide whether anything is written. */
-  process(entity: Entity): Promise<ProcessingResult & { resultHash: string }>;
+  /**
+   * Processes one entity with the state its previous pass left; `resultHash` is what the engine compares to decide
+   * whether anything is written.
+   */
+  process(
+    entity: Entity,
+    state?: Record<string, unknown>,
+  ): Promise<ProcessingResult & { resultHash: string }>;
+  /** Replaces the processors added after the catalog's own, in place: the same orchestrator runs with and without. */
+  use(extra: CatalogProcessor[]): void;
 }
 
 // The processing engine's hash of a result (DefaultCatalogProcessingEngine): computed for every entity processed.
@@ -94,14 +104,11 @@ export function catalogLogger(): LoggerService {
 /**
  * The catalog's processing of one entity as `CatalogBuilder` sets it up by default — placeholder resolution, the
  * built-in kinds (validation, sorting, relations), file and URL readers, location annotations, the default entity
- * policies and catalog rules — plus the scaffolder's entity model as the portal installs it, with `extra`
- * processors added after those, as modules add theirs — and the
- * engine's work on each result short of the database: hashing it to find whether anything changed.
+ * policies and catalog rules — plus the scaffolder's entity model as the portal installs it, with the processors
+ * given to `use` added after those, as modules add theirs — and the engine's work on each result short of the
+ * database: hashing it to find whether anything changed.
  */
-export function catalogPipeline(
-  extra: CatalogProcessor[],
-  logger: LoggerService,
-): CatalogPipeline {
+export function catalogPipeline(logger: LoggerService): CatalogPipeline {
   const config = new ConfigReader({});
   const integrations = ScmIntegrations.fromConfig(config);
   const reader = {
@@ -136,8 +143,8 @@ export function catalogPipeline(
     new AnnotateLocationEntityProcessor({ integrations }),
     // The portal's backend (packages/backend) also installs the scaffolder's entity model module.
     new ScaffolderEntitiesProcessor(),
-    ...extra,
   ];
+  const builtIn = processors.length;
   const policy = EntityPolicies.allOf([
     new SchemaValidEntityPolicy(),
     new DefaultNamespaceEntityPolicy(),
@@ -160,11 +167,14 @@ export function catalogPipeline(
     policy,
   });
   return {
-    process: async entity => {
+    use: next => {
+      processors.splice(builtIn, processors.length - builtIn, ...next);
+    },
+    process: async (entity, state = {}) => {
       // Like the processing engine: the unprocessed entity as read from its table, and the state of the last pass.
       const result: ProcessingResult = await orchestrator.process({
         entity: structuredClone(entity),
-        state: {},
+        state,
       });
       const parents = [`location:default/${entity.metadata.name}`];
       return { ...result, resultHash: resultHash(result, parents) };
