@@ -30,6 +30,7 @@ import {
 } from '../../../plugins/guardrails-backend/src/audit/auditedKinds';
 import { GuardrailsStore } from '../../../plugins/guardrails-backend/src/db';
 import { readAuditConfig } from '../../../plugins/guardrails-backend/src/service/readAuditConfig';
+import { ReportService } from '../../../plugins/guardrails-backend/src/service/ReportService';
 import { defaultEnvironments, startClusterProcess } from './clusterProcess';
 import { CLUSTERS, generateEstate } from './generateEstate';
 
@@ -113,6 +114,7 @@ async function main(): Promise<number> {
   for (const method of [
     'replaceClusterResults',
     'recordDailyHistory',
+    'recordEntityStatusTimes',
   ] as const) {
     const original = store[method].bind(store) as (
       ...args: any[]
@@ -128,6 +130,11 @@ async function main(): Promise<number> {
   }
   const started = Date.now();
   let entities: Entity[] = [];
+  const reports = new ReportService({
+    store,
+    pack,
+    environments: defaultEnvironments(),
+  });
   const runner = new AuditRunner({
     store,
     clusterAccess: ClusterAccess.fromConfig(clusterConfig, { logger: silent }),
@@ -136,6 +143,8 @@ async function main(): Promise<number> {
     auditor,
     logger: silent,
     settings,
+    // As the plugin wires it: the summary records what each audit found.
+    afterCycle: () => reports.recordStatusTimes(),
     // The pack's dates are fixed; the store still sees time pass between cycles.
     now: () => new Date(AT.getTime() + (Date.now() - started)),
   });

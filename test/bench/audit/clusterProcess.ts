@@ -5,7 +5,6 @@
  * The parent starts it with `startClusterProcess`; the child generates the same deterministic estate and answers
  * requests over IPC: request counts (from each simulator's `requests`) and object counts per kind.
  */
-import { fork } from 'node:child_process';
 import { ConfigReader } from '@backstage/config';
 import {
   KubeSimulator,
@@ -15,6 +14,7 @@ import {
   ClusterAccess,
   EnvironmentDefinition,
 } from '@guardrails-dev/plugin-guardrails-node';
+import { forkBenchProcess, serveBenchProcess } from '../benchProcess';
 import { CLUSTERS, generateEstate } from './generateEstate';
 
 export interface EstateOptions {
@@ -25,15 +25,14 @@ export interface EstateOptions {
 
 type Request =
   | {
-      id: number;
       type: 'start';
       options: EstateOptions;
       token: string;
       kinds: Array<{ apiVersion: string; kind: string }>;
     }
-  | { id: number; type: 'reset' }
-  | { id: number; type: 'requests' }
-  | { id: number; type: 'close' };
+  | { type: 'reset' }
+  | { type: 'requests' }
+  | { type: 'close' };
 
 export interface ClusterProcess {
   urls: Record<string, string>;
@@ -75,48 +74,15 @@ export async function startClusterProcess(
   token: string,
   kinds: Array<{ apiVersion: string; kind: string }>,
 ): Promise<ClusterProcess> {
-  const child = fork(__filename, [], {
-    execArgv: [
-      '--max-old-space-size=4096',
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-    ],
-    env: { ...process.env, GUARDRAILS_BENCH_CLUSTER_PROCESS: '1' },
-  });
-  let nextId = 0;
-  const pending = new Map<
-    number,
-    { resolve: (value: any) => void; reject: (error: Error) => void }
-  >();
-  child.on(
-    'message',
-    (message: { id: number; error?: string; value?: unknown }) => {
-      const waiter = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) waiter?.reject(new Error(message.error));
-      else waiter?.resolve(message.value);
-    },
+  const child = forkBenchProcess<Request>(
+    __filename,
+    'GUARDRAILS_BENCH_CLUSTER_PROCESS',
   );
-  child.on('exit', code => {
-    for (const waiter of pending.values())
-      waiter.reject(new Error(`cluster process exited with ${code}`));
-    pending.clear();
-  });
-  const call = <T>(request: Omit<Request, 'id'>): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      child.send({ ...request, id });
-    });
+  const call = child.call;
   const started = await call<{
     urls: Record<string, string>;
     counts: ClusterProcess['counts'];
-  }>({
-    type: 'start',
-    options,
-    token,
-    kinds,
-  } as Omit<Request, 'id'>);
+  }>({ type: 'start', options, token, kinds });
   return {
     ...started,
     resetRequests: () => call({ type: 'reset' }),
@@ -178,14 +144,7 @@ async function serve() {
         throw new Error(`unknown request ${JSON.stringify(request)}`);
     }
   };
-  process.on('message', (request: Request) => {
-    handle(request).then(
-      value => process.send!({ id: request.id, value }),
-      error =>
-        process.send!({ id: request.id, error: String(error?.stack ?? error) }),
-    );
-  });
-  process.on('disconnect', () => process.exit(0));
+  serveBenchProcess(handle);
 }
 
 if (process.env.GUARDRAILS_BENCH_CLUSTER_PROCESS === '1' && process.send) {

@@ -4,7 +4,7 @@
  * `startCatalogProcess`; the child makes the same deterministic components (and, with the module, summaries) and
  * runs cycles when asked over IPC. Only one catalog works at a time; the others wait idle.
  */
-import { fork } from 'node:child_process';
+import { forkBenchProcess, serveBenchProcess } from '../benchProcess';
 import { BenchCatalog, Cycle, startBenchCatalog } from './benchCatalog';
 import { components, summaries } from './fixtures';
 
@@ -15,10 +15,10 @@ export interface CatalogProcessOptions {
 }
 
 type Request =
-  | { id: number; type: 'start'; options: CatalogProcessOptions }
-  | { id: number; type: 'cycle'; audit: boolean }
-  | { id: number; type: 'requests' }
-  | { id: number; type: 'stop' };
+  | { type: 'start'; options: CatalogProcessOptions }
+  | { type: 'cycle'; audit: boolean }
+  | { type: 'requests' }
+  | { type: 'stop' };
 
 export interface CatalogProcess {
   /** A new audit first (with the module), then one cycle (see `BenchCatalog.cycle`). */
@@ -30,48 +30,17 @@ export interface CatalogProcess {
 export async function startCatalogProcess(
   options: CatalogProcessOptions,
 ): Promise<CatalogProcess> {
-  const child = fork(__filename, [], {
-    execArgv: [
-      '--expose-gc',
-      '--max-old-space-size=4096',
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-    ],
-    env: { ...process.env, GUARDRAILS_BENCH_CATALOG_PROCESS: '1' },
-  });
-  let nextId = 0;
-  const pending = new Map<
-    number,
-    { resolve: (value: any) => void; reject: (error: Error) => void }
-  >();
-  child.on(
-    'message',
-    (message: { id: number; error?: string; value?: unknown }) => {
-      const waiter = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) waiter?.reject(new Error(message.error));
-      else waiter?.resolve(message.value);
-    },
+  const child = forkBenchProcess<Request>(
+    __filename,
+    'GUARDRAILS_BENCH_CATALOG_PROCESS',
+    ['--expose-gc'],
   );
-  child.on('exit', code => {
-    for (const waiter of pending.values())
-      waiter.reject(new Error(`catalog process exited with ${code}`));
-    pending.clear();
-  });
-  const call = <T>(request: Omit<Request, 'id'>): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      child.send({ ...request, id });
-    });
-  await call({ type: 'start', options } as Omit<Request, 'id'>);
+  const call = child.call;
+  await call({ type: 'start', options });
   let requests = { requests: 0, downloads: 0 };
   return {
     cycle: async ({ audit = false } = {}) => {
-      const cycle = await call<Cycle>({ type: 'cycle', audit } as Omit<
-        Request,
-        'id'
-      >);
+      const cycle = await call<Cycle>({ type: 'cycle', audit });
       requests = await call({ type: 'requests' });
       return cycle;
     },
@@ -119,14 +88,7 @@ async function serve() {
         throw new Error(`unknown request ${JSON.stringify(request)}`);
     }
   };
-  process.on('message', (request: Request) => {
-    handle(request).then(
-      value => process.send!({ id: request.id, value }),
-      error =>
-        process.send!({ id: request.id, error: String(error?.stack ?? error) }),
-    );
-  });
-  process.on('disconnect', () => process.exit(0));
+  serveBenchProcess(handle);
 }
 
 if (process.env.GUARDRAILS_BENCH_CATALOG_PROCESS === '1' && process.send) {
