@@ -5,8 +5,9 @@
  *
  * The catalog runs as a backend runs it (startTestBackend with @backstage/plugin-catalog-backend: processing engine,
  * default processors and policies, the scaffolder's entity model, stitching, its database on in-memory SQLite as in
- * the dev portal), each catalog in a process of its own: two without the module (their ratio shows how finely the
- * machine measures) and one with it, reading a stand-in for the guardrails backend's `GET /summary`. A cycle makes
+ * the dev portal), each catalog in a process of its own: two without the module and two with it, reading a stand-in
+ * for the guardrails backend's `GET /summary` (how far processes alike differ shows how finely the machine
+ * measures). A cycle makes
  * every entity due and lasts until each has been processed and whatever changed has been stitched; its cost is the
  * process's CPU time over the cycle (waits cost nothing, so the engine's and the stitcher's polling gaps do not
  * dilute it). Cycles take turns in a rotated order, so drift in the machine's speed falls on all alike.
@@ -19,7 +20,8 @@
  * after any edit. Last, for scale, the catalog's processing alone (no database), where the module's work is the
  * whole difference.
  *
- * Environment: BENCH_COMPONENTS (default 5000), BENCH_ROUNDS (default 10). Exits 1 when a target is missed.
+ * Environment: BENCH_COMPONENTS (default 5000), BENCH_ROUNDS (default 10), BENCH_PROCESSES_PER_SIDE (default 2).
+ * Exits 1 when a target is missed.
  */
 import { Cycle } from './benchCatalog';
 import { CatalogProcess, startCatalogProcess } from './catalogProcess';
@@ -29,6 +31,7 @@ import { measureProcessingOnly, median } from './processingOnly';
 const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const CHANGING_AUDITS = 3;
+const PER_SIDE = Number(process.env.BENCH_PROCESSES_PER_SIDE ?? 2);
 const TARGET_RATIO = 1.05;
 
 function format(n: number, digits = 0): string {
@@ -49,38 +52,54 @@ async function main(): Promise<number> {
   const firstSummary = summaries(COMPONENTS, 1)[0];
 
   const started = performance.now();
-  const [without, again, withModule] = await Promise.all([
-    startCatalogProcess({ components: COMPONENTS }),
-    startCatalogProcess({ components: COMPONENTS }),
-    startCatalogProcess({ components: COMPONENTS, audits }),
-  ]);
+  // Several of each: a process's own speed (its heap, its hash seeds, its JIT's choices) varies by a few percent, so
+  // each side is the sum of as many processes.
+  const sides = Array.from({ length: PER_SIDE }, () => [
+    'without' as const,
+    'with' as const,
+  ]).flat();
+  const catalogs: Array<{ side: 'without' | 'with'; process: CatalogProcess }> =
+    await Promise.all(
+      sides.map(async side => ({
+        side,
+        process: await startCatalogProcess({
+          components: COMPONENTS,
+          ...(side === 'with' ? { audits } : {}),
+        }),
+      })),
+    );
   const startSeconds = (performance.now() - started) / 1000;
-
-  const catalogs: Array<[string, CatalogProcess]> = [
-    ['without', without],
-    ['again', again],
-    ['with', withModule],
-  ];
-  const cycles = new Map<string, Cycle[]>(catalogs.map(([name]) => [name, []]));
+  const cycles = catalogs.map(() => new Array<Cycle>());
   const round = async (index: number, record: boolean) => {
     for (let k = 0; k < catalogs.length; k++) {
-      const [name, catalog] = catalogs[(index + k) % catalogs.length];
-      const cycle = await catalog.cycle({ audit: true });
-      if (record) cycles.get(name)!.push(cycle);
+      const c = (index + k) % catalogs.length;
+      const cycle = await catalogs[c].process.cycle({ audit: true });
+      if (record) cycles[c].push(cycle);
     }
   };
   // One round to warm up, not counted.
   await round(0, false);
+  const withModule = catalogs[1].process;
+  const without = catalogs[0].process;
   const requestsBefore = withModule.summaryRequests();
   for (let i = 0; i < ROUNDS; i++) await round(i + 1, true);
   const requestsAfter = withModule.summaryRequests();
 
-  const [w, a, m] = ['without', 'again', 'with'].map(n => cycles.get(n)!);
-  // Against the mean of the two catalogs without the module, round by round.
-  const ratio = median(
-    m.map((c, i) => (2 * c.cpuMs) / (w[i].cpuMs + a[i].cpuMs)),
-  );
-  const sameRatio = median(a.map((c, i) => c.cpuMs / w[i].cpuMs));
+  const of = (side: 'without' | 'with') =>
+    cycles.filter((_, c) => catalogs[c].side === side);
+  const sums = (list: Cycle[][]) =>
+    list[0].map((_, i) => list.reduce((sum, l) => sum + l[i].cpuMs, 0));
+  const withSums = sums(of('with'));
+  const withoutSums = sums(of('without'));
+  const ratio = median(withSums.map((t, i) => t / withoutSums[i]));
+  // How far processes alike differ: how finely this machine measures.
+  const spread = (list: Cycle[][]) => {
+    const medians = list.map(l => median(l.map(c => c.cpuMs)));
+    return Math.max(...medians) / Math.min(...medians);
+  };
+  const spreads = [spread(of('without')), spread(of('with'))];
+  const m = of('with').flat();
+  const baseline = of('without').flat();
   const writtenSteady = Math.max(...m.map(c => c.written));
 
   // Audits that change one status in a hundred.
@@ -89,7 +108,7 @@ async function main(): Promise<number> {
     const withCycle = await withModule.cycle({ audit: true });
     changing.push({ with: withCycle, without: await without.cycle() });
   }
-  await Promise.all(catalogs.map(([, catalog]) => catalog.stop()));
+  await Promise.all(catalogs.map(c => c.process.stop()));
 
   const processing = await measureProcessingOnly(
     entities,
@@ -105,7 +124,6 @@ async function main(): Promise<number> {
   const changedExtraMs = median(
     changing.map(c => c.with.cpuMs - c.without.cpuMs),
   );
-  const baseline = [...w, ...a];
   const steadyExtraMs = cpu(m) - cpu(baseline);
   const met = ratio <= TARGET_RATIO && writtenSteady === 0;
   console.log(
@@ -114,7 +132,9 @@ async function main(): Promise<number> {
         COMPONENTS,
       )} components in the catalog as a backend runs it ` +
         `(processing engine, default processors and policies, scaffolder entity model, stitching; in-memory SQLite)`,
-      `node ${process.version}; three catalog processes started in ${format(
+      `node ${process.version}; ${
+        2 * PER_SIDE
+      } catalog processes started in ${format(
         startSeconds,
       )} s; ${ROUNDS} rounds of cycles in rotated order after one to warm up; ` +
         `summary of ${format(
@@ -125,15 +145,15 @@ async function main(): Promise<number> {
         )} downloads and ${format(requests / ROUNDS, 1)} requests per cycle)`,
       `without the module: ${format(cpu(baseline))} ms CPU per cycle (${format(
         (cpu(baseline) * 1000) / COMPONENTS,
-      )} µs per entity), ${format(wall(baseline))} ms wall (both catalogs)`,
+      )} µs per entity), ${format(wall(baseline))} ms wall`,
       `with the module:    ${format(cpu(m))} ms CPU per cycle (${format(
         (cpu(m) * 1000) / COMPONENTS,
       )} µs per entity), ${format(wall(m))} ms wall; ` +
         `entities written per cycle: at most ${format(writtenSteady)}`,
-      `the two catalogs without the module, for the noise: ratio ${format(
-        sameRatio,
+      `for the noise, the slowest / the fastest of processes alike: ${format(
+        spreads[0],
         3,
-      )}`,
+      )} without, ${format(spreads[1], 3)} with`,
       `audits that change one status in a hundred: ${format(
         changedWritten,
       )} entities written per audit, ` +
@@ -150,7 +170,7 @@ async function main(): Promise<number> {
           processing.sameRatio,
           3,
         )})`,
-      `ratio with / without in the steady state (CPU against the mean of both catalogs without, median of ${ROUNDS} rounds): ${format(
+      `ratio with / without in the steady state (CPU of ${PER_SIDE} processes each, median of ${ROUNDS} rounds): ${format(
         ratio,
         3,
       )} (target <= ${TARGET_RATIO} and no entity written: ${
