@@ -58,23 +58,29 @@ function devSeed() {
   ];
 }
 
-async function setup(seeds: Record<string, object[]>, now = new Date('2026-11-22T12:00:00Z')) {
+async function setup(
+  seeds: Record<string, object[]>,
+  now = new Date('2026-11-22T12:00:00Z'),
+  afterCycle?: () => Promise<void>,
+) {
   const clusters = await startClusters(seeds);
   const config = new ConfigReader(clusters.config);
   const knex = await databases.init('SQLITE_3');
   const store = await GuardrailsStore.create({ database: mockServices.database({ knex }) });
   const auditor = mockServices.auditor.mock();
+  const logger = mockServices.logger.mock();
   const runner = new AuditRunner({
     store,
     clusterAccess: ClusterAccess.fromConfig(config, { logger: mockServices.logger.mock(), maxAttempts: 1 }),
     pack: compilePack((await loadConfiguredPack(config, { now })).pack),
     loadEntities: async () => entities,
     auditor,
-    logger: mockServices.logger.mock(),
+    logger,
     settings: { pageSize: 2, clusterConcurrency: 2, kindConcurrency: 2 },
+    afterCycle,
     now: () => now,
   });
-  return { ...clusters, store, runner, auditor };
+  return { ...clusters, store, runner, auditor, logger };
 }
 
 describe('AuditRunner', () => {
@@ -96,6 +102,22 @@ describe('AuditRunner', () => {
       expect(unowned.some(r => r.resource.name === 'stray' && r.guardrail === 'pod.no-privileged')).toBe(true);
       const owner = (await store.resultsForEntity('component:default/payments-api'))[0].owner;
       expect(owner).toBe('group:default/payments');
+    } finally {
+      await close();
+    }
+  });
+
+  it('runs what follows a cycle once its results are stored, and keeps the audit when that fails', async () => {
+    let storedBefore = 0;
+    const { runner, store, logger, close } = await setup({ dev: devSeed() }, undefined, async () => {
+      storedBefore = (await store.resultsForEntity('component:default/payments-api')).length;
+      throw new Error('database gone');
+    });
+    try {
+      const outcome = await runner.run();
+      expect(outcome.clusters).toEqual([expect.objectContaining({ cluster: 'dev', ok: true })]);
+      expect(storedBefore).toBeGreaterThan(0);
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('database gone'));
     } finally {
       await close();
     }

@@ -108,7 +108,12 @@ export class AuditRunner {
       return outcome;
     });
     await store.recordDailyHistory(now());
-    await this.options.afterCycle?.();
+    try {
+      await this.options.afterCycle?.();
+    } catch (error) {
+      // The results are stored: the audit stands, and the summary falls back to the latest audit's times.
+      logger.warn(`Could not record what the audit found for the summary: ${error}`);
+    }
     return { startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), clusters };
   }
 
