@@ -96,6 +96,8 @@ async function startCatalog() {
           database = await db.getClient();
           catalog.addProcessor({
             getProcessorName: () => 'ProcessedCounter',
+            // After every other processor (the default priority is 20), so a count means the module is done.
+            getPriority: () => 100,
             postProcessEntity: async (entity: Entity) => {
               processed += 1;
               return entity;
@@ -164,6 +166,14 @@ async function startCatalog() {
     await eventually('the component to be processed', async () =>
       processed >= target && served === status ? true : undefined,
     );
+    // Then the engine's hash and any write and stitch that follow: nothing queued at two looks in a row.
+    for (let quiet = 0; quiet < 2; ) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      const [{ queued }] = await database('stitch_queue').count({
+        queued: '*',
+      });
+      quiet = Number(queued) === 0 ? quiet + 1 : 0;
+    }
   };
 
   return {
