@@ -10,33 +10,30 @@ export interface Config {
   /**
    * The standard Kubernetes plugin configuration. Guardrails reads the clusters of
    * `clusterLocatorMethods` entries of type `config`, so a platform team configures
-   * clusters once for both the Kubernetes plugin and Guardrails.
+   * clusters once for both the Kubernetes plugin and Guardrails. Nothing of it is visible to
+   * the frontend: cluster names, addresses and access stay in the backend.
    */
   kubernetes?: {
     clusterLocatorMethods?: Array<{
       /**
        * Guardrails reads locators of type `config`; other types are left to the Kubernetes plugin.
-       * @visibility frontend
        */
       type: string;
       clusters?: Array<{
         /**
          * Cluster name, referenced from `guardrails.environments.<env>.clusters`.
-         * @visibility frontend
          */
         name: string;
         /**
          * Kubernetes API server URL. Plain `http:` is accepted for loopback hosts (the local
          * simulator) or together with `skipTLSVerify: true`.
-         * @visibility frontend
          */
         url: string;
-        /** @visibility frontend */
+        /** Display name of the cluster. */
         title?: string;
         /**
          * How Guardrails authenticates to the cluster. Only `serviceAccount` (the default) is
          * supported by Guardrails.
-         * @visibility frontend
          */
         authProvider?: string;
         /**
@@ -56,14 +53,16 @@ export interface Config {
         caFile?: string;
         /**
          * Disables TLS certificate verification. Only for local development.
-         * @visibility frontend
          */
         skipTLSVerify?: boolean;
       }>;
     }>;
   };
 
-  /** Guardrails for Backstage. */
+  /**
+   * Guardrails for Backstage. The frontend reads none of it: environments reach it through the
+   * backend's `/environments` API.
+   */
   guardrails?: {
     /**
      * Environments, in order from least to most protected. Defaults to `dev`, `staging` and
@@ -73,31 +72,26 @@ export interface Config {
       [environment: string]: {
         /**
          * Display name. Defaults to the environment name.
-         * @visibility frontend
          */
         title?: string;
         /**
          * Names of clusters from `kubernetes.clusterLocatorMethods` that belong to this environment.
-         * @visibility frontend
          */
         clusters: string[];
         /** What every namespace provisioned in this environment gets. */
         profile: {
           /**
            * Pod Security Admission level set as enforce, audit and warn on the namespace.
-           * @visibility frontend
            */
           podSecurity: 'privileged' | 'baseline' | 'restricted';
           /**
            * Default network policy of the namespace: `deny-all` denies ingress and egress,
            * `deny-ingress` denies ingress and allows egress, `allow-same-namespace` allows traffic
            * only from pods of the same namespace and allows egress.
-           * @visibility frontend
            */
           networkPolicy: 'deny-all' | 'deny-ingress' | 'allow-same-namespace';
           /**
            * ClusterRole bound to the owning group in the namespace, for example `edit` or `view`.
-           * @visibility frontend
            */
           ownerRole: string;
           /** Namespace sizes teams choose from; the key is the size name, for example `small`. */

@@ -32,6 +32,7 @@ export type {
   ClusterVerb,
 } from './cluster/ClusterRequestError';
 export { FIELD_MANAGER } from './cluster/KubeClusterClient';
+export { redactAddresses } from './cluster/redactAddresses';
 export type { BackoffSettings } from './cluster/retryPolicy';
 export type {
   ApplyOptions,

@@ -114,6 +114,9 @@ describe('ClusterAccess over TLS', () => {
     expect(error.message).toMatch(
       /^Cluster 'secure': list Namespace in all namespaces failed: TLSError \(.*self-signed.*\); check caData, caFile or skipTLSVerify of cluster 'secure' in kubernetes\.clusterLocatorMethods$/,
     );
+    // The address is for the backend log, not for people reading the error.
+    expect(error.message).not.toContain(new URL(url).host);
+    expect(error.message).not.toMatch(/https?:\/\//);
     expect(requests).toBe(0);
   });
 

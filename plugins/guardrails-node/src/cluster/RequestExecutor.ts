@@ -14,6 +14,7 @@ import {
   isRetryableStatus,
   parseRetryAfter,
 } from './retryPolicy';
+import { redactAddresses } from './redactAddresses';
 import {
   HttpRequest,
   HttpResponse,
@@ -61,6 +62,13 @@ export class RequestExecutor {
         // Server-side apply and delete are idempotent, so a write that timed out is safe to resend; a
         // resent create that had landed answers 409, which its caller reads as "exists" and checks.
         if (!isTransient(error) || attempt >= maxAttempts) {
+          // The error names the cluster only; its address is for operators, in the log.
+          this.options.logger.warn(
+            `Cluster '${this.options.cluster}': ${call.verb} ${describeTarget(
+              call.verb,
+              call.target,
+            )} failed: ${error.raw}`,
+          );
           throw failure;
         }
         await this.wait(
@@ -125,7 +133,8 @@ export class RequestExecutor {
       target: call.target,
       status: response.status,
       reason: status.reason ?? STATUS_CODES[response.status] ?? 'Error',
-      detail: status.message,
+      // A server's message can name internal addresses (a webhook's URL, a node's IP).
+      detail: status.message && redactAddresses(status.message),
       attempts,
     };
     return response.status === 409

@@ -4,6 +4,7 @@ import {
   KubeConfig,
   RequestContext,
 } from '@kubernetes/client-node';
+import { redactAddresses } from './redactAddresses';
 
 /** One HTTP request to a cluster's API server. */
 export interface HttpRequest {
@@ -26,12 +27,16 @@ export interface HttpResponse {
  * mismatched certificate) failures repeat identically, so they are not worth retrying.
  */
 export class TransportFailure extends Error {
+  /** The underlying error's own message, which may hold the server's address: for the backend log only. */
+  readonly raw: string;
+
   constructor(
     readonly kind: 'timeout' | 'network' | 'tls' | 'setup',
     message: string,
     readonly cause?: unknown,
   ) {
     super(message);
+    this.raw = cause instanceof Error ? cause.message : message;
   }
 }
 
@@ -125,8 +130,28 @@ function isCertificateError(error: unknown): boolean {
   );
 }
 
+/** What common network failures mean, in words that need no address. */
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed',
+  EPIPE: 'connection closed',
+  ERR_TLS_CERT_ALTNAME_INVALID:
+    "the server's certificate does not name its host",
+};
+
+/**
+ * The failure without the server's address (fetch errors read `request to <url> failed, reason: connect
+ * ECONNREFUSED <host:port>`): errors are shown to people, the address goes to the log from {@link TransportFailure.raw}.
+ */
 function networkMessage(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
-  return code && !message.includes(code) ? `${code}: ${message}` : message;
+  const reason = message.replace(/^request to \S+ failed, reason: /, '');
+  const text = (code && NETWORK_CODES[code]) ?? redactAddresses(reason);
+  return code && !text.includes(code) ? `${code}: ${text}` : text;
 }
