@@ -159,6 +159,54 @@ describe('AuditRunner', () => {
     }
   });
 
+  it('takes a namespaced PolicyReport only for objects of its own namespace, and counts the others in the log', async () => {
+    const report = (kind: string, name: string, ns: string | undefined, resources: object[]) => ({
+      apiVersion: 'wgpolicyk8s.io/v1alpha2',
+      kind,
+      metadata: { name, ...(ns ? { namespace: ns } : {}) },
+      results: [
+        {
+          policy: 'spoof',
+          result: 'fail',
+          source: 'kyverno',
+          message: `from ${name}`,
+          resources,
+        },
+      ],
+    });
+    const { runner, store, logger, close } = await setup({
+      dev: [
+        ...devSeed(),
+        // Written in the shop namespace, naming the payments team's Deployment and namespace.
+        report('PolicyReport', 'polr-shop', 'shop', [
+          { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', namespace: 'payments' },
+          { apiVersion: 'v1', kind: 'Namespace', name: 'payments' },
+          { apiVersion: 'apps/v1', kind: 'Deployment', name: 'cart', namespace: 'shop' },
+        ]),
+        // Cluster-scoped reports speak for cluster-scoped objects.
+        report('ClusterPolicyReport', 'cpolr-namespaces', undefined, [
+          { apiVersion: 'v1', kind: 'Namespace', name: 'payments' },
+        ]),
+      ],
+    });
+    try {
+      await runner.run();
+      const spoofed = async (ref: string) =>
+        (await store.resultsForEntity(ref))
+          .filter(r => r.guardrail === 'kyverno/spoof')
+          .map(r => `${r.message}: ${r.resource.kind}/${r.resource.namespace ?? ''}/${r.resource.name}`);
+      expect(await spoofed('component:default/payments-api')).toEqual([
+        'from cpolr-namespaces: Namespace//payments',
+      ]);
+      expect(await spoofed('component:default/checkout')).toEqual(['from polr-shop: Deployment/shop/cart']);
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringMatching(/^Audited cluster dev \(dev\): .*2 policy report results ignored/),
+      );
+    } finally {
+      await close();
+    }
+  });
+
   it('keeps the last results of a cluster that fails, marked stale', async () => {
     const { runner, store, simulators, close } = await setup({ dev: devSeed() });
     try {

@@ -40,6 +40,8 @@ export interface ClusterAuditOutcome {
   results: number;
   violations: number;
   corrected: number;
+  /** PolicyReport results ignored because their report may not speak for the object they name. */
+  ignoredReportResults: number;
 }
 
 /** Outcome of one audit cycle. */
@@ -102,7 +104,10 @@ export class AuditRunner {
       const outcome = await this.auditCluster(target.cluster, target.environment, index, now());
       logger.info(
         outcome.ok
-          ? `Audited cluster ${outcome.cluster} (${outcome.environment}): ${outcome.objects} objects, ${outcome.violations} violations, ${outcome.corrected} corrected`
+          ? `Audited cluster ${outcome.cluster} (${outcome.environment}): ${outcome.objects} objects, ${outcome.violations} violations, ${outcome.corrected} corrected` +
+              (outcome.ignoredReportResults > 0
+                ? `, ${outcome.ignoredReportResults} policy report results ignored (a namespaced report naming objects outside its namespace)`
+                : '')
           : `Audit of cluster ${outcome.cluster} (${outcome.environment}) failed, keeping its last results: ${outcome.error}`,
       );
       return outcome;
@@ -124,7 +129,15 @@ export class AuditRunner {
     at: Date,
   ): Promise<ClusterAuditOutcome> {
     const { clusterAccess, settings, store } = this.options;
-    const base = { cluster, environment: environment.name, objects: 0, results: 0, violations: 0, corrected: 0 };
+    const base = {
+      cluster,
+      environment: environment.name,
+      objects: 0,
+      results: 0,
+      violations: 0,
+      corrected: 0,
+      ignoredReportResults: 0,
+    };
     try {
       const client = clusterAccess.forCluster(cluster);
       const snapshot = await readCluster(client, {
@@ -153,6 +166,7 @@ export class AuditRunner {
         entityRefFor: object => index.match(object, namespaces)?.entityRef,
         source: 'audit',
       });
+      const reports = normalizePolicyReports(snapshot.reports, { cluster, environment: environment.name, entityFor });
       const drifts = await this.handleDrift(client, objects, environment, at, entityFor);
       const drifted = new Set(drifts.map(d => `${d.guardrail}|${d.resource.name}`));
       const results: StoredResult[] = [
@@ -161,7 +175,7 @@ export class AuditRunner {
           .filter(r => !(r.resource.kind === 'Namespace' && drifted.has(`${r.guardrail}|${r.resource.name}`)))
           .map(r => toStored(r, cluster, environment.name, 'audit', entityFor)),
         ...drifts,
-        ...normalizePolicyReports(snapshot.reports, { cluster, environment: environment.name, entityFor }),
+        ...reports.results,
       ];
       await store.replaceClusterResults({
         cluster,
@@ -178,6 +192,7 @@ export class AuditRunner {
         results: results.length,
         violations: results.filter(r => r.result === 'fail' || r.result === 'warn').length,
         corrected: results.filter(r => r.source === 'auto-correct').length,
+        ignoredReportResults: reports.ignored,
       };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -13,11 +13,21 @@ interface ReportResult {
   severity?: string;
   message?: string;
   source?: string;
-  resources?: Array<{ apiVersion?: string; kind?: string; name?: string; namespace?: string }>;
+  resources?: Array<{
+    apiVersion?: string;
+    kind?: string;
+    name?: string;
+    namespace?: string;
+  }>;
 }
 
 interface ReportObject extends KubernetesObject {
-  scope?: { apiVersion?: string; kind?: string; name?: string; namespace?: string };
+  scope?: {
+    apiVersion?: string;
+    kind?: string;
+    name?: string;
+    namespace?: string;
+  };
   source?: string;
   results?: ReportResult[];
 }
@@ -27,37 +37,71 @@ export interface ReportContext {
   cluster: string;
   environment: string;
   /** The entity owning a resource, from the same mapping as the audit's own results. */
-  entityFor: (resource: ResourceRef) => { entityRef: string; owner?: string } | undefined;
+  entityFor: (
+    resource: ResourceRef,
+  ) => { entityRef: string; owner?: string } | undefined;
+}
+
+/** The results taken from the reports, and how many results were ignored because their report may not speak for them. */
+export interface NormalizedReports {
+  results: StoredResult[];
+  ignored: number;
 }
 
 /**
  * Normalises `wgpolicyk8s.io` PolicyReport/ClusterPolicyReport and `openreports.io` Report objects into the
  * suite's results, with the engine that wrote them as source (`policyreport:kyverno`). That engine, not the suite,
  * decides enforcement, so its failures show at level `warn` and its warnings at `observe`.
+ *
+ * Anyone who may write in a namespace may write a report there, so a namespaced report speaks only for objects of
+ * its own namespace (and that Namespace itself); results naming others are ignored and counted. Cluster-scoped
+ * reports need cluster-wide rights to write and speak for any object.
  */
 export function normalizePolicyReports(
   reports: KubernetesObject[],
   context: ReportContext,
-): StoredResult[] {
+): NormalizedReports {
   const results: StoredResult[] = [];
+  let ignored = 0;
   for (const report of reports as ReportObject[]) {
+    const reportNamespace = report.metadata?.namespace || undefined;
     for (const entry of report.results ?? []) {
       const mapped = mapResult(entry.result);
       if (!mapped || !entry.policy) continue;
-      const engine = (entry.source ?? report.source ?? 'policyreport').toLowerCase();
-      const guardrail = `${engine}/${entry.policy}${entry.rule ? `/${entry.rule}` : ''}`;
-      const targets = entry.resources?.length ? entry.resources : [report.scope].filter(isDefined);
+      const engine = (
+        entry.source ??
+        report.source ??
+        'policyreport'
+      ).toLowerCase();
+      const guardrail = `${engine}/${entry.policy}${
+        entry.rule ? `/${entry.rule}` : ''
+      }`;
+      const targets = entry.resources?.length
+        ? entry.resources
+        : [report.scope].filter(isDefined);
       for (const target of targets) {
         if (!target.kind || !target.name) continue;
-        const namespace = target.namespace ?? report.metadata?.namespace;
-        const resource: ResourceRef & { cluster: string; environment: string } = {
-          apiVersion: target.apiVersion ?? 'v1',
-          kind: target.kind,
-          ...(namespace ? { namespace } : {}),
-          name: target.name,
-          cluster: context.cluster,
-          environment: context.environment,
-        };
+        if (
+          reportNamespace &&
+          namespaceOf(target, reportNamespace) !== reportNamespace
+        ) {
+          ignored += 1;
+          continue;
+        }
+        // A Namespace is cluster-scoped: it has no namespace of its own.
+        const namespace =
+          target.kind === 'Namespace'
+            ? undefined
+            : target.namespace ?? reportNamespace;
+        const resource: ResourceRef & { cluster: string; environment: string } =
+          {
+            apiVersion: target.apiVersion ?? 'v1',
+            kind: target.kind,
+            ...(namespace ? { namespace } : {}),
+            name: target.name,
+            cluster: context.cluster,
+            environment: context.environment,
+          };
         const entity = context.entityFor(resource);
         results.push({
           guardrail,
@@ -71,12 +115,23 @@ export function normalizePolicyReports(
           source: `policyreport:${engine}`,
           cluster: context.cluster,
           environment: context.environment,
-          ...(entity ? { entityRef: entity.entityRef, owner: entity.owner } : {}),
+          ...(entity
+            ? { entityRef: entity.entityRef, owner: entity.owner }
+            : {}),
         });
       }
     }
   }
-  return results;
+  return { results, ignored };
+}
+
+/** The namespace a report's target is in; a Namespace counts as in itself. */
+function namespaceOf(
+  target: { kind?: string; name?: string; namespace?: string },
+  reportNamespace: string,
+) {
+  if (target.kind === 'Namespace') return target.name;
+  return target.namespace ?? reportNamespace;
 }
 
 function isDefined<T>(value: T | undefined): value is T {
