@@ -109,6 +109,7 @@ export const guardrailsPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            catalog,
             reports,
             startAudit,
           }),

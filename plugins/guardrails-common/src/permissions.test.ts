@@ -1,3 +1,4 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
   GUARDRAILS_ENVIRONMENT_RESOURCE_TYPE,
@@ -14,6 +15,7 @@ describe('permissions', () => {
       ]),
     ).toEqual([
       ['guardrails.report.read', 'read', '-'],
+      ['guardrails.entity.report.read', 'read', RESOURCE_TYPE_CATALOG_ENTITY],
       ['guardrails.pack.read', 'read', '-'],
       ['guardrails.audit.run', 'update', '-'],
       [
@@ -24,5 +26,7 @@ describe('permissions', () => {
       ['guardrails.exemption.read', 'read', '-'],
     ]);
     expect(GUARDRAILS_ENVIRONMENT_RESOURCE_TYPE).toBe('guardrails-environment');
+    // Catalog policies' conditions apply only to permissions of the catalog's own resource type.
+    expect(RESOURCE_TYPE_CATALOG_ENTITY).toBe('catalog-entity');
   });
 });

@@ -1,3 +1,4 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
@@ -8,10 +9,26 @@ import { createPermission } from '@backstage/plugin-permission-common';
  */
 export const GUARDRAILS_ENVIRONMENT_RESOURCE_TYPE = 'guardrails-environment';
 
-/** Read guardrail results and reports. @public */
+/**
+ * Read the fleet-wide view: every entity's status (`/summary`), history of everything, distributions and
+ * what-if impact. Service callers (such as the catalog module) are allowed by the permission framework.
+ * @public
+ */
 export const guardrailsReportReadPermission = createPermission({
   name: 'guardrails.report.read',
   attributes: { action: 'read' },
+});
+
+/**
+ * Read one catalog entity's report and history. A resource permission on catalog entities (the resource ref
+ * is the entity ref), so a policy can answer with the catalog's conditions (`isEntityOwner`, ...); the backend
+ * also answers only for entities the caller can see in the catalog.
+ * @public
+ */
+export const guardrailsEntityReportReadPermission = createPermission({
+  name: 'guardrails.entity.report.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /** Read the guardrail pack (definitions, rationale, rollout plans). @public */
@@ -42,6 +59,7 @@ export const guardrailsExemptionReadPermission = createPermission({
 /** Every permission of the suite, for the permission integration router. @public */
 export const guardrailsPermissions = [
   guardrailsReportReadPermission,
+  guardrailsEntityReportReadPermission,
   guardrailsPackReadPermission,
   guardrailsAuditRunPermission,
   guardrailsNamespaceProvisionPermission,

@@ -4,12 +4,15 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
 import {
   ENFORCEMENT_LEVELS,
   EnforcementLevel,
   guardrailsAuditRunPermission,
+  guardrailsEntityReportReadPermission,
   guardrailsExemptionReadPermission,
   guardrailsPackReadPermission,
   guardrailsReportReadPermission,
@@ -24,6 +27,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** Asked with the caller's credentials, so the catalog decides which entities' reports the caller may see. */
+  catalog: CatalogService;
   reports: ReportService;
   /** Starts an audit now; resolves when it has started (not finished). */
   startAudit: () => Promise<'started' | 'already-running'>;
@@ -33,7 +38,7 @@ const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const KIND = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, permissions, reports } = options;
+  const { httpAuth, permissions, reports, catalog } = options;
   const router = Router();
   router.use(express.json());
 
@@ -43,6 +48,30 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }
+  };
+
+  /**
+   * One entity's report goes to those who can see the entity in the catalog and may read its report, the
+   * way entity-scoped plugins (Jenkins, TechDocs) check: the catalog is asked with the caller's credentials,
+   * so its read policy decides visibility, and an entity the caller cannot see answers 404 like one that does
+   * not exist. Then the entity report permission is authorized with the entity ref as resource ref, so a
+   * policy's catalog conditions (isEntityOwner, ...) are applied to this entity by the catalog.
+   */
+  const authorizeEntity = async (req: Request): Promise<string> => {
+    const entityRef = entityRefFrom(req);
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const [decision] = await permissions.authorize(
+      [{ permission: guardrailsEntityReportReadPermission, resourceRef: stringifyEntityRef(entity) }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${guardrailsEntityReportReadPermission.name}`);
+    }
+    return entityRef;
   };
 
   router.get('/health', (_req, res) => {
@@ -60,8 +89,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/entities/:kind/:namespace/:name/report', async (req, res) => {
-    await authorize(req, guardrailsReportReadPermission);
-    const entityRef = entityRefFrom(req);
+    const entityRef = await authorizeEntity(req);
     const report = await reports.entityReport(entityRef);
     if (!report) {
       throw new NotFoundError(`No guardrail results for ${entityRef} yet`);
@@ -70,8 +98,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
-    await authorize(req, guardrailsReportReadPermission);
-    res.json(await reports.history({ entityRef: entityRefFrom(req), days: daysFrom(req) }));
+    const days = daysFrom(req);
+    const entityRef = await authorizeEntity(req);
+    res.json(await reports.history({ entityRef, days }));
   });
 
   router.get('/history', async (req, res) => {
