@@ -103,6 +103,15 @@ describe('compileCel', () => {
     );
   });
 
+  it.each([
+    ['a backreference', 'object.x.matches("(a)\\\\1")'],
+    ['a lookahead', 'object.x.find("a(?=b)")'],
+    ['a lookbehind', 'object.x.findAll("(?<=a)b")'],
+    ['a named backreference', 'object.x.matches("(?<n>a)\\\\k<n>")'],
+  ])('rejects %s, which RE2 does not support, at compile time', (_, expr) => {
+    expect(compileError(expr).message).toMatch(/invalid regular expression/);
+  });
+
   it('is an Error with a name', () => {
     const error = compileError('(');
     expect(error).toBeInstanceOf(Error);

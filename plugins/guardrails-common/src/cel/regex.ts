@@ -1,61 +1,32 @@
 /*
  * Regular expressions for CEL's regex functions. CEL (like Kubernetes) uses
- * RE2 syntax; JavaScript's RegExp accepts nearly all of it. The few RE2
- * spellings JavaScript lacks are rewritten here: leading inline flags such as
- * `(?i)`, named groups `(?P<name>...)`, and the `\A` / `\z` anchors.
+ * RE2 syntax and semantics, so patterns run on re2js, a pure JavaScript port
+ * of RE2: matching takes time linear in the input whatever the pattern (no
+ * backtracking blow-up), and patterns RE2 rejects (backreferences,
+ * lookarounds) are rejected here too. It runs in Node and in the browser.
  */
+import { RE2JS } from 're2js';
+import { charge } from './budget';
 
-const FLAG_PREFIX = /^\(\?([imsU]+)\)/;
 const MAX_CACHED = 512;
-const cache = new Map<string, RegExp>();
-
-function translate(pattern: string): RegExp {
-  let source = pattern;
-  let flags = '';
-  const prefix = FLAG_PREFIX.exec(source);
-  if (prefix) {
-    if (prefix[1].includes('U')) {
-      throw new Error('the ungreedy flag (?U) is not supported');
-    }
-    flags = [...new Set(prefix[1])].join('');
-    source = source.slice(prefix[0].length);
-  }
-  return new RegExp(rewriteRe2Syntax(source), `${flags}g`);
-}
-
-/** Rewrites `(?P<name>`, `\A` and `\z`, leaving escaped characters untouched. */
-function rewriteRe2Syntax(source: string): string {
-  let out = '';
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\' && i + 1 < source.length) {
-      const next = source[++i];
-      if (next === 'A') out += '(?<![\\s\\S])';
-      else if (next === 'z') out += '(?![\\s\\S])';
-      else out += ch + next;
-    } else if (source.startsWith('(?P<', i)) {
-      out += '(?<';
-      i += 3;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
+const cache = new Map<string, RE2JS>();
 
 /**
- * Compiles (once; results are cached) a CEL regular expression to a global
- * JavaScript RegExp. Throws an Error describing an invalid pattern.
+ * Compiles (once; results are cached) a CEL regular expression with RE2's
+ * Perl-like syntax, as Go's regexp.Compile does. Throws an Error describing
+ * an invalid pattern.
  */
-export function compileRegex(pattern: string): RegExp {
+export function compileRegex(pattern: string): RE2JS {
   let re = cache.get(pattern);
   if (!re) {
     try {
-      re = translate(pattern);
+      re = RE2JS.compile(pattern);
     } catch (error) {
-      throw new Error(
-        `invalid regular expression '${pattern}': ${(error as Error).message}`,
+      const reason = (error as Error).message.replace(
+        /^error parsing regexp: /,
+        '',
       );
+      throw new Error(`invalid regular expression '${pattern}': ${reason}`);
     }
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(pattern, re);
@@ -63,11 +34,24 @@ export function compileRegex(pattern: string): RegExp {
   return re;
 }
 
+/**
+ * Charges a regex call as cel-go does (StringTraversalCostFactor 0.1 times
+ * RegexStringLengthCostFactor 0.25): matching is linear in the text for a
+ * given pattern, and the pattern's size multiplies it.
+ */
+export function chargeRegex(text: string, pattern: string): void {
+  charge(Math.ceil(text.length * 0.1 * (pattern.length * 0.25)));
+}
+
+/** Whether `re` matches anywhere in `text` (CEL's matches() is unanchored). */
+export function testRegex(re: RE2JS, text: string): boolean {
+  return re.test(text);
+}
+
 /** First match of `re` in `text`, or '' when there is none (Go's FindString). */
-export function findFirst(re: RegExp, text: string): string {
-  re.lastIndex = 0;
-  const match = re.exec(text);
-  return match ? match[0] : '';
+export function findFirst(re: RE2JS, text: string): string {
+  const matcher = re.matcher(text);
+  return matcher.find() ? matcher.group() ?? '' : '';
 }
 
 /**
@@ -75,17 +59,17 @@ export function findFirst(re: RegExp, text: string): string {
  * with Go's FindAllString rule that an empty match right after the previous
  * match is skipped.
  */
-export function findAll(re: RegExp, text: string, limit: number): string[] {
+export function findAll(re: RE2JS, text: string, limit: number): string[] {
   const max = limit < 0 ? text.length + 1 : limit;
+  const matcher = re.matcher(text);
   const out: string[] = [];
   let pos = 0;
   let prevEnd = -1;
-  while (out.length < max && pos <= text.length) {
-    re.lastIndex = pos;
-    const match = re.exec(text);
-    if (!match) break;
-    const start = match.index;
-    const end = start + match[0].length;
+  // find(pos) searches the whole text from pos, so anchors and \b see what
+  // precedes pos, as in Go.
+  while (out.length < max && pos <= text.length && matcher.find(pos)) {
+    const start = matcher.start();
+    const end = matcher.end();
     let accept = true;
     if (end === pos) {
       // Empty match at the current position: step over one character.
@@ -96,7 +80,7 @@ export function findAll(re: RegExp, text: string, limit: number): string[] {
       pos = end;
     }
     prevEnd = end;
-    if (accept) out.push(match[0]);
+    if (accept) out.push(matcher.group() ?? '');
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { celError, celValue } from './celTestUtils';
+import { compileCel } from './index';
 
 // Kubernetes' regex library (k8s.io/apiserver/pkg/cel/library/regex.go) follows
 // Go's regexp: find is FindString, findAll is FindAllString.
@@ -35,6 +36,47 @@ describe('regex functions', () => {
     expect(
       celError('"abc".findAll(params.re, 2)', { params: { re: '[' } }),
     ).toMatch(/invalid regular expression/);
+  });
+
+  it('rejects a pattern RE2 does not support when it arrives at run time', () => {
+    for (const re of ['(a)\\1', 'a(?=b)', '(?<=a)b']) {
+      expect(celError('"aab".matches(params.re)', { params: { re } })).toMatch(
+        /invalid regular expression/,
+      );
+      expect(celError('"aab".find(params.re)', { params: { re } })).toMatch(
+        /invalid regular expression/,
+      );
+    }
+  });
+
+  it('matches in linear time where a backtracking engine takes minutes', () => {
+    // A backtracking engine explores 2^34 ways to split the a's before failing.
+    const start = Date.now();
+    const params = { s: `${'a'.repeat(34)}!` };
+    expect(celValue('params.s.matches("^(a+)+$")', { params })).toBe(false);
+    expect(celValue('params.s.find("(a|aa)+$")', { params })).toBe('');
+    expect(celValue('params.s.findAll("(a*)*b")', { params })).toEqual([]);
+    expect(
+      celValue('[params.s].exists(x, dyn(x).matches("^(a|a)+$"))', { params }),
+    ).toBe(false);
+    // Only a guard: the match takes milliseconds.
+    expect(Date.now() - start).toBeLessThan(2000);
+  });
+
+  it('charges regular expressions over long text against the cost budget', () => {
+    const text = 'x'.repeat(200_000);
+    const pattern = `(${'[a-w]'.repeat(60)})`;
+    const program = compileCel(
+      `variables.texts.exists(t, t.matches(params.re))`,
+    );
+    const result = program.evaluate({
+      variables: { texts: Array.from({ length: 50 }, () => text) },
+      params: { re: pattern },
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^cost budget exceeded/),
+    });
   });
 
   it('applies matches() to values from objects', () => {

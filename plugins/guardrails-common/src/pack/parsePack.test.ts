@@ -321,6 +321,29 @@ describe('parsePack', () => {
     expect(problems[3].message).toContain('request');
   });
 
+  it('rejects a regular expression RE2 does not support, naming the guardrail and the expression', () => {
+    const expression = "object.metadata.name.matches('(a)\\\\1')";
+    const problems = problemsOf([
+      file(
+        'a.yaml',
+        guardrailDocument('pod.repeated-letter', {
+          validations: [{ expression }],
+        }),
+      ),
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'a.yaml',
+        documentName: 'pod.repeated-letter',
+        field: 'spec.validations[0].expression',
+        line: expect.any(Number),
+      }),
+    ]);
+    expect(problems[0].message).toMatch(
+      /^CEL expression does not compile: invalid regular expression '\(a\)\\1': .*\n\s+expression: object\.metadata\.name\.matches\('\(a\)\\\\1'\)$/s,
+    );
+  });
+
   it('rejects variable names that are not identifiers, reserved or repeated', () => {
     const problems = problemsOf([
       file(

@@ -1,20 +1,31 @@
 import { Environment, EvaluationError } from '@marcbachmann/cel-js';
-import { compileRegex, findAll, findFirst } from '../regex';
+import {
+  chargeRegex,
+  compileRegex,
+  findAll,
+  findFirst,
+  testRegex,
+} from '../regex';
 
 const SYNC = { async: false };
 
-function regex(pattern: string): RegExp {
+/** The compiled pattern, its cost charged; an invalid one is an evaluation error. */
+function regex(text: string, pattern: string) {
+  let re;
   try {
-    return compileRegex(pattern);
+    re = compileRegex(pattern);
   } catch (error) {
     throw new EvaluationError((error as Error).message);
   }
+  chargeRegex(text, pattern);
+  return re;
 }
 
 /**
- * `string.matches(pattern)` with the same RE2 handling and compiled-pattern
- * cache as find/findAll. cel-js' own matches() builds a plain RegExp on every
- * call; compileCel routes matches() calls here instead (see instrument.ts).
+ * `string.matches(pattern)` on the same RE2 engine and compiled-pattern
+ * cache as find/findAll. cel-js' own matches() builds a JavaScript RegExp,
+ * which backtracks; compileCel routes matches() calls here instead (see
+ * instrument.ts).
  */
 export function matches(text: unknown, pattern: unknown): boolean {
   if (typeof text !== 'string' || typeof pattern !== 'string') {
@@ -22,9 +33,7 @@ export function matches(text: unknown, pattern: unknown): boolean {
       'no such overload: matches() needs a string and a string pattern',
     );
   }
-  const re = regex(pattern);
-  re.lastIndex = 0;
-  return re.test(text);
+  return testRegex(regex(text, pattern), text);
 }
 
 /**
@@ -34,18 +43,18 @@ export function matches(text: unknown, pattern: unknown): boolean {
 export function registerRegexLibrary(env: Environment): void {
   env.registerFunction(
     'string.find(string): string',
-    (text: string, pattern: string) => findFirst(regex(pattern), text),
+    (text: string, pattern: string) => findFirst(regex(text, pattern), text),
     SYNC,
   );
   env.registerFunction(
     'string.findAll(string): list<string>',
-    (text: string, pattern: string) => findAll(regex(pattern), text, -1),
+    (text: string, pattern: string) => findAll(regex(text, pattern), text, -1),
     SYNC,
   );
   env.registerFunction(
     'string.findAll(string, int): list<string>',
     (text: string, pattern: string, limit: bigint) =>
-      findAll(regex(pattern), text, Number(limit)),
+      findAll(regex(text, pattern), text, Number(limit)),
     SYNC,
   );
 }
