@@ -8,6 +8,7 @@ import {
   KubeConfig,
   KubernetesObject,
   PatchStrategy,
+  setHeaderOptions,
   V1ConfigMap,
   V1Deployment,
 } from '@kubernetes/client-node';
@@ -136,6 +137,24 @@ function conformanceCases(target: () => Clients) {
       reason: 'FieldValueInvalid',
       field: 'metadata.name',
     });
+  });
+
+  it('answers 415 UnsupportedMediaType for a request body in a format it does not decode', async () => {
+    const status = await expectStatus(
+      k.core.createNamespacedConfigMap(
+        { namespace: ns, body: { metadata: { name: 'plain-text' } } },
+        setHeaderOptions('Content-Type', 'text/plain'),
+      ),
+      415,
+    );
+    expect(status.reason).toBe('UnsupportedMediaType');
+    expect(status.message).toMatch(
+      /^the body of the request was in an unknown format - accepted media types include: application\/json, application\/yaml/,
+    );
+    await expectStatus(
+      k.core.readNamespacedConfigMap({ name: 'plain-text', namespace: ns }),
+      404,
+    );
   });
 
   it('answers 409 Conflict for an update with a stale resourceVersion', async () => {

@@ -1,4 +1,5 @@
 import {
+  setHeaderOptions,
   V1ConfigMap,
   V1Deployment,
   V1Namespace,
@@ -18,6 +19,47 @@ describe('reads and writes through @kubernetes/client-node', () => {
     await env().k.core.createNamespace({ body: { metadata: { name } } });
     return name;
   }
+
+  it.each([
+    ['create', 'POST'],
+    ['replace', 'PUT'],
+  ])(
+    'refuses a protobuf body on %s with 415 UnsupportedMediaType naming the fix',
+    async (_verb, method) => {
+      const ns = await namespace();
+      if (method === 'PUT') {
+        await env().k.core.createNamespacedConfigMap({
+          namespace: ns,
+          body: { metadata: { name: 'proto' } },
+        });
+      }
+      const body = { metadata: { name: 'proto' }, data: { a: '1' } };
+      const asProtobuf = setHeaderOptions(
+        'Content-Type',
+        'application/vnd.kubernetes.protobuf',
+      );
+      const status = await expectStatus(
+        method === 'POST'
+          ? env().k.core.createNamespacedConfigMap(
+              { namespace: ns, body },
+              asProtobuf,
+            )
+          : env().k.core.replaceNamespacedConfigMap(
+              { name: 'proto', namespace: ns, body },
+              asProtobuf,
+            ),
+        415,
+      );
+      expect(status).toMatchObject({
+        reason: 'UnsupportedMediaType',
+        code: 415,
+      });
+      expect(status.message).toContain(
+        'accepted media types include: application/json, application/yaml',
+      );
+      expect(status.message).toContain('kubectl create -f');
+    },
+  );
 
   it('creates, reads, lists, replaces and deletes a namespaced object', async () => {
     const { core } = env().k;

@@ -142,6 +142,41 @@ describe('discovery', () => {
     expect(custom).toMatchObject({ kind: 'PolicyReportList', items: [] });
   });
 
+  it('serves an OpenAPI v3 index and one document per group version, as kubectl reads them', async () => {
+    const index = await (await fetch(`${env().sim.url}/openapi/v3`)).json();
+    const served = [...new Set(SERVED.map(([apiVersion]) => apiVersion))].map(
+      v => (v.includes('/') ? `apis/${v}` : `api/${v}`),
+    );
+    expect(Object.keys(index.paths).sort()).toEqual(served.sort());
+    for (const [apiVersion, kind, plural, namespaced] of SERVED) {
+      const gv = apiVersion.includes('/')
+        ? `apis/${apiVersion}`
+        : `api/${apiVersion}`;
+      const url: string = index.paths[gv].serverRelativeURL;
+      expect(url).toMatch(new RegExp(`^/openapi/v3/${gv}\\?hash=[0-9A-F]+$`));
+      const doc = await (await fetch(`${env().sim.url}${url}`)).json();
+      expect(doc.openapi).toMatch(/^3\./);
+      const item = `/${gv}/${
+        namespaced ? 'namespaces/{namespace}/' : ''
+      }${plural}/{name}`;
+      const [group, version] = apiVersion.includes('/')
+        ? apiVersion.split('/')
+        : ['', apiVersion];
+      // What kubectl checks before it leaves field validation to the server.
+      expect(doc.paths[item].patch).toMatchObject({
+        'x-kubernetes-group-version-kind': { group, version, kind },
+      });
+      expect(
+        doc.paths[item].patch.parameters.map((p: { name: string }) => p.name),
+      ).toContain('fieldValidation');
+    }
+  });
+
+  it('answers 404 for the OpenAPI v2 document, which it does not serve', async () => {
+    const res = await fetch(`${env().sim.url}/openapi/v2`);
+    expect(res.status).toBe(404);
+  });
+
   it('answers 404 for paths and groups it does not serve', async () => {
     for (const path of [
       '/apis/example.com/v1',
@@ -259,21 +294,56 @@ if (!kubectlAvailable) {
       }
     });
 
+    it('creates from a file with client-side validation on (no --validate=false)', async () => {
+      const manifest = join(dir, 'ns.yaml');
+      writeFileSync(
+        manifest,
+        'apiVersion: v1\nkind: Namespace\nmetadata: {name: from-file}\n',
+      );
+      expect(await kubectl('create', '-f', manifest)).toContain(
+        'namespace/from-file created',
+      );
+      expect(
+        await kubectl(
+          'get',
+          'ns',
+          'from-file',
+          '-o',
+          'jsonpath={.metadata.name}',
+        ),
+      ).toBe('from-file');
+    });
+
+    it('refuses the protobuf body of `kubectl create namespace` with 415, naming the fix', async () => {
+      const failed = await kubectl('create', 'namespace', 'imperative').then(
+        () => undefined,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toMatch(
+        /^Error from server \(UnsupportedMediaType\)/,
+      );
+      expect(failed?.stderr).toContain('kubectl create -f');
+      expect(
+        await run('kubectl', [
+          '--kubeconfig',
+          kubeconfig,
+          'get',
+          'ns',
+          'imperative',
+        ]).catch((e: { stderr: string }) => e.stderr),
+      ).toMatch(/NotFound/);
+    });
+
     it('applies server-side and deletes', async () => {
       const manifest = join(dir, 'cm.yaml');
       writeFileSync(
         manifest,
         'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-kubectl, namespace: shop}\ndata: {a: "1"}\n',
       );
-      expect(
-        await kubectl(
-          'apply',
-          '--server-side',
-          '--validate=false',
-          '-f',
-          manifest,
-        ),
-      ).toContain('configmap/from-kubectl serverside-applied');
+      expect(await kubectl('apply', '--server-side', '-f', manifest)).toContain(
+        'configmap/from-kubectl serverside-applied',
+      );
       expect(
         await kubectl(
           'get',

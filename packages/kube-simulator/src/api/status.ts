@@ -124,13 +124,28 @@ export function methodNotAllowed(message: string): ApiError {
   return new ApiError(405, 'MethodNotAllowed', message, {});
 }
 
-export function unsupportedMediaType(contentType: string): ApiError {
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+
+/**
+ * 415 for a request body in a media type the request does not take, worded as the API server's content
+ * negotiation words it. kubectl sends protobuf for built-in types from its imperative commands (`kubectl create
+ * namespace`, `kubectl create configmap`, …), which the simulator does not decode: the message names the fix.
+ */
+export function unsupportedMediaType(
+  contentType: string,
+  accepted: readonly string[],
+): ApiError {
+  const got = JSON.stringify(contentType);
+  const hint =
+    contentType === PROTOBUF
+      ? `${got}: kube-simulator does not decode protobuf, which kubectl sends from imperative commands such as "kubectl create namespace"; write the object as YAML or JSON and use "kubectl create -f <file>" or "kubectl apply --server-side -f <file>"`
+      : got;
   return new ApiError(
     415,
     'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${JSON.stringify(
-      contentType,
-    )})`,
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(
+      ', ',
+    )} (got ${hint})`,
   );
 }
 

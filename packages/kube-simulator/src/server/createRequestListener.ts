@@ -6,6 +6,7 @@ import {
   coreApiVersions,
   versionInfo,
 } from '../api/discovery';
+import { openApiV3Document, openApiV3Index } from '../api/openapi';
 import { ApiError, resourceNotServed } from '../api/status';
 import { ObjectStore } from '../store/ObjectStore';
 import { TokenRule } from '../types';
@@ -51,6 +52,12 @@ function discovery(ctx: ClusterContext, route: Route): ApiResponse | undefined {
       break;
     case 'resourceList':
       body = apiResourceList(route.group, route.version);
+      break;
+    case 'openApiV3Index':
+      body = openApiV3Index();
+      break;
+    case 'openApiV3Document':
+      body = openApiV3Document(route.path);
       break;
     default:
       return undefined;
@@ -110,7 +117,7 @@ async function serve(
     name: route.name,
     subresource: route.subresource,
     query: url.searchParams,
-    body: decodeBody(text, contentType),
+    body: decodeBody(text, contentType, method),
     contentType,
     accept: req.headers.accept,
     userAgent: req.headers['user-agent'],

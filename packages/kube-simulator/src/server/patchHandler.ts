@@ -10,7 +10,7 @@ import { applyMergePatch } from '../patch/mergePatch';
 import { applyStrategicMergePatch } from '../patch/strategicMergePatch';
 import { cloneJson, isPlainObject, KubeObject } from '../store/objects';
 import { getStored } from './readHandlers';
-import { ApiResponse } from './request';
+import { ApiResponse, PATCH_MEDIA_TYPES } from './request';
 import { ResourceCall } from './resourceCall';
 import { storeCreated, storeReplacement, storeStatus } from './writeHandlers';
 import {
@@ -41,7 +41,7 @@ export function handlePatch(call: ResourceCall): ApiResponse {
   const force = parseForce(call.query);
   if (call.contentType === APPLY_PATCH) return handleApply(call, force);
   const patcher = PATCHERS[call.contentType];
-  if (!patcher) throw unsupportedMediaType(call.contentType);
+  if (!patcher) throw unsupportedMediaType(call.contentType, PATCH_MEDIA_TYPES);
   if (call.query.has('force')) {
     throw invalidOption(
       'PatchOptions',

@@ -1,6 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { ApiError, badRequest } from '../api/status';
+import { ApiError, badRequest, unsupportedMediaType } from '../api/status';
 
 /** What a handler answers; the server writes it as JSON. */
 export interface ApiResponse {
@@ -34,10 +34,34 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** Parses a request body as JSON, or YAML for YAML media types. Empty bodies read as undefined. */
-export function decodeBody(text: string, contentType: string): unknown {
+/** Patch types, each decoded as JSON except the apply patch (YAML, a superset of JSON). */
+export const PATCH_MEDIA_TYPES = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/apply-patch+yaml',
+  'application/strategic-merge-patch+json',
+];
+/** What every other write decodes; an absent Content-Type reads as JSON, as on the API server. */
+export const BODY_MEDIA_TYPES = ['application/json', 'application/yaml'];
+
+/**
+ * Parses a request body as JSON, or YAML for YAML media types. Empty bodies read as undefined. A body in a media
+ * type the request cannot take is refused with 415 before it is read, as the API server's content negotiation
+ * does: PATCH takes the patch types, every other request JSON or YAML (the simulator decodes no protobuf).
+ */
+export function decodeBody(
+  text: string,
+  contentType: string,
+  method: string,
+): unknown {
   if (text.trim() === '') return undefined;
-  const yaml = contentType.includes('yaml');
+  if (method === 'PATCH') {
+    if (!PATCH_MEDIA_TYPES.includes(contentType))
+      throw unsupportedMediaType(contentType, PATCH_MEDIA_TYPES);
+  } else if (contentType !== '' && !BODY_MEDIA_TYPES.includes(contentType)) {
+    throw unsupportedMediaType(contentType, BODY_MEDIA_TYPES);
+  }
+  const yaml = contentType.endsWith('yaml');
   try {
     return yaml ? parseYaml(text) : JSON.parse(text);
   } catch (e) {

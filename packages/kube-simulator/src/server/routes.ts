@@ -9,6 +9,9 @@ export type Route =
   | { type: 'groups' }
   | { type: 'group'; group: string }
   | { type: 'resourceList'; group: string; version: string }
+  | { type: 'openApiV3Index' }
+  /** `/openapi/v3/<path>`: path is `api/v1` or `apis/<group>/<version>`. */
+  | { type: 'openApiV3Document'; path: string }
   | {
       type: 'resource';
       rt: ResourceType;
@@ -38,6 +41,12 @@ export function parseRoute(pathname: string): Route {
   if (HEALTH.includes(path)) return { type: 'health' };
   if (path === '/api') return { type: 'coreVersions' };
   if (path === '/apis') return { type: 'groups' };
+  if (path === '/openapi/v3') return { type: 'openApiV3Index' };
+  if (path.startsWith('/openapi/v3/'))
+    return {
+      type: 'openApiV3Document',
+      path: path.slice('/openapi/v3/'.length),
+    };
   const segments = path.split('/').slice(1).map(decode);
   let group: string;
   let version: string;
