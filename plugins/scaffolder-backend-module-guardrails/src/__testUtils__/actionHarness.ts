@@ -3,9 +3,10 @@ import {
   AuditorServiceCreateEventOptions,
   BackstageCredentials,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { guardrailsNamespaceProvisionPermission } from '@guardrails-dev/plugin-guardrails-common';
 import {
@@ -50,36 +51,54 @@ export function recordingAuditor(): AuditorService & {
 const OWNERSHIP: Record<string, string[]> = {
   'user:default/ada': ['user:default/ada', 'group:default/payments'],
   'user:default/grace': ['user:default/grace', 'group:default/storefront'],
+  'user:default/guest': ['user:default/guest', 'group:default/platform'],
 };
 
 export const ada = mockCredentials.user('user:default/ada');
 export const grace = mockCredentials.user('user:default/grace');
+/** The dev portal's guest, a member of the platform team. */
+export const guest = mockCredentials.user('user:default/guest');
+
+/** A Component entity as the catalog lists it; `owner` as written in `spec.owner`. */
+export function componentEntity(name: string, owner: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner },
+  };
+}
 
 /**
  * Permissions answering like the dev portal's policy: anyone may provision in dev, members of the
- * owner elsewhere; evaluated by the actions from the conditional decision.
+ * owner elsewhere; evaluated by the actions from the conditional decision. Every other permission
+ * (the scaffolder's own) is allowed.
  */
-export function ownerPolicyPermissions(): PermissionsService {
+export function ownerPolicyPermissions() {
   return mockServices.permissions.mock({
+    authorize: async queries =>
+      queries.map(() => ({ result: AuthorizeResult.ALLOW })),
     authorizeConditional: async (queries, options) => {
       const principal = options?.credentials.principal as {
         userEntityRef?: string;
       };
       const user = principal?.userEntityRef ?? '';
-      return queries.map(() =>
-        createGuardrailsEnvironmentConditionalDecision(
-          guardrailsNamespaceProvisionPermission,
-          {
-            anyOf: [
-              guardrailsEnvironmentConditions.isEnvironment({
-                environments: ['dev'],
-              }),
-              guardrailsEnvironmentConditions.isOwnerMember({
-                claims: OWNERSHIP[user] ?? [user],
-              }),
-            ],
-          },
-        ),
+      return queries.map(query =>
+        query.permission.name === guardrailsNamespaceProvisionPermission.name
+          ? createGuardrailsEnvironmentConditionalDecision(
+              guardrailsNamespaceProvisionPermission,
+              {
+                anyOf: [
+                  guardrailsEnvironmentConditions.isEnvironment({
+                    environments: ['dev'],
+                  }),
+                  guardrailsEnvironmentConditions.isOwnerMember({
+                    claims: OWNERSHIP[user] ?? [user],
+                  }),
+                ],
+              },
+            )
+          : { result: AuthorizeResult.ALLOW },
       );
     },
   });

@@ -24,22 +24,30 @@ export interface FakeCatalog {
   entities: Map<string, Entity>;
   /** Whether refreshes lead to reading files; false makes a stuck catalog. */
   processing: boolean;
+  /** Adds a `file` Location, as a catalog file listed in catalog.locations would. */
+  addFileLocation(location: FileLocation): void;
   close(): Promise<void>;
 }
 
 /**
- * A catalog that behaves like Backstage's for what publishing uses: `file` Location entities from
+ * A `file` Location: a name and a glob, absolute as catalog.locations gives it, or relative to
+ * `heldBy`, the catalog file holding the Location (then with presence optional).
+ */
+export interface FileLocation {
+  name: string;
+  target: string;
+  heldBy?: string;
+}
+
+/**
+ * A catalog that behaves like Backstage's for what publishing, provisioning and the scaffolder use: `file` Location entities from
  * configuration whose target is a glob; a refresh of such a Location reads the files matching it
  * (after `processingDelayMs`, as the processing loop would), lists their entities and records read
- * problems in the Location's status; `by-refs` answers null for what it does not list. Requests
+ * problems in the Location's status; `by-refs` answers null and `by-name` 404 for what it does not list. Requests
  * without a token are refused with 401.
  */
 export async function startFakeCatalog(options: {
-  /**
-   * `file` Locations, each a name and a glob: absolute, as catalog.locations gives them, or
-   * relative to `heldBy`, the catalog file holding the Location (then with presence optional).
-   */
-  fileLocations: Array<{ name: string; target: string; heldBy?: string }>;
+  fileLocations: FileLocation[];
   /** Entities already in the catalog. */
   entities?: Entity[];
   processingDelayMs?: number;
@@ -54,7 +62,7 @@ export async function startFakeCatalog(options: {
       }),
       entity,
     );
-  for (const location of options.fileLocations) {
+  const addFileLocation: FakeCatalog['addFileLocation'] = location =>
     add({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Location',
@@ -73,7 +81,7 @@ export async function startFakeCatalog(options: {
         ...(location.heldBy ? { presence: 'optional' } : {}),
       },
     });
-  }
+  options.fileLocations.forEach(addFileLocation);
   options.entities?.forEach(add);
   const requests: CatalogRequest[] = [];
   const fake: FakeCatalog = {
@@ -81,6 +89,7 @@ export async function startFakeCatalog(options: {
     requests,
     entities,
     processing: true,
+    addFileLocation,
     close: async () => {},
   };
 
@@ -185,6 +194,24 @@ export async function startFakeCatalog(options: {
           ref => entities.get(ref) ?? null,
         ),
       });
+    } else if (
+      req.method === 'GET' &&
+      url.pathname.startsWith('/api/catalog/entities/by-name/')
+    ) {
+      const [kind, namespace, name] = url.pathname
+        .slice('/api/catalog/entities/by-name/'.length)
+        .split('/')
+        .map(decodeURIComponent);
+      const entity = entities.get(
+        stringifyEntityRef({ kind, namespace, name }),
+      );
+      if (entity) {
+        send(200, entity);
+      } else {
+        send(404, {
+          error: { name: 'NotFoundError', message: `no ${kind}:${name}` },
+        });
+      }
     } else if (route === 'POST /api/catalog/refresh') {
       if (!entities.has(body.entityRef)) {
         send(404, {

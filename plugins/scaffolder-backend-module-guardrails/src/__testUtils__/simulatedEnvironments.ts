@@ -1,3 +1,5 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
@@ -6,6 +8,7 @@ import {
   startKubeSimulator,
 } from '@guardrails-dev/kube-simulator';
 import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
+import { FakeCatalog, startFakeCatalog } from './fakeCatalog';
 
 export const TEST_TOKEN = 'guardrails-scaffolder-test-token';
 
@@ -61,6 +64,11 @@ export interface SimulatedEnvironments {
   simulators: Record<string, KubeSimulator>;
   config: ConfigReader;
   clusters: ClusterAccess;
+  /** The catalog the actions look components up in; it lists `catalogEntities`. */
+  catalog: FakeCatalog;
+  /** Discovery that finds {@link SimulatedEnvironments.catalog}. */
+  discovery: DiscoveryService;
+  auth: AuthService;
   /** Warnings the cluster clients logged (retries). */
   clientWarnings: string[];
   /** Called on each logged retry; tests use it to lift an injected fault. */
@@ -88,6 +96,8 @@ export async function startSimulatedEnvironments(
     maxAttempts?: number;
     seed?: Record<string, object[]>;
     guardrails?: Record<string, unknown>;
+    /** Entities the catalog lists, e.g. the components whose owners provisioning must respect. */
+    catalogEntities?: Entity[];
   } = {},
 ): Promise<SimulatedEnvironments> {
   const layout: Record<string, string[]> = {
@@ -145,10 +155,19 @@ export async function startSimulatedEnvironments(
     logger,
     backoff: { baseDelayMs: 5, maxDelayMs: 20 },
   });
+  const catalog = await startFakeCatalog({
+    fileLocations: [],
+    entities: options.catalogEntities,
+  });
   return {
     simulators,
     config,
     clusters,
+    catalog,
+    discovery: mockServices.discovery.mock({
+      getBaseUrl: async () => catalog.baseUrl,
+    }),
+    auth: mockServices.auth(),
     clientWarnings,
     onRetry: hook => {
       retryHook = hook;
@@ -160,7 +179,10 @@ export async function startSimulatedEnvironments(
     resetRequests: () =>
       Object.values(simulators).forEach(s => s.resetRequestLog()),
     close: async () => {
-      await Promise.all(Object.values(simulators).map(s => s.close()));
+      await Promise.all([
+        ...Object.values(simulators).map(s => s.close()),
+        catalog.close(),
+      ]);
     },
   };
 }
@@ -174,5 +196,27 @@ export function writes(
 ): Array<{ method: string; status: number }> {
   return requests.filter(
     r => r.method !== 'GET' && r.method !== 'HEAD' && r.status < 400,
+  );
+}
+
+// Every kind provisioning writes, and the kinds a team adds to a namespace.
+const SNAPSHOT_KINDS: Array<[string, string]> = [
+  ['v1', 'Namespace'],
+  ['v1', 'ResourceQuota'],
+  ['v1', 'LimitRange'],
+  ['v1', 'ServiceAccount'],
+  ['v1', 'ConfigMap'],
+  ['networking.k8s.io/v1', 'NetworkPolicy'],
+  ['rbac.authorization.k8s.io/v1', 'Role'],
+  ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
+  ['apps/v1', 'Deployment'],
+];
+
+/** Every object of those kinds on a cluster, as JSON, for comparing a cluster before and after. */
+export function clusterSnapshot(simulator: KubeSimulator): string {
+  return JSON.stringify(
+    SNAPSHOT_KINDS.map(([apiVersion, kind]) =>
+      simulator.listObjects(apiVersion, kind),
+    ),
   );
 }

@@ -25,6 +25,8 @@ describe('guardrails:environment:provision examples', () => {
       env = await startSimulatedEnvironments();
       const action = createEnvironmentProvisionAction({
         clusters: env.clusters,
+        discovery: env.discovery,
+        auth: env.auth,
         permissions: ownerPolicyPermissions(),
         auditor: recordingAuditor(),
       });

@@ -1,11 +1,15 @@
 import {
+  ada,
   actionContext,
+  componentEntity,
   grace,
+  guest,
   outputsOf,
   ownerPolicyPermissions,
   recordingAuditor,
 } from '../__testUtils__/actionHarness';
 import {
+  clusterSnapshot,
   SimulatedEnvironments,
   startSimulatedEnvironments,
   writes,
@@ -36,6 +40,8 @@ describe('guardrails:environment:provision', () => {
     auditor = recordingAuditor();
     return createEnvironmentProvisionAction({
       clusters: env.clusters,
+      discovery: env.discovery,
+      auth: env.auth,
       permissions: ownerPolicyPermissions(),
       auditor,
     });
@@ -164,6 +170,63 @@ describe('guardrails:environment:provision', () => {
       ['staging', 'failed'],
       ['prod', 'failed'],
     ]);
+  });
+
+  it("refuses an owner other than the catalog's in every environment and changes no cluster", async () => {
+    const action = await setup({
+      catalogEntities: [componentEntity('payments-api', 'payments')],
+    });
+    await action.handler(actionContext(request, { credentials: ada }));
+    const snapshots = () =>
+      ['dev', 'staging', 'prod'].map(c => clusterSnapshot(env.simulators[c]));
+    const before = snapshots();
+    env.resetRequests();
+    auditor.events.length = 0;
+
+    for (const dryRun of [false, true]) {
+      const refusal = action.handler(
+        actionContext(
+          {
+            ...request,
+            owner: 'group:default/platform',
+            environments: ['prod'],
+          },
+          { credentials: guest, dryRun },
+        ),
+      );
+      await expect(refusal).rejects.toThrow(
+        'component:default/payments-api is owned by group:default/payments in the catalog, not group:default/platform',
+      );
+      await expect(refusal).rejects.toMatchObject({ name: 'NotAllowedError' });
+    }
+    expect(snapshots()).toEqual(before);
+    expect(env.requests()).toEqual([]);
+    expect(auditor.events.map(e => e.status)).toEqual(['failed', 'failed']);
+  });
+
+  it('refuses namespaces recorded for another owner and changes no cluster', async () => {
+    const action = await setup();
+    await action.handler(actionContext(request, { credentials: ada }));
+    const before = clusterSnapshot(env.simulators.dev);
+    env.resetRequests();
+
+    // Anyone may provision in dev, so only the namespace's record stands in the way.
+    await expect(
+      action.handler(
+        actionContext(
+          {
+            ...request,
+            owner: 'group:default/platform',
+            environments: ['dev'],
+          },
+          { credentials: guest },
+        ),
+      ),
+    ).rejects.toThrow(
+      "belongs to owner 'group:default/payments' (annotation guardrails.dev/owner-ref), not 'group:default/platform'",
+    );
+    expect(clusterSnapshot(env.simulators.dev)).toBe(before);
+    expect(writes(env.requests())).toEqual([]);
   });
 
   it('names every invalid environment before any request', async () => {

@@ -3,9 +3,9 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { NamespaceProvisioner } from '../provisioning/NamespaceProvisioner';
 import { PreparedNamespace } from '../provisioning/prepareNamespace';
-import { loadProvisionAuthorization } from '../provisioning/provisionAuthorization';
+import { catalogOwnerRefusal } from '../provisioning/catalogOwnership';
 import { NamespaceProvisionResult } from '../provisioning/types';
-import { checkpointOf } from './actionRun';
+import { checkpointOf, loadRunChecks } from './actionRun';
 import { examples } from './environmentProvision.examples';
 import { ProvisionActionOptions } from './namespaceProvision';
 import { provisionInputs } from './inputSchemas';
@@ -101,13 +101,15 @@ export function createEnvironmentProvisionAction(
     async handler(ctx) {
       const prepared = prepareAll(provisioner, ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
-      const authorization = await loadProvisionAuthorization(
-        options.permissions,
+      const checks = await loadRunChecks(
+        options,
         credentials,
+        prepared[0].request.component,
       );
+      const { authorization } = checks;
       const run = {
         credentials,
-        authorization,
+        ...checks,
         dryRun: ctx.isDryRun === true,
         logger: ctx.logger,
         checkpoint: checkpointOf(ctx),
@@ -115,7 +117,18 @@ export function createEnvironmentProvisionAction(
       };
 
       // A refusal is known before any call: nothing is provisioned anywhere, and each refused
-      // environment is still recorded in the audit log.
+      // environment is still recorded in the audit log. Every environment has the same component
+      // and owner, so an owner the catalog does not record is refused in all of them.
+      const ownerRefusal = catalogOwnerRefusal(
+        prepared[0].request,
+        checks.ownership,
+      );
+      if (ownerRefusal) {
+        await Promise.allSettled(
+          prepared.map(p => provisioner.provision(p, run)),
+        );
+        throw ownerRefusal;
+      }
       const denied = prepared.filter(
         p =>
           !authorization({

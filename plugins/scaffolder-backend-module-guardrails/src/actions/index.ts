@@ -28,9 +28,12 @@ export interface GuardrailsActionsOptions {
   clusters: ClusterAccess;
   permissions: PermissionsService;
   auditor: AuditorService;
-  /** Finds the catalog, which `guardrails:publish:local` registers published repositories with. */
+  /**
+   * Finds the catalog, which the provisioning actions read components' owners from and
+   * `guardrails:publish:local` registers published repositories with.
+   */
   discovery: DiscoveryService;
-  /** Issues the tokens for catalog calls on behalf of the user who started the task. */
+  /** Issues the tokens for catalog calls: the plugin's own, or on behalf of the user who started the task. */
   auth: AuthService;
   /** The clock for pack loading and `guardrails:validate`; the system clock by default. */
   now?: () => Date;
@@ -57,9 +60,10 @@ export async function createGuardrailsActions(
   logger.info(
     `Guardrails scaffolder actions use ${compiled.guardrails.length} guardrails and ${pack.exemptions.length} exemptions`,
   );
+  const provision = { clusters, permissions, auditor, discovery, auth };
   return [
-    createNamespaceProvisionAction({ clusters, permissions, auditor }),
-    createEnvironmentProvisionAction({ clusters, permissions, auditor }),
+    createNamespaceProvisionAction(provision),
+    createEnvironmentProvisionAction(provision),
     createValidateAction({
       pack: compiled,
       environments: clusters.environments().map(e => e.name),

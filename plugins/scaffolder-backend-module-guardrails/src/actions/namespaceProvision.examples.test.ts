@@ -25,6 +25,8 @@ describe('guardrails:namespace:provision examples', () => {
       env = await startSimulatedEnvironments();
       const action = createNamespaceProvisionAction({
         clusters: env.clusters,
+        discovery: env.discovery,
+        auth: env.auth,
         permissions: ownerPolicyPermissions(),
         auditor: recordingAuditor(),
       });

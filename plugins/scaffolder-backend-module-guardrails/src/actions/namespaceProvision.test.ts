@@ -3,12 +3,15 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ada,
   actionContext,
+  componentEntity,
   grace,
+  guest,
   outputsOf,
   ownerPolicyPermissions,
   recordingAuditor,
 } from '../__testUtils__/actionHarness';
 import {
+  clusterSnapshot,
   SimulatedEnvironments,
   startSimulatedEnvironments,
   writes,
@@ -51,6 +54,8 @@ describe('guardrails:namespace:provision', () => {
     auditor = recordingAuditor();
     return createNamespaceProvisionAction({
       clusters: env.clusters,
+      discovery: env.discovery,
+      auth: env.auth,
       permissions: ownerPolicyPermissions(),
       auditor,
     });
@@ -346,6 +351,8 @@ describe('guardrails:namespace:provision', () => {
     env = await startSimulatedEnvironments();
     const action = createNamespaceProvisionAction({
       clusters: env.clusters,
+      discovery: env.discovery,
+      auth: env.auth,
       permissions,
       auditor: recordingAuditor(),
     });
@@ -508,6 +515,8 @@ describe('guardrails:namespace:provision', () => {
     env = await startSimulatedEnvironments();
     const action = createNamespaceProvisionAction({
       clusters: env.clusters,
+      discovery: env.discovery,
+      auth: env.auth,
       permissions: mockServices.permissions.mock({
         authorizeConditional: async () => [{ result: AuthorizeResult.DENY }],
       }),
@@ -581,6 +590,108 @@ describe('guardrails:namespace:provision', () => {
     expect(
       outputsOf(recovered).objects.every((o: any) => o.outcome === 'created'),
     ).toBe(true);
+  });
+
+  describe('whose namespace it is', () => {
+    const takeover = { ...request, owner: 'group:default/platform' };
+
+    it("refuses an owner other than the catalog's and changes nothing on the cluster", async () => {
+      const action = await setup({
+        catalogEntities: [componentEntity('payments-api', 'payments')],
+      });
+      await action.handler(actionContext(request, { credentials: ada }));
+      const before = clusterSnapshot(env.simulators.prod);
+      env.resetRequests();
+      auditor.events.length = 0;
+
+      for (const dryRun of [false, true]) {
+        const ctx = actionContext(takeover, { credentials: guest, dryRun });
+        const refusal = action.handler(ctx);
+        await expect(refusal).rejects.toThrow(
+          'component:default/payments-api is owned by group:default/payments in the catalog, not group:default/platform',
+        );
+        await expect(refusal).rejects.toMatchObject({
+          name: 'NotAllowedError',
+        });
+      }
+      expect(clusterSnapshot(env.simulators.prod)).toBe(before);
+      expect(env.requests()).toEqual([]);
+      expect(
+        auditor.events.map(e => [(e.options.meta as any).what.owner, e.status]),
+      ).toEqual([
+        ['group:default/platform', 'failed'],
+        ['group:default/platform', 'failed'],
+      ]);
+    });
+
+    it('asks the catalog as the plugin, so what the user may see cannot hide the owner', async () => {
+      const action = await setup({
+        catalogEntities: [componentEntity('payments-api', 'payments')],
+      });
+      await expect(
+        action.handler(actionContext(takeover, { credentials: guest })),
+      ).rejects.toThrow('owned by group:default/payments in the catalog');
+      expect(env.catalog.requests).toEqual([
+        expect.objectContaining({
+          path: '/api/catalog/entities/by-refs',
+          onBehalfOf: undefined,
+          target: 'catalog',
+        }),
+      ]);
+    });
+
+    it("decides the permission on the catalog's owner", async () => {
+      const action = await setup({
+        catalogEntities: [
+          componentEntity('payments-api', 'group:default/payments'),
+        ],
+      });
+      // The guest may provision in prod for platform, not for payments.
+      await expect(
+        action.handler(actionContext(request, { credentials: guest })),
+      ).rejects.toThrow(
+        "user:default/guest may not provision namespaces for group:default/payments in environment 'prod'",
+      );
+      expect(env.requests()).toEqual([]);
+    });
+
+    it('refuses a namespace recorded for another owner and changes nothing on the cluster', async () => {
+      // The component is not in the catalog (yet, or any more): the namespace's record decides.
+      const action = await setup();
+      await action.handler(actionContext(request, { credentials: ada }));
+      const before = clusterSnapshot(env.simulators.prod);
+      env.resetRequests();
+      auditor.events.length = 0;
+
+      for (const dryRun of [false, true]) {
+        const refusal = action.handler(
+          actionContext(takeover, { credentials: guest, dryRun }),
+        );
+        await expect(refusal).rejects.toThrow(
+          "Namespace 'payments-api-prod' already exists in cluster 'prod' and belongs to owner 'group:default/payments' (annotation guardrails.dev/owner-ref), not 'group:default/platform'",
+        );
+        await expect(refusal).rejects.toMatchObject({ name: 'ConflictError' });
+      }
+      expect(clusterSnapshot(env.simulators.prod)).toBe(before);
+      expect(writes(env.requests())).toEqual([]);
+      expect(auditor.events.map(e => e.status)).toEqual(['failed', 'failed']);
+    });
+
+    it('provisions a component the catalog does not list for the owner asked for', async () => {
+      const action = await setup({
+        catalogEntities: [componentEntity('payments-api', 'payments')],
+      });
+      const ctx = actionContext(
+        {
+          ...takeover,
+          component: 'component:default/billing',
+          namespace: 'billing-prod',
+        },
+        { credentials: guest },
+      );
+      await action.handler(ctx);
+      expect(outputsOf(ctx).entity.spec.owner).toBe('group:default/platform');
+    });
   });
 
   describe('an environment on two clusters', () => {

@@ -1,12 +1,13 @@
 import {
   AuditorService,
+  AuthService,
+  DiscoveryService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
 import { NamespaceProvisioner } from '../provisioning/NamespaceProvisioner';
-import { loadProvisionAuthorization } from '../provisioning/provisionAuthorization';
-import { checkpointOf } from './actionRun';
+import { checkpointOf, loadRunChecks } from './actionRun';
 import { examples } from './namespaceProvision.examples';
 import { provisionInputs } from './inputSchemas';
 import { entitySchema, provisionedObjectSchema } from './outputSchemas';
@@ -16,6 +17,10 @@ export interface ProvisionActionOptions {
   clusters: ClusterAccess;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** Finds the catalog, which records the owner of every existing component. */
+  discovery: DiscoveryService;
+  /** Issues the plugin's own tokens for reading owners from the catalog. */
+  auth: AuthService;
 }
 
 /**
@@ -35,7 +40,7 @@ export function createNamespaceProvisionAction(
   return createTemplateAction({
     id: 'guardrails:namespace:provision',
     description:
-      "Provisions a guarded Kubernetes namespace for a component in one environment, on each of the environment's clusters, with server-side apply. Refuses namespaces that belong to someone else.",
+      "Provisions a guarded Kubernetes namespace for a component in one environment, on each of the environment's clusters, with server-side apply. Refuses an owner other than the catalog's for an existing component, and namespaces that belong to someone else.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -83,13 +88,14 @@ export function createNamespaceProvisionAction(
       // Input is checked against configuration before anything else: nothing is called on a bad request.
       const prepared = provisioner.prepare(ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
-      const authorization = await loadProvisionAuthorization(
-        options.permissions,
+      const checks = await loadRunChecks(
+        options,
         credentials,
+        prepared.request.component,
       );
       const result = await provisioner.provision(prepared, {
         credentials,
-        authorization,
+        ...checks,
         dryRun: ctx.isDryRun === true,
         logger: ctx.logger,
         checkpoint: checkpointOf(ctx),

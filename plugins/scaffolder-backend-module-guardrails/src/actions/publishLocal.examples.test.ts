@@ -29,6 +29,8 @@ async function provisionedEntities(
 ): Promise<Record<string, unknown>[]> {
   const provision = createEnvironmentProvisionAction({
     clusters: env.clusters,
+    discovery: env.discovery,
+    auth: env.auth,
     permissions: ownerPolicyPermissions(),
     auditor: recordingAuditor(),
   });

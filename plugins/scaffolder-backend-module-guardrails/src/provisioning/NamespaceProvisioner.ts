@@ -16,6 +16,7 @@ import {
   readBaseline,
 } from './clusterProvisioning';
 import { ClusterProvisionError } from './ClusterProvisionError';
+import { CatalogOwnership, catalogOwnerRefusal } from './catalogOwnership';
 import { namespaceEntity } from './namespaceEntity';
 import { assertNamespaceClaimable } from './namespaceOwnership';
 import { PreparedNamespace, prepareNamespace } from './prepareNamespace';
@@ -38,6 +39,8 @@ export type Checkpoint = <T>(key: string, fn: () => Promise<T>) => Promise<T>;
 export interface ProvisionRun {
   credentials: BackstageCredentials;
   authorization: ProvisionAuthorization;
+  /** The component's owner as the catalog records it, read before anything else. */
+  ownership: CatalogOwnership;
   dryRun: boolean;
   logger: LoggerService;
   checkpoint: Checkpoint;
@@ -45,8 +48,9 @@ export interface ProvisionRun {
 }
 
 /**
- * Provisions guarded namespaces: checks the request against configuration, the permission policy
- * and what already exists on every cluster of the environment before writing anything, then
+ * Provisions guarded namespaces: checks the request against configuration, the catalog's owner of
+ * the component, the permission policy and what already exists on every cluster of the
+ * environment before writing anything, then
  * applies on each cluster and records an audit event.
  */
 export class NamespaceProvisioner {
@@ -107,6 +111,12 @@ export class NamespaceProvisioner {
 
   private authorize(prepared: PreparedNamespace, run: ProvisionRun) {
     const { environment, owner } = prepared.request;
+    // The owner of a component the catalog has is the catalog's: the permission decision below
+    // and the namespace's owner label, cost centre and owner binding all follow from it.
+    const refusal = catalogOwnerRefusal(prepared.request, run.ownership);
+    if (refusal) {
+      throw refusal;
+    }
     if (!run.authorization({ environment, owner })) {
       throw new NotAllowedError(
         `${initiatorOf(
@@ -137,6 +147,7 @@ export class NamespaceProvisioner {
         namespace: request.namespace,
         environment: environment.name,
         component: request.component,
+        owner: request.owner,
       }),
     );
 
