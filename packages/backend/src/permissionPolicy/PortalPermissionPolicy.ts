@@ -3,6 +3,10 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
   AuthorizeResult,
   isPermission,
   PolicyDecision,
@@ -12,7 +16,11 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { guardrailsNamespaceProvisionPermission } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  guardrailsEntityReportReadPermission,
+  guardrailsNamespaceProvisionPermission,
+  guardrailsReportReadPermission,
+} from '@guardrails-dev/plugin-guardrails-common';
 import {
   createGuardrailsEnvironmentConditionalDecision,
   guardrailsEnvironmentConditions,
@@ -21,10 +29,14 @@ import {
 /** Environments where anyone signed in may provision namespaces. */
 export const OPEN_ENVIRONMENTS = ['dev'];
 
+/** The team that runs the platform: it sees every guardrail result. */
+export const PLATFORM_GROUP = 'group:default/platform';
+
 /**
  * The dev portal's policy: anyone may provision namespaces in dev; elsewhere (staging, prod) only
- * members of the group that will own the namespace. Everything else is allowed, as in a portal
- * without a policy.
+ * members of the group that will own the namespace. The platform team reads every result; other
+ * users read the reports of the entities their groups own (the catalog applies the condition) and
+ * not the fleet-wide view. Everything else is allowed, as in a portal without a policy.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -33,6 +45,26 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    if (isPermission(request.permission, guardrailsReportReadPermission)) {
+      const claims = await this.claimsOf(user?.credentials);
+      return {
+        result: claims.includes(PLATFORM_GROUP)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
+    if (
+      isPermission(request.permission, guardrailsEntityReportReadPermission)
+    ) {
+      const claims = await this.claimsOf(user?.credentials);
+      if (claims.includes(PLATFORM_GROUP)) {
+        return { result: AuthorizeResult.ALLOW };
+      }
+      return createCatalogConditionalDecision(
+        request.permission,
+        catalogConditions.isEntityOwner({ claims }),
+      );
+    }
     if (
       isPermission(request.permission, guardrailsNamespaceProvisionPermission)
     ) {
