@@ -362,6 +362,81 @@ describe('evaluateObjects', () => {
     );
   });
 
+  it('reports a pattern from the object that RE2 rejects as an error, never a pass', () => {
+    const pack = compile(
+      guardrailDocument('pod.name-pattern', {
+        validations: [
+          {
+            expression:
+              "!object.metadata.name.matches(object.metadata.annotations['deny'])",
+          },
+        ],
+      }),
+    );
+    const annotated = (deny: string): KubernetesObject => ({
+      ...pod('p'),
+      metadata: { name: 'p', namespace: 'shop', annotations: { deny } },
+    });
+    const [backreference] = evaluateObjects(
+      pack,
+      [annotated('(p)\\1')],
+      context,
+    );
+    expect(backreference).toMatchObject({
+      result: 'error',
+      message: expect.stringMatching(
+        /^Could not evaluate: validation 1: invalid regular expression '\(p\)\\1'/,
+      ),
+    });
+    expect(
+      evaluateObjects(pack, [annotated('x(?=y)')], context)[0].result,
+    ).toBe('error');
+  });
+
+  it('cuts each message at 1 KiB of UTF-8, saying so', () => {
+    const echo = compile(
+      guardrailDocument('pod.echo', {
+        validations: [
+          {
+            expression: 'false',
+            messageExpression: "object.metadata.annotations['note']",
+          },
+        ],
+      }),
+    );
+    const noted = (note: string): KubernetesObject => ({
+      ...pod('p'),
+      metadata: { name: 'p', namespace: 'shop', annotations: { note } },
+    });
+    const bytes = (text: string) => new TextEncoder().encode(text).length;
+    const marker = '… (message cut at 1 KiB)';
+
+    const ascii = 'x'.repeat(1024 * 1024);
+    const [cut] = evaluateObjects(echo, [noted(ascii)], context);
+    expect(cut.result).toBe('fail');
+    expect(bytes(cut.message)).toBeLessThanOrEqual(1024);
+    expect(cut.message.endsWith(marker)).toBe(true);
+    expect(ascii.startsWith(cut.message.slice(0, -marker.length))).toBe(true);
+
+    // Multi-byte characters are never split, surrogate pairs included.
+    for (const wide of ['é'.repeat(5000), `a${'😀'.repeat(5000)}`]) {
+      const [message] = evaluateObjects(echo, [noted(wide)], context).map(
+        r => r.message,
+      );
+      expect(bytes(message)).toBeLessThanOrEqual(1024);
+      expect(bytes(message)).toBeGreaterThan(1000);
+      const kept = message.slice(0, -marker.length);
+      expect(wide.startsWith(kept)).toBe(true);
+      expect(new TextDecoder().decode(new TextEncoder().encode(kept))).toBe(
+        kept,
+      );
+    }
+
+    // A message within the limit is left alone.
+    const fits = 'y'.repeat(1024);
+    expect(evaluateObjects(echo, [noted(fits)], context)[0].message).toBe(fits);
+  });
+
   it('skips exempted objects and reports expired exemptions', () => {
     const pack = compile(
       guardrailDocument('pod.no-privileged'),

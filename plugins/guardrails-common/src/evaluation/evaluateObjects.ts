@@ -13,6 +13,7 @@ import {
 import { checkGuardrail } from './checkGuardrail';
 import { CompiledGuardrail, CompiledPack } from './compilePack';
 import { labelSelectorMatches, matchesKind } from './matching';
+import { capMessage } from './messageLimit';
 import {
   apiGroupOf,
   assertKubernetesObject,
@@ -157,7 +158,8 @@ function toAppliedExemption(
  * objects, producing one result per guardrail and reported object. Objects
  * are converted to CEL values once; guardrails not in force at `context.at`
  * produce no results. Throws a TypeError naming the first input that is not a
- * Kubernetes object.
+ * Kubernetes object. For many objects in a process that serves requests, use
+ * {@link evaluateObjectsAsync}, which gives way to other work as it goes.
  * @public
  */
 export function evaluateObjects(
@@ -165,6 +167,18 @@ export function evaluateObjects(
   objects: ReadonlyArray<KubernetesObject>,
   context: EvaluationContext,
 ): GuardrailResult[] {
+  return [...evaluationSteps(compiled, objects, context)];
+}
+
+/**
+ * The results of {@link evaluateObjects} one at a time, computed as they are
+ * taken, so that a caller can pause between any two.
+ */
+export function* evaluationSteps(
+  compiled: CompiledPack,
+  objects: ReadonlyArray<KubernetesObject>,
+  context: EvaluationContext,
+): Generator<GuardrailResult, void, undefined> {
   const inputs = objects.map((object, index) =>
     assertKubernetesObject(object, index),
   );
@@ -228,7 +242,6 @@ export function evaluateObjects(
     return templatePods.get(unit.report);
   };
 
-  const results: GuardrailResult[] = [];
   for (const unit of buildUnits(inputs)) {
     const matching = active.filter(
       ({ compiled: guardrail }) =>
@@ -254,7 +267,7 @@ export function evaluateObjects(
         ? cel(namespaces.get(namespace)!)
         : null;
     for (const { compiled: guardrail, level } of matching) {
-      results.push(
+      yield withBoundedMessage(
         resultFor(
           guardrail,
           level,
@@ -287,7 +300,12 @@ export function evaluateObjects(
       );
     }
   }
-  return results;
+}
+
+/** Every message is bounded, whatever an expression or an exemption put in it. */
+function withBoundedMessage(result: GuardrailResult): GuardrailResult {
+  const message = capMessage(result.message);
+  return message === result.message ? result : { ...result, message };
 }
 
 function resultFor(
