@@ -72,6 +72,9 @@ export type {
 } from './evaluation/compilePack';
 export { evaluateObjects } from './evaluation/evaluateObjects';
 export type { EvaluationContext } from './evaluation/evaluateObjects';
+export { evaluateObjectsAsync } from './evaluation/evaluateObjectsAsync';
+export type { AsyncEvaluationOptions } from './evaluation/evaluateObjectsAsync';
+export { MAX_MESSAGE_BYTES } from './evaluation/messageLimit';
 export { podFromTemplate, POD_TEMPLATE_PATHS } from './evaluation/podTemplates';
 export { labelSelectorMatches } from './evaluation/matching';
 export { summarize, hasBlocking, isViolation } from './evaluation/summarize';
