@@ -1,3 +1,4 @@
+import yaml from 'yaml';
 import { componentEntity } from './__testUtils__/actionHarness';
 import { startScaffolder } from './__testUtils__/scaffolderBackend';
 import {
@@ -69,4 +70,74 @@ describe('the templates, run by the scaffolder', () => {
       'guardrails.dev/cost-center': 'cc-1234',
     });
   });
+
+  it('guarded-namespace and guarded-service apply the default cost centre for API callers that leave it out', async () => {
+    const run = await scaffolder.runTemplate(
+      'guarded-namespace',
+      {
+        component: 'component:default/payments-api',
+        namespace: 'payments-api-batch',
+        target: { environment: 'dev', size: 'small' },
+      },
+      'user:default/ada',
+    );
+    expect({ status: run.status, error: run.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
+    expect(namespaceLabels('dev', 'payments-api-batch')).toMatchObject({
+      'guardrails.dev/cost-center': 'cc-0000',
+    });
+
+    const service = await scaffolder.dryRunTemplate(
+      'guarded-service',
+      {
+        name: 'billing',
+        owner: 'group:default/payments',
+        environments: ['dev'],
+        size: 'small',
+      },
+      'user:default/ada',
+    );
+    const deployment = yaml.parse(service.files['k8s/deployment.yaml']);
+    expect(deployment.metadata.labels['guardrails.dev/cost-center']).toBe(
+      'cc-0000',
+    );
+  });
+
+  it.each([
+    [
+      'an injection',
+      'Bills "customers", \\ monthly", "scripts": {"postinstall": "x"}, "x": "',
+    ],
+    ['none', undefined],
+  ])(
+    'guarded-service writes the description into package.json as a string (%s)',
+    async (_case, description) => {
+      const run = await scaffolder.dryRunTemplate(
+        'guarded-service',
+        {
+          name: 'billing',
+          ...(description === undefined ? {} : { description }),
+          owner: 'group:default/payments',
+          environments: ['dev'],
+          size: 'small',
+          costCenter: 'cc-1234',
+        },
+        'user:default/ada',
+      );
+      const packageJson = JSON.parse(run.files['package.json']);
+      expect(packageJson.description).toBe(description ?? '');
+      expect(Object.keys(packageJson)).toEqual([
+        'name',
+        'version',
+        'private',
+        'description',
+        'main',
+        'scripts',
+        'engines',
+      ]);
+      expect(packageJson.scripts).toEqual({ start: 'node src/index.js' });
+    },
+  );
 });
