@@ -41,14 +41,34 @@ const audited = (
   warnings: 0,
   errors: 0,
   evaluatedAt,
-  namespaces: ['resource:default/payments-api-prod'],
+  // What the audit found in the clusters: payments-api-prod is registered in the catalog, payments-api-dev is not.
+  namespaces: [
+    'resource:default/payments-api-dev',
+    'resource:default/payments-api-prod',
+  ],
 });
 
+/** The Resource of a namespace, registered by hand: no `dependencyOf` of its own. */
+const namespaceResource: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'payments-api-prod',
+    annotations: {
+      'backstage.io/managed-by-location':
+        'url:https://example.com/catalog-info.yaml',
+      'backstage.io/managed-by-origin-location':
+        'url:https://example.com/catalog-info.yaml',
+    },
+  },
+  spec: { type: 'kubernetes-namespace', owner: 'group:default/payments' },
+};
+
 /**
- * The real catalog with this module, an entity provider of one component, and a stand-in for the guardrails
- * backend's `GET /summary` that accepts service credentials only.
+ * The real catalog with this module, an entity provider of one component (and the given other entities), and a
+ * stand-in for the guardrails backend's `GET /summary` that accepts service credentials only.
  */
-async function startCatalog() {
+async function startCatalog(others: Entity[] = []) {
   let status = audited('2026-11-22T10:00:00.000Z', 2);
   let served: ApiEntitySummary | undefined;
   const callers: string[] = [];
@@ -108,7 +128,10 @@ async function startCatalog() {
             connect: async connection =>
               connection.applyMutation({
                 type: 'full',
-                entities: [{ entity: component, locationKey: 'test' }],
+                entities: [component, ...others].map(entity => ({
+                  entity,
+                  locationKey: 'test',
+                })),
               }),
           });
         },
@@ -135,14 +158,16 @@ async function startCatalog() {
     database('refresh_state')
       .where({ entity_ref: 'component:default/payments-api' })
       .first();
-  const stitched = async (): Promise<Entity | undefined> => {
+  const stitched = async (
+    entityRef = 'component:default/payments-api',
+  ): Promise<Entity | undefined> => {
     const final = await database('final_entities')
       .join(
         'refresh_state',
         'refresh_state.entity_id',
         'final_entities.entity_id',
       )
-      .where({ 'refresh_state.entity_ref': 'component:default/payments-api' })
+      .where({ 'refresh_state.entity_ref': entityRef })
       .first('final_entities.final_entity');
     return final?.final_entity ? JSON.parse(final.final_entity) : undefined;
   };
@@ -213,12 +238,37 @@ describe('catalogModuleGuardrails', () => {
         'guardrails.dev/fail-count': '2',
         'guardrails.dev/evaluated-at': '2026-11-22T10:00:00.000Z',
       });
-      expect(entity.relations).toContainEqual({
-        type: 'dependsOn',
-        targetRef: 'resource:default/payments-api-prod',
-      });
       expect(catalog.callers.length).toBeGreaterThan(0);
       expect(new Set(catalog.callers)).toEqual(new Set(['plugin:catalog']));
+    } finally {
+      await catalog.backend.stop();
+    }
+  });
+
+  it('relates the component to the namespace Resources the catalog has, and to no other', async () => {
+    const catalog = await startCatalog([namespaceResource]);
+    try {
+      const entity = await catalog.eventually(
+        'the component related to its namespace',
+        async () => {
+          const e = await catalog.stitched();
+          return e?.relations?.some(r => r.type === 'dependsOn')
+            ? e
+            : undefined;
+        },
+      );
+      // payments-api-dev is in the summary but not in the catalog: a relation to it would be a broken one.
+      expect(entity.relations?.filter(r => r.type === 'dependsOn')).toEqual([
+        { type: 'dependsOn', targetRef: 'resource:default/payments-api-prod' },
+      ]);
+      const resource = await catalog.eventually('the resource', async () => {
+        const e = await catalog.stitched('resource:default/payments-api-prod');
+        return e?.relations?.length ? e : undefined;
+      });
+      expect(resource.relations).toContainEqual({
+        type: 'dependencyOf',
+        targetRef: 'component:default/payments-api',
+      });
     } finally {
       await catalog.backend.stop();
     }

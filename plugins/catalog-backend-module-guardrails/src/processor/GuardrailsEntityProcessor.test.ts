@@ -31,7 +31,7 @@ function component(annotations: Record<string, string> = {}): Entity {
 function snapshotOf(
   entries: Record<string, ApiEntitySummary>,
 ): ComplianceSnapshot {
-  return { get: async ref => entries[ref] };
+  return { get: async ref => entries[ref], provisionedFor: async () => [] };
 }
 
 describe('GuardrailsEntityProcessor', () => {
@@ -129,6 +129,7 @@ describe('GuardrailsEntityProcessor', () => {
   it('finds an entity written with capitals under its lower-case ref', async () => {
     const processor = new GuardrailsEntityProcessor({
       snapshot: {
+        provisionedFor: async () => [],
         get: async ref =>
           ref === 'component:payments/payments-api'
             ? {
@@ -223,8 +224,27 @@ describe('GuardrailsEntityProcessor', () => {
       errors: 0,
       namespaces,
     });
-    const withNamespaces = (namespaces: string[]) =>
-      snapshotOf({ 'component:default/payments-api': status(namespaces) });
+    /** A snapshot whose summary lists namespace Resources under components. */
+    const provisioned = (
+      byComponent: Record<string, string[]>,
+    ): ComplianceSnapshot => {
+      const entries = Object.fromEntries(
+        Object.entries(byComponent).map(([ref, ns]) => [ref, status(ns)]),
+      );
+      return {
+        get: async ref => entries[ref],
+        provisionedFor: async resource =>
+          Object.keys(byComponent).filter(c =>
+            byComponent[c].includes(resource),
+          ),
+      };
+    };
+    const namespaceResource = (name: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name },
+      spec: { type: 'kubernetes-namespace', owner: 'group:default/payments' },
+    });
     const relationsOf = (emit: jest.Mock) =>
       emit.mock.calls.map(([r]) => {
         expect(r.type).toBe('relation');
@@ -232,68 +252,94 @@ describe('GuardrailsEntityProcessor', () => {
         return `${source.kind}:${source.namespace}/${source.name} ${type} ${target.kind}:${target.namespace}/${target.name}`;
       });
 
-    it('relates a component to each namespace Resource provisioned for it, both ways', async () => {
+    it('relates a namespace Resource to each component it was provisioned for, both ways', async () => {
       const processor = new GuardrailsEntityProcessor({
-        snapshot: withNamespaces([
-          'resource:default/payments-api-dev',
-          'resource:default/payments-api-prod',
-        ]),
+        snapshot: provisioned({
+          'component:default/payments-api': [
+            'resource:default/payments-api-dev',
+            'resource:default/payments-api-prod',
+          ],
+          'component:default/ledger-worker': [
+            'resource:default/payments-api-prod',
+          ],
+        }),
         logger,
       });
       const emit = jest.fn();
-      const result = await processor.postProcessEntity(
-        component(),
+      await processor.postProcessEntity(
+        namespaceResource('payments-api-prod'),
         location,
         emit,
       );
+      expect(relationsOf(emit)).toEqual([
+        'component:default/payments-api dependsOn Resource:default/payments-api-prod',
+        'Resource:default/payments-api-prod dependencyOf component:default/payments-api',
+        'component:default/ledger-worker dependsOn Resource:default/payments-api-prod',
+        'Resource:default/payments-api-prod dependencyOf component:default/ledger-worker',
+      ]);
+    });
+
+    it('emits no relation from a component, so it never points at a Resource the catalog lacks', async () => {
+      // The summary lists namespaces the audit found in clusters, whether or not anyone registered their Resources.
+      const emit = jest.fn();
+      const result = await new GuardrailsEntityProcessor({
+        snapshot: provisioned({
+          'component:default/payments-api': [
+            'resource:default/payments-api-dev',
+            'resource:default/payments-api-prod',
+          ],
+        }),
+        logger,
+      }).postProcessEntity(component(), location, emit);
+      expect(emit).not.toHaveBeenCalled();
       expect(result.metadata.labels?.['guardrails.dev/compliance']).toBe(
         'compliant',
       );
-      expect(relationsOf(emit)).toEqual([
-        'Component:default/payments-api dependsOn resource:default/payments-api-dev',
-        'resource:default/payments-api-dev dependencyOf Component:default/payments-api',
-        'Component:default/payments-api dependsOn resource:default/payments-api-prod',
-        'resource:default/payments-api-prod dependencyOf Component:default/payments-api',
-      ]);
     });
 
-    it('emits no relation for a component without provisioned namespaces, nor for other kinds', async () => {
+    it('emits no relation for a namespace Resource no component was provisioned with, nor for other resources', async () => {
       const emit = jest.fn();
+      const snapshot = provisioned({
+        'component:default/payments-api': ['resource:default/payments-api-dev'],
+      });
       await new GuardrailsEntityProcessor({
-        snapshot: snapshotOf({}),
+        snapshot,
         logger,
-      }).postProcessEntity(component(), location, emit);
-      const resource: Entity = {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Resource',
-        metadata: { name: 'payments-api' },
-        spec: { type: 'kubernetes-namespace', owner: 'group:default/payments' },
+      }).postProcessEntity(namespaceResource('unrelated-dev'), location, emit);
+      const database: Entity = {
+        ...namespaceResource('payments-api-dev'),
+        spec: { type: 'database', owner: 'group:default/payments' },
       };
-      // Even with namespaces in the summary under its ref, only components depend on namespaces.
       await new GuardrailsEntityProcessor({
-        snapshot: { get: async () => status(['resource:default/x']) },
+        snapshot,
         logger,
-      }).postProcessEntity(resource, location, emit);
+      }).postProcessEntity(database, location, emit);
       expect(emit).not.toHaveBeenCalled();
     });
 
-    it('skips a malformed namespace ref from the summary with a warning and keeps the others', async () => {
+    it('skips a malformed component ref from the summary with a warning and keeps the others', async () => {
       const warn = mockServices.logger.mock();
       const processor = new GuardrailsEntityProcessor({
-        snapshot: withNamespaces([
-          'resource:default/',
-          'resource:default/payments-api-prod',
-        ]),
+        snapshot: provisioned({
+          'component:default/': ['resource:default/payments-api-prod'],
+          'component:default/payments-api': [
+            'resource:default/payments-api-prod',
+          ],
+        }),
         logger: warn,
       });
       const emit = jest.fn();
-      await processor.postProcessEntity(component(), location, emit);
+      await processor.postProcessEntity(
+        namespaceResource('payments-api-prod'),
+        location,
+        emit,
+      );
       expect(relationsOf(emit)).toEqual([
-        'Component:default/payments-api dependsOn resource:default/payments-api-prod',
-        'resource:default/payments-api-prod dependencyOf Component:default/payments-api',
+        'component:default/payments-api dependsOn Resource:default/payments-api-prod',
+        'Resource:default/payments-api-prod dependencyOf component:default/payments-api',
       ]);
       expect(warn.warn).toHaveBeenCalledWith(
-        expect.stringContaining("'resource:default/'"),
+        expect.stringContaining("'component:default/'"),
       );
     });
   });

@@ -19,7 +19,13 @@ import { statusFields, UNKNOWN_STATUS } from './statusFields';
 
 /**
  * Puts each component's guardrail status on the entity as labels and annotations, from an in-memory snapshot, and
- * relates each component to the namespace Resources the suite provisioned for it (`dependsOn`/`dependencyOf`).
+ * relates each namespace Resource in the catalog to the components the suite provisioned it for
+ * (`dependsOn`/`dependencyOf`).
+ *
+ * The relations are emitted while the Resource is processed, never while the component is: the summary lists the
+ * namespaces the audit found in the clusters, registered in the catalog or not, and the processor cannot ask the
+ * catalog about each one. A Resource being processed is one the catalog has, so no component gets a relation to a
+ * missing entity, and the relations go when the Resource goes.
  *
  * @public
  */
@@ -60,10 +66,14 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
       emit(processingResult.inputError(location, problem));
     }
 
-    const status = await this.snapshot.get(entityRefKey(entity));
+    const key = entityRefKey(entity);
+    const status = await this.snapshot.get(key);
     const fields = status ? statusFields(status) : UNKNOWN_STATUS;
-    if (entity.kind === 'Component' && fields.namespaces.length > 0) {
-      this.emitNamespaceRelations(entity, fields.namespaces, emit);
+    if (entity.kind === 'Resource') {
+      const components = (await this.snapshot.provisionedFor?.(key)) ?? [];
+      if (components.length > 0) {
+        this.emitNamespaceRelations(entity, components, emit);
+      }
     }
     return {
       ...entity,
@@ -75,20 +85,20 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
     };
   }
 
-  /** `dependsOn` from the component to each namespace Resource provisioned for it, and `dependencyOf` back. */
+  /** `dependsOn` from each component to the namespace Resource, and `dependencyOf` back. */
   private emitNamespaceRelations(
     entity: Entity,
-    namespaces: string[],
+    components: string[],
     emit: CatalogProcessorEmit,
   ): void {
-    const component: CompoundEntityRef = {
+    const resource: CompoundEntityRef = {
       kind: entity.kind,
       namespace: entity.metadata.namespace ?? 'default',
       name: entity.metadata.name,
     };
-    for (const ref of namespaces) {
-      const resource = this.resourceRef(ref, component);
-      if (!resource) {
+    for (const ref of components) {
+      const component = this.componentRef(ref, resource);
+      if (!component) {
         continue;
       }
       emit(
@@ -108,21 +118,18 @@ export class GuardrailsEntityProcessor implements CatalogProcessor {
     }
   }
 
-  private resourceRef(
+  private componentRef(
     ref: string,
-    component: CompoundEntityRef,
+    resource: CompoundEntityRef,
   ): CompoundEntityRef | undefined {
     try {
-      const { kind, namespace, name } = parseEntityRef(ref, {
-        defaultKind: 'Resource',
-        defaultNamespace: component.namespace,
-      });
+      const { kind, namespace, name } = parseEntityRef(ref);
       return { kind, namespace, name };
     } catch (error) {
       // The summary comes from the guardrails backend, not from the entity: not the entity's input error.
       this.logger.warn(
-        `Ignoring namespace '${ref}' of ${stringifyEntityRef(
-          component,
+        `Ignoring component '${ref}' of namespace ${stringifyEntityRef(
+          resource,
         )} in the guardrails summary: ${error}`,
       );
       return undefined;

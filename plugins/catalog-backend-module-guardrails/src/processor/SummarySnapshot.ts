@@ -16,6 +16,8 @@ import { ComplianceSnapshot } from './types';
  */
 export class SummarySnapshot implements ComplianceSnapshot {
   private entities = new Map<string, ApiEntitySummary>();
+  /** Namespace Resource ref → the components it was provisioned for, built with each new summary. */
+  private components = new Map<string, string[]>();
   private etag?: string;
   private fetchedAt = Number.NEGATIVE_INFINITY;
   private pending?: Promise<void>;
@@ -38,6 +40,13 @@ export class SummarySnapshot implements ComplianceSnapshot {
     }
     // Refs are lower case in the summary, as the catalog writes them (stringifyEntityRef).
     return this.entities.get(entityRef.toLowerCase());
+  }
+
+  async provisionedFor(resourceRef: string): Promise<string[]> {
+    if (this.isDue()) {
+      await this.refreshIfDue();
+    }
+    return this.components.get(resourceRef.toLowerCase()) ?? [];
   }
 
   private now(): number {
@@ -82,6 +91,7 @@ export class SummarySnapshot implements ComplianceSnapshot {
       }
       const summary = (await response.json()) as ApiSummary;
       this.entities = new Map(Object.entries(summary.entities ?? {}));
+      this.components = componentsByNamespace(this.entities);
       this.etag = response.headers.get('etag') ?? undefined;
     } catch (error) {
       logger.warn(
@@ -92,4 +102,17 @@ export class SummarySnapshot implements ComplianceSnapshot {
       this.fetchedAt = this.now();
     }
   }
+}
+
+function componentsByNamespace(
+  entities: Map<string, ApiEntitySummary>,
+): Map<string, string[]> {
+  const components = new Map<string, string[]>();
+  for (const [entityRef, status] of entities) {
+    for (const namespace of status.namespaces ?? []) {
+      const key = namespace.toLowerCase();
+      components.set(key, [...(components.get(key) ?? []), entityRef]);
+    }
+  }
+  return components;
 }

@@ -14,8 +14,6 @@ export interface StatusFields {
   labels: Record<string, string>;
   /** The counts, and the time of the audit that found this status. */
   annotations: Record<string, string>;
-  /** Namespace Resource refs provisioned for the entity, as the summary lists them. */
-  namespaces: string[];
 }
 
 /** An entity the suite knows nothing about: unknown, never compliant. */
@@ -25,7 +23,6 @@ export const UNKNOWN_STATUS: StatusFields = Object.freeze({
     [GUARDRAILS_ENFORCEMENT_LEVEL_LABEL]: 'none',
   },
   annotations: {},
-  namespaces: [],
 });
 
 // The catalog's rule for label values (FieldFormatEntityPolicy): what a filter on the label can match.
@@ -56,5 +53,5 @@ export function statusFields(status: ApiEntitySummary): StatusFields {
   if (status.evaluatedAt) {
     annotations[GUARDRAILS_EVALUATED_AT_ANNOTATION] = status.evaluatedAt;
   }
-  return { labels, annotations, namespaces: status.namespaces ?? [] };
+  return { labels, annotations };
 }
