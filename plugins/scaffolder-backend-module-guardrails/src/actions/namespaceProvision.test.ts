@@ -677,6 +677,38 @@ describe('guardrails:namespace:provision', () => {
       expect(auditor.events.map(e => e.status)).toEqual(['failed', 'failed']);
     });
 
+    it('reads the owner label of a namespace without the owner-ref annotation', async () => {
+      const action = await setup({
+        seed: {
+          prod: [
+            {
+              apiVersion: 'v1',
+              kind: 'Namespace',
+              metadata: {
+                name: 'payments-api-prod',
+                labels: {
+                  'app.kubernetes.io/managed-by': 'backstage-guardrails',
+                  'guardrails.dev/environment': 'prod',
+                  'guardrails.dev/owner': 'group.default.payments',
+                },
+                annotations: {
+                  'guardrails.dev/entity-ref': 'component:default/payments-api',
+                },
+              },
+            },
+          ],
+        },
+      });
+      const before = clusterSnapshot(env.simulators.prod);
+      await expect(
+        action.handler(actionContext(takeover, { credentials: guest })),
+      ).rejects.toThrow(
+        "belongs to owner 'group.default.payments' (label guardrails.dev/owner), not 'group:default/platform'",
+      );
+      expect(clusterSnapshot(env.simulators.prod)).toBe(before);
+      expect(writes(env.requests())).toEqual([]);
+    });
+
     it('provisions a component the catalog does not list for the owner asked for', async () => {
       const action = await setup({
         catalogEntities: [componentEntity('payments-api', 'payments')],
