@@ -7,6 +7,9 @@
  *   node --require ./node_modules/@backstage/cli/config/nodeTransform.cjs test/bench/provision/provision.bench.ts
  */
 import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startSimulatorProcess } from './simulatorProcess';
 import { buildNamespaceBaseline } from '@guardrails-dev/plugin-guardrails-common';
@@ -50,6 +53,40 @@ const profile = {
   },
 };
 
+const component = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
+};
+
+/**
+ * The catalog as provisioning asks it (`POST /entities/by-refs`): the component exists and is owned by payments,
+ * so every run also pays for the owner check. It answers without added latency, as a catalog next to the backend.
+ */
+async function startCatalog(): Promise<{
+  url: string;
+  close: () => Promise<void>;
+}> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ items: [component] }));
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise(resolve => server.close(() => resolve())),
+  };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -57,6 +94,7 @@ function median(values: number[]): number {
 
 async function main() {
   const simulator = await startSimulatorProcess({ name: 'prod', token: TOKEN });
+  const catalog = await startCatalog();
   const config = new ConfigReader({
     kubernetes: {
       clusterLocatorMethods: [
@@ -90,7 +128,12 @@ async function main() {
         fail: async () => {},
       }),
     },
-  });
+    discovery: {
+      getBaseUrl: async () => catalog.url,
+      getExternalBaseUrl: async () => catalog.url,
+    },
+    auth: mockServices.auth(),
+  } as any);
 
   const provision = async (namespace: string, dryRun = false) => {
     const outputs: Record<string, unknown> = {};
@@ -182,6 +225,7 @@ async function main() {
   await simulator.setLatency(LATENCY_MS);
   const slow = await measure('slow');
   await simulator.close();
+  await catalog.close();
 
   type Case = 'created' | 'rerun' | 'planned' | 'oneByOne';
   const row = (label: string, key: Case) => {
@@ -206,10 +250,14 @@ async function main() {
       row('namespace:provision, rerun (unchanged)', 'rerun'),
       row('namespace:provision, dry run', 'planned'),
       row('same objects applied one after another', 'oneByOne'),
-      `target: at most 3 round trips (${3 * LATENCY_MS} ms) for a new namespace and for a rerun`,
+      `target: at most 3 round trips (${
+        3 * LATENCY_MS
+      } ms) for a new namespace and for a rerun`,
     ].join('\n'),
   );
-  const missed = (['created', 'rerun'] as const).filter(key => slow[key] > 3 * LATENCY_MS);
+  const missed = (['created', 'rerun'] as const).filter(
+    key => slow[key] > 3 * LATENCY_MS,
+  );
   if (missed.length > 0) {
     console.log(`ABOVE TARGET: ${missed.join(', ')}`);
     process.exitCode = 1;
