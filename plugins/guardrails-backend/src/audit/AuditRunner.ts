@@ -2,7 +2,7 @@ import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
   CompiledPack,
-  evaluateObjects,
+  evaluateObjectsAsync,
   GuardrailResult,
   KubernetesObject,
   ResourceRef,
@@ -158,7 +158,8 @@ export class AuditRunner {
         return index.match(object, namespaces);
       };
 
-      const evaluated = evaluateObjects(this.options.pack, objects, {
+      // In slices, so a large cluster does not hold up the backend's requests while it is evaluated.
+      const evaluated = await evaluateObjectsAsync(this.options.pack, objects, {
         environment: environment.name,
         cluster,
         at,
