@@ -11,6 +11,7 @@ import {
   ClusterAccess,
   ClusterClient,
   EnvironmentDefinition,
+  redactAddresses,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { GuardrailsStore, StoredResult } from '../db';
 import { mapWithConcurrency } from './concurrency';
@@ -104,10 +105,7 @@ export class AuditRunner {
       const outcome = await this.auditCluster(target.cluster, target.environment, index, now());
       logger.info(
         outcome.ok
-          ? `Audited cluster ${outcome.cluster} (${outcome.environment}): ${outcome.objects} objects, ${outcome.violations} violations, ${outcome.corrected} corrected` +
-              (outcome.ignoredReportResults > 0
-                ? `, ${outcome.ignoredReportResults} policy report results ignored (a namespaced report naming objects outside its namespace)`
-                : '')
+          ? `Audited cluster ${outcome.cluster} (${outcome.environment}): ${outcome.objects} objects, ${outcome.violations} violations, ${outcome.corrected} corrected${ignoredNote(outcome)}`
           : `Audit of cluster ${outcome.cluster} (${outcome.environment}) failed, keeping its last results: ${outcome.error}`,
       );
       return outcome;
@@ -197,7 +195,13 @@ export class AuditRunner {
       };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await store.markClusterFailed({ cluster, environment: environment.name, failedAt: at, error: message });
+      // The stored error is shown to people: the cluster's name, not its address (the log line has it all).
+      await store.markClusterFailed({
+        cluster,
+        environment: environment.name,
+        failedAt: at,
+        error: redactAddresses(message),
+      });
       return { ...base, ok: false, error: message };
     }
   }
@@ -282,6 +286,13 @@ export class AuditRunner {
       };
     }
   }
+}
+
+/** PolicyReport results ignored in a cluster's audit, for its log line. */
+function ignoredNote(outcome: ClusterAuditOutcome): string {
+  return outcome.ignoredReportResults > 0
+    ? `, ${outcome.ignoredReportResults} policy report results ignored (a namespaced report naming objects outside its namespace)`
+    : '';
 }
 
 function resourceKey(o: { apiVersion: string; kind: string; name?: string; namespace?: string; metadata?: any }) {

@@ -10,6 +10,7 @@ import {
   ApiHistory,
   ApiImpact,
   ApiImpactItem,
+  ApiMissingCluster,
   ApiStaleCluster,
   ApiSummary,
   ApiViolation,
@@ -29,6 +30,7 @@ import {
   toBaselineSize,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { ClusterAuditStatus, GuardrailsStore, StoredResult } from '../db';
+import { ClusterCoverage, staleCluster } from './clusterCoverage';
 import { namespaceResourceRef } from './namespaceResourceRef';
 import { statusKey } from './statusKey';
 
@@ -94,13 +96,28 @@ export class ReportService {
             environment,
             stages: (g.rollout[environment] ?? []).map(stage => ({
               level: stage.level,
-              ...(stage.from ? { from: parseInstant(stage.from)?.toISOString() } : {}),
+              ...(stage.from
+                ? { from: parseInstant(stage.from)?.toISOString() }
+                : {}),
             })),
             ...(status.current
-              ? { current: { level: status.current.level, ...(status.current.from ? { from: status.current.from.toISOString() } : {}) } }
+              ? {
+                  current: {
+                    level: status.current.level,
+                    ...(status.current.from
+                      ? { from: status.current.from.toISOString() }
+                      : {}),
+                  },
+                }
               : {}),
             ...(status.next
-              ? { next: { level: status.next.level, from: status.next.from.toISOString(), daysUntil: status.next.daysUntil } }
+              ? {
+                  next: {
+                    level: status.next.level,
+                    from: status.next.from.toISOString(),
+                    daysUntil: status.next.daysUntil,
+                  },
+                }
               : {}),
           };
         }),
@@ -131,19 +148,25 @@ export class ReportService {
     };
   }
 
-  /** The entity's report, or undefined when no audit has produced results for it. */
+  /**
+   * The entity's report, or undefined when no audit has produced results for it. An environment with a cluster no
+   * audit has read yet is listed as `unknown` with that cluster, whether or not the entity was seen there: it may run
+   * there unseen.
+   */
   async entityReport(entityRef: string): Promise<ApiEntityReport | undefined> {
     const [results, statuses] = await Promise.all([
       this.options.store.resultsForEntity(entityRef, { includePassing: true }),
       this.options.store.clusterStatuses(),
     ]);
     if (results.length === 0) return undefined;
+    const coverage = ClusterCoverage.of(this.options.environments, statuses);
     const environments = this.environmentNames
       .map(environment =>
         environmentReport(
           environment,
           results.filter(r => r.environment === environment),
           statuses.filter(s => s.environment === environment),
+          coverage.missingIn(environment),
         ),
       )
       .filter((e): e is ApiEnvironmentReport => e !== undefined);
@@ -156,11 +179,22 @@ export class ReportService {
     };
   }
 
-  async history(options: { entityRef?: string; days: number }): Promise<ApiHistory> {
+  async history(options: {
+    entityRef?: string;
+    days: number;
+  }): Promise<ApiHistory> {
     const to = this.now();
     const from = new Date(to.getTime() - (options.days - 1) * DAY_MS);
-    const points = await this.options.store.history({ entityRef: options.entityRef, from, to });
-    return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), points };
+    const points = await this.options.store.history({
+      entityRef: options.entityRef,
+      from,
+      to,
+    });
+    return {
+      from: from.toISOString().slice(0, 10),
+      to: to.toISOString().slice(0, 10),
+      points,
+    };
   }
 
   /**
@@ -188,7 +222,13 @@ export class ReportService {
     await this.options.store.recordEntityStatusTimes(
       Object.entries(entities).flatMap(([entityRef, status]) =>
         status.evaluatedAt
-          ? [{ entityRef, key: statusKey(status), evaluatedAt: status.evaluatedAt }]
+          ? [
+              {
+                entityRef,
+                key: statusKey(status),
+                evaluatedAt: status.evaluatedAt,
+              },
+            ]
           : [],
       ),
     );
@@ -201,7 +241,12 @@ export class ReportService {
       this.options.store.clusterStatuses(),
       this.options.store.provisionedNamespaces(),
     ]);
-    const staleEnvironments = new Set(statuses.filter(s => s.stale).map(s => s.environment));
+    const coverage = ClusterCoverage.of(this.options.environments, statuses);
+    const staleEnvironments = new Set(
+      statuses.filter(s => s.stale).map(s => s.environment),
+    );
+    // Every entity may run unseen in a cluster never audited: its environment counts as one the entity may be in.
+    const missingEnvironments = coverage.environmentsMissingData();
     const order = this.environmentNames;
     const entities: Record<string, ApiEntitySummary> = {};
     const byEntity = groupBy(rows, r => r.entityRef);
@@ -222,44 +267,76 @@ export class ReportService {
           failingLevels.set(row.environment, levels);
         }
       }
-      // The most protected environment the entity runs in decides the enforcement level.
-      const environmentsSeen = [...new Set(entityRows.map(r => r.environment))].sort(
-        (a, b) => order.indexOf(a) - order.indexOf(b),
-      );
-      const mostProtected = environmentsSeen[environmentsSeen.length - 1];
+      const environmentsSeen = new Set(entityRows.map(r => r.environment));
+      // The most protected environment the entity runs in, or may run in unseen, decides the enforcement level.
+      const environments = [
+        ...new Set([...environmentsSeen, ...missingEnvironments]),
+      ].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      const mostProtected = environments[environments.length - 1];
       const levels = failingLevels.get(mostProtected) ?? [];
       const level = levels.length > 0 ? strictestLevel(levels) : undefined;
+      const missingData = coverage.describeGaps(environmentsSeen);
       const compliance = complianceOf({
         violating: violations + warnings > 0,
-        uncertain: errors > 0 || environmentsSeen.some(e => staleEnvironments.has(e)),
+        uncertain:
+          errors > 0 ||
+          [...environmentsSeen].some(e => staleEnvironments.has(e)) ||
+          missingData !== undefined,
       });
       entities[entityRef] = {
         compliance,
         enforcementLevel: level ?? 'none',
-        ...(mostProtected ? { rolloutStage: `${mostProtected}.${level ?? 'none'}` } : {}),
+        // No stage is claimed for an environment without data.
+        ...(mostProtected && !missingEnvironments.has(mostProtected)
+          ? { rolloutStage: `${mostProtected}.${level ?? 'none'}` }
+          : {}),
         violations,
         warnings,
         errors,
         ...(evaluatedAt ? { evaluatedAt } : {}),
+        ...(missingData ? { missingData } : {}),
       };
     }
     // The namespace Resources provisioned for each component, for the catalog's dependsOn relations. One namespace
     // name on several clusters of an environment is one Resource.
-    for (const [entityRef, namespaces] of groupBy(provisioned, n => n.entityRef)) {
+    for (const [entityRef, namespaces] of groupBy(
+      provisioned,
+      n => n.entityRef,
+    )) {
       const refs = [...new Set(namespaces.map(namespaceResourceRef))].sort();
       // A component known only through its namespaces has no results yet: unknown, never compliant.
+      const missingData = coverage.describeGaps([]);
       entities[entityRef] = {
-        ...(entities[entityRef] ?? { compliance: 'unknown', enforcementLevel: 'none', violations: 0, warnings: 0, errors: 0 }),
+        ...(entities[entityRef] ?? {
+          compliance: 'unknown',
+          enforcementLevel: 'none',
+          violations: 0,
+          warnings: 0,
+          errors: 0,
+          ...(missingData ? { missingData } : {}),
+        }),
         namespaces: refs,
       };
     }
     return entities;
   }
 
-  async impact(query: { guardrail: string; environment: string; level: EnforcementLevel }): Promise<ApiImpact> {
-    const results = await this.options.store.resultsForGuardrail(query.guardrail, {
-      environment: query.environment,
-    });
+  /**
+   * What-if. Clusters of the environment without data are listed as missing: what runs there is not counted, so an
+   * empty answer never reads as "nothing affected" where nothing is known.
+   */
+  async impact(query: {
+    guardrail: string;
+    environment: string;
+    level: EnforcementLevel;
+  }): Promise<ApiImpact> {
+    const [results, statuses] = await Promise.all([
+      this.options.store.resultsForGuardrail(query.guardrail, {
+        environment: query.environment,
+      }),
+      this.options.store.clusterStatuses(),
+    ]);
+    const coverage = ClusterCoverage.of(this.options.environments, statuses);
     const outcome = outcomeAt(query.level);
     const affected: ApiImpactItem[] = [];
     const exempted: ApiImpact['exempted'] = [];
@@ -268,7 +345,11 @@ export class ReportService {
       const item: ApiImpactItem = {
         ...(r.entityRef ? { entityRef: r.entityRef } : {}),
         ...(r.owner ? { owner: r.owner } : {}),
-        resource: { ...r.resource, cluster: r.cluster, environment: r.environment },
+        resource: {
+          ...r.resource,
+          cluster: r.cluster,
+          environment: r.environment,
+        },
         outcome,
         message: r.message,
       };
@@ -279,21 +360,34 @@ export class ReportService {
       }
     }
     const namespaces = new Set(
-      affected.map(a => `${a.resource.cluster}/${a.resource.kind === 'Namespace' ? a.resource.name : a.resource.namespace ?? ''}`),
+      affected.map(
+        a =>
+          `${a.resource.cluster}/${
+            a.resource.kind === 'Namespace'
+              ? a.resource.name
+              : a.resource.namespace ?? ''
+          }`,
+      ),
     );
     return {
       guardrail: query.guardrail,
       environment: query.environment,
       level: query.level,
-      ...(latest(results.map(r => r.lastSeen)) ? { evaluatedAt: latest(results.map(r => r.lastSeen)) } : {}),
+      ...(latest(results.map(r => r.lastSeen))
+        ? { evaluatedAt: latest(results.map(r => r.lastSeen)) }
+        : {}),
       affected,
       exempted,
       totals: {
-        entities: new Set(affected.filter(a => a.entityRef).map(a => a.entityRef)).size,
+        entities: new Set(
+          affected.filter(a => a.entityRef).map(a => a.entityRef),
+        ).size,
         namespaces: namespaces.size,
         workloads: affected.filter(a => a.resource.kind !== 'Namespace').length,
         unowned: affected.filter(a => !a.entityRef).length,
       },
+      missing: coverage.missingIn(query.environment),
+      stale: coverage.staleIn(query.environment),
     };
   }
 
@@ -310,11 +404,16 @@ export class ReportService {
       expiresAt: e.expiresAt,
       daysLeft: Math.floor((Date.parse(e.expiresAt) - now.getTime()) / DAY_MS),
     }));
-    const isActive = (e: ApiExemption) => Date.parse(e.expiresAt) > now.getTime();
+    const isActive = (e: ApiExemption) =>
+      Date.parse(e.expiresAt) > now.getTime();
     const active = all.filter(isActive);
     return {
       active,
-      expiringSoon: active.filter(e => Date.parse(e.expiresAt) - now.getTime() <= EXPIRING_SOON_DAYS * DAY_MS),
+      expiringSoon: active.filter(
+        e =>
+          Date.parse(e.expiresAt) - now.getTime() <=
+          EXPIRING_SOON_DAYS * DAY_MS,
+      ),
       expired: all.filter(e => !isActive(e)),
     };
   }
@@ -336,14 +435,27 @@ export class ReportService {
         exempted: 0,
         passing: 0,
       };
-      const field = ({ fail: 'failing', warn: 'warning', error: 'errors', skip: 'exempted', pass: 'passing' } as const)[
-        row.result
-      ];
+      const field = (
+        {
+          fail: 'failing',
+          warn: 'warning',
+          error: 'errors',
+          skip: 'exempted',
+          pass: 'passing',
+        } as const
+      )[row.result];
       cell[field] += row.count;
       cells.set(key, cell);
     }
     const evaluatedAt = latest(statuses.map(s => s.lastSuccessAt));
-    return { ...(evaluatedAt ? { evaluatedAt } : {}), rows: [...cells.values()] };
+    // The clusters whose objects are in no count, or counted from an older audit.
+    const coverage = ClusterCoverage.of(this.options.environments, statuses);
+    return {
+      ...(evaluatedAt ? { evaluatedAt } : {}),
+      missing: coverage.missing,
+      stale: coverage.stale,
+      rows: [...cells.values()],
+    };
   }
 }
 
@@ -351,8 +463,9 @@ function environmentReport(
   environment: string,
   results: StoredResult[],
   statuses: ClusterAuditStatus[],
+  missing: ApiMissingCluster[],
 ): ApiEnvironmentReport | undefined {
-  if (results.length === 0) return undefined;
+  if (results.length === 0 && missing.length === 0) return undefined;
   const counts = zeroCounts();
   let errors = 0;
   let exempted = 0;
@@ -370,7 +483,11 @@ function environmentReport(
       result: r.result,
       level: r.level,
       message: r.message,
-      resource: { ...r.resource, cluster: r.cluster, environment: r.environment },
+      resource: {
+        ...r.resource,
+        cluster: r.cluster,
+        environment: r.environment,
+      },
       firstSeen: r.firstSeen ?? r.lastSeen ?? '',
       lastSeen: r.lastSeen ?? '',
       source: r.source,
@@ -380,17 +497,12 @@ function environmentReport(
   const clusters = new Set(results.map(r => r.cluster));
   const stale: ApiStaleCluster[] = statuses
     .filter(s => s.stale && clusters.has(s.cluster))
-    .map(s => ({
-      cluster: s.cluster,
-      error: s.lastError ?? 'the last audit of this cluster failed',
-      failedAt: s.lastFailureAt ?? '',
-      ...(s.lastSuccessAt ? { lastSuccessAt: s.lastSuccessAt } : {}),
-    }));
+    .map(staleCluster);
   const evaluatedAt = latest(results.map(r => r.lastSeen));
-  // Stale or erroring data never reads as compliant.
+  // Stale, missing or erroring data never reads as compliant.
   const compliance = complianceOf({
     violating: violations.some(v => v.result !== 'error'),
-    uncertain: errors > 0 || stale.length > 0,
+    uncertain: errors > 0 || stale.length > 0 || missing.length > 0,
   });
   return {
     environment,
@@ -400,12 +512,16 @@ function environmentReport(
     exempted,
     ...(evaluatedAt ? { evaluatedAt } : {}),
     stale,
+    missing,
     violations,
   };
 }
 
 /** Violations decide first; errors and stale clusters make the rest unknown, never compliant. */
-function complianceOf(facts: { violating: boolean; uncertain: boolean }): ComplianceState {
+function complianceOf(facts: {
+  violating: boolean;
+  uncertain: boolean;
+}): ComplianceState {
   if (facts.violating) return 'violating';
   return facts.uncertain ? 'unknown' : 'compliant';
 }
@@ -427,7 +543,10 @@ function combine(states: ComplianceState[]): ComplianceState {
 }
 
 function latest(times: Array<string | undefined>): string | undefined {
-  return times.reduce<string | undefined>((max, t) => (t && (!max || t > max) ? t : max), undefined);
+  return times.reduce<string | undefined>(
+    (max, t) => (t && (!max || t > max) ? t : max),
+    undefined,
+  );
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -13,5 +13,6 @@ export function statusKey(status: ApiEntitySummary): string {
     status.warnings,
     status.errors,
     status.namespaces ?? [],
+    status.missingData ?? null,
   ]);
 }

@@ -86,6 +86,17 @@ export interface ApiStaleCluster {
   lastSuccessAt?: string;
 }
 
+/**
+ * A configured cluster that no audit has read successfully yet: it has no results, so what runs there is unknown and
+ * nothing about it reads as compliant or as "0 affected". @public
+ */
+export interface ApiMissingCluster {
+  cluster: string;
+  /** Why the last audit of the cluster failed; names the cluster, never its address. Absent when none has tried yet. */
+  error?: string;
+  failedAt?: string;
+}
+
 /** Counts of violations by enforcement level. @public */
 export type LevelCounts = Record<EnforcementLevel, number>;
 
@@ -98,6 +109,8 @@ export interface ApiEnvironmentReport {
   exempted: number;
   evaluatedAt?: string;
   stale: ApiStaleCluster[];
+  /** Clusters of the environment never audited successfully: the entity may run there unseen, so it is `unknown`. */
+  missing: ApiMissingCluster[];
   violations: ApiViolation[];
 }
 
@@ -146,6 +159,11 @@ export interface ApiEntitySummary {
   evaluatedAt?: string;
   /** Namespace Resource entities the suite provisioned for this component. */
   namespaces?: string[];
+  /**
+   * Why part of the entity's data is missing or stale, naming the clusters (never their addresses), e.g.
+   * `cluster prod (prod) has never been audited successfully`. When set, compliance is never `compliant`.
+   */
+  missingData?: string;
 }
 
 /** `GET /summary`: every entity the suite knows, for the catalog processor. @public */
@@ -173,7 +191,16 @@ export interface ApiImpact {
   affected: ApiImpactItem[];
   /** Objects that would be affected but for an active exemption. */
   exempted: Array<ApiImpactItem & { exemption: string }>;
-  totals: { entities: number; namespaces: number; workloads: number; unowned: number };
+  totals: {
+    entities: number;
+    namespaces: number;
+    workloads: number;
+    unowned: number;
+  };
+  /** Clusters of the environment with no data: what runs there is not counted, so the totals are a lower bound. */
+  missing: ApiMissingCluster[];
+  /** Clusters of the environment whose last audit failed: their objects are counted from the last good audit. */
+  stale: ApiStaleCluster[];
 }
 
 /** One exemption with its status. @public */
@@ -201,6 +228,10 @@ export interface ApiExemptions {
 /** `GET /distribution`: counts of violations by guardrail and environment (no per-team ranking). @public */
 export interface ApiDistribution {
   evaluatedAt?: string;
+  /** Configured clusters never audited successfully: their objects are in no count. */
+  missing: Array<ApiMissingCluster & { environment: string }>;
+  /** Clusters whose last audit failed: their objects are counted from the last good audit. */
+  stale: Array<ApiStaleCluster & { environment: string }>;
   rows: Array<{
     guardrail: string;
     environment: string;
