@@ -135,6 +135,7 @@ export const report: ApiEntityReport = {
       exempted: 0,
       evaluatedAt: '2026-12-21T23:00:00.000Z',
       stale: [],
+      missing: [],
       violations: [
         violation({
           guardrail: limits.id,
@@ -173,12 +174,51 @@ export const report: ApiEntityReport = {
       stale: [
         {
           cluster: 'prod-us-1',
-          error: 'connect ETIMEDOUT 10.0.0.7:6443',
+          error:
+            "Cluster 'prod-us-1': list Pod in all namespaces failed: NetworkError (ETIMEDOUT: connection timed out)",
           failedAt: '2026-12-21T23:00:00.000Z',
           lastSuccessAt: '2026-12-21T20:00:00.000Z',
         },
       ],
+      missing: [],
       violations: [violation()],
+    },
+  ],
+};
+
+/** Compliant in dev; prod's only cluster has never been audited successfully, so prod is unknown. */
+export const notAuditedReport: ApiEntityReport = {
+  entityRef: report.entityRef,
+  compliance: 'unknown',
+  evaluatedAt: '2026-12-21T23:00:00.000Z',
+  environments: [
+    {
+      environment: 'dev',
+      compliance: 'compliant',
+      counts: { observe: 0, warn: 0, block: 0, 'auto-correct': 0 },
+      errors: 0,
+      exempted: 0,
+      evaluatedAt: '2026-12-21T23:00:00.000Z',
+      stale: [],
+      missing: [],
+      violations: [],
+    },
+    {
+      environment: 'prod',
+      compliance: 'unknown',
+      counts: { observe: 0, warn: 0, block: 0, 'auto-correct': 0 },
+      errors: 0,
+      exempted: 0,
+      stale: [],
+      missing: [
+        {
+          cluster: 'prod-eu-1',
+          error:
+            "Cluster 'prod-eu-1': list Namespace in all namespaces failed: NetworkError (ECONNREFUSED: connection refused)",
+          failedAt: '2026-12-21T23:00:00.000Z',
+        },
+      ],
+      violations: [],
     },
   ],
 };

@@ -30,7 +30,7 @@ const api: Partial<GuardrailsApi> = {
     to: '2026-12-22',
     points: [],
   }),
-  getDistribution: async () => ({ rows: [] }),
+  getDistribution: async () => ({ rows: [], missing: [], stale: [] }),
   getHistory: async () => ({
     from: '2026-12-20',
     to: '2026-12-22',

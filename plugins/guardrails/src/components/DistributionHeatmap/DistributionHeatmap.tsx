@@ -14,6 +14,7 @@ import type {
   ApiDistribution,
   ApiGuardrail,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { ClusterDataNotices } from '../ClusterDataNotices';
 
 type Cell = ApiDistribution['rows'][number];
 
@@ -42,6 +43,17 @@ export function DistributionHeatmap(props: {
   const { distribution, guardrails, environments } = props;
   const classes = useStyles();
 
+  const missing = useMemo(() => distribution.missing ?? [], [distribution]);
+  const stale = distribution.stale ?? [];
+  // Clusters never audited, by environment: their objects are in no cell.
+  const missingByEnvironment = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const m of missing) {
+      map.set(m.environment, [...(map.get(m.environment) ?? []), m.cluster]);
+    }
+    return map;
+  }, [missing]);
+
   const { rows, columns, cells } = useMemo(() => {
     const byKey = new Map<string, Cell>();
     const ids = new Set<string>();
@@ -51,52 +63,64 @@ export function DistributionHeatmap(props: {
       ids.add(row.guardrail);
       envs.add(row.environment);
     }
+    for (const m of missing) envs.add(m.environment);
     return {
       rows: [...ids].sort((a, b) => a.localeCompare(b, 'en')),
       columns: [...envs],
       cells: byKey,
     };
-  }, [distribution, environments]);
+  }, [distribution, environments, missing]);
 
+  const notices = <ClusterDataNotices missing={missing} stale={stale} />;
   if (rows.length === 0) {
     return (
-      <Typography variant="body1">
-        No results yet: the distribution appears after the first audit has
-        completed.
-      </Typography>
+      <>
+        {notices}
+        <Typography variant="body1">
+          No results yet: the distribution appears after the first audit has
+          completed.
+        </Typography>
+      </>
     );
   }
 
   return (
-    <TableContainer>
-      <Table size="small" aria-label="Results by guardrail and environment">
-        <TableHead>
-          <TableRow>
-            <TableCell>Guardrail</TableCell>
-            {columns.map(env => (
-              <TableCell key={env}>{env}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map(id => (
-            <TableRow key={id}>
-              <TableCell component="th" scope="row">
-                <Typography variant="body2">
-                  {guardrails.get(id)?.title ?? id}
-                </Typography>
-                <Typography variant="caption" className={classes.id}>
-                  {id}
-                </Typography>
-              </TableCell>
+    <>
+      {notices}
+      <TableContainer>
+        <Table size="small" aria-label="Results by guardrail and environment">
+          <TableHead>
+            <TableRow>
+              <TableCell>Guardrail</TableCell>
               {columns.map(env => (
-                <HeatCell key={env} cell={cells.get(`${id}\u0000${env}`)} />
+                <TableCell key={env}>{env}</TableCell>
               ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+          </TableHead>
+          <TableBody>
+            {rows.map(id => (
+              <TableRow key={id}>
+                <TableCell component="th" scope="row">
+                  <Typography variant="body2">
+                    {guardrails.get(id)?.title ?? id}
+                  </Typography>
+                  <Typography variant="caption" className={classes.id}>
+                    {id}
+                  </Typography>
+                </TableCell>
+                {columns.map(env => (
+                  <HeatCell
+                    key={env}
+                    cell={cells.get(`${id}\u0000${env}`)}
+                    missingClusters={missingByEnvironment.get(env) ?? []}
+                  />
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </>
   );
 }
 
@@ -112,8 +136,19 @@ const useCellStyles = makeStyles(theme => ({
   }),
 }));
 
-function HeatCell(props: { cell?: Cell }) {
-  const { cell } = props;
+/** Says which clusters of the cell's environment are in no count. */
+function MissingNote(props: { clusters: string[] }) {
+  if (props.clusters.length === 0) return null;
+  return (
+    <Typography variant="caption" display="block" color="textSecondary">
+      data missing for cluster{props.clusters.length === 1 ? '' : 's'}{' '}
+      {props.clusters.join(', ')}
+    </Typography>
+  );
+}
+
+function HeatCell(props: { cell?: Cell; missingClusters: string[] }) {
+  const { cell, missingClusters } = props;
   const violations = cell ? cell.failing + cell.warning + cell.errors : 0;
   const total = cell ? violations + cell.exempted + cell.passing : 0;
   const share = total > 0 ? violations / total : 0;
@@ -121,9 +156,13 @@ function HeatCell(props: { cell?: Cell }) {
   if (!cell) {
     return (
       <TableCell className={classes.cell}>
-        <Typography variant="body2" color="textSecondary">
-          not evaluated
-        </Typography>
+        {missingClusters.length > 0 ? (
+          <MissingNote clusters={missingClusters} />
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            not evaluated
+          </Typography>
+        )}
       </TableCell>
     );
   }
@@ -139,6 +178,7 @@ function HeatCell(props: { cell?: Cell }) {
         {Math.round(share * 100)}% of {total} objects
         {cell.exempted ? `, ${cell.exempted} exempted` : ''}
       </Typography>
+      <MissingNote clusters={missingClusters} />
     </TableCell>
   );
 }

@@ -3,6 +3,7 @@ import {
   fixClock,
   guardrailList,
   mappedEntity,
+  notAuditedReport,
   report,
 } from '../../__testUtils__/fixtures';
 import { renderWithApi } from '../../__testUtils__/render';
@@ -64,6 +65,21 @@ describe('EntityGuardrailsCard', () => {
     expect(
       screen.getByRole('link', { name: /View guardrails/ }),
     ).toHaveAttribute('href', '/catalog/default/component/payments-api/policy');
+  });
+
+  it('shows an environment never audited as not audited yet, naming the cluster', async () => {
+    await renderWithApi(<EntityGuardrailsCard />, {
+      getEntityReport: async () => notAuditedReport,
+      getGuardrails: async () => guardrailList,
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Guardrail compliance by environment',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.textContent)).toEqual([
+      'devCompliantnone',
+      'prodUnknownNot audited yet: prod-eu-1no data',
+    ]);
   });
 
   it('explains the mapping annotation in a compact form', async () => {

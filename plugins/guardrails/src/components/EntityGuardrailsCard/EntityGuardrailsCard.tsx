@@ -14,6 +14,7 @@ import type {
   ApiEntityReport,
   ApiGuardrail,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { hasNoData } from '../../domain/coverage';
 import { describeError } from '../../domain/errors';
 import { ENFORCEMENT_LEVELS } from '../../domain/levels';
 import { describeNextStage, upcomingChanges } from '../../domain/rollout';
@@ -93,6 +94,12 @@ function CardBody(props: { report: ApiEntityReport }) {
               </TableCell>
               <TableCell>
                 <ComplianceStatus compliance={env.compliance} />
+                {(env.missing ?? []).length > 0 && (
+                  <Typography variant="caption" display="block">
+                    Not audited yet:{' '}
+                    {env.missing.map(m => m.cluster).join(', ')}
+                  </Typography>
+                )}
                 {env.stale.length > 0 && (
                   <Typography variant="caption" display="block">
                     Stale: {env.stale.map(s => s.cluster).join(', ')} could not
@@ -101,7 +108,7 @@ function CardBody(props: { report: ApiEntityReport }) {
                 )}
               </TableCell>
               <TableCell>
-                {levelSummary(env.counts)}
+                {hasNoData(env) ? 'no data' : levelSummary(env.counts)}
                 {env.errors > 0 && `, ${env.errors} not evaluated`}
               </TableCell>
             </TableRow>

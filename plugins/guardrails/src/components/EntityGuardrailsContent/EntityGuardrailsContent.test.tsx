@@ -6,6 +6,7 @@ import {
   guardrailList,
   largeReport,
   mappedEntity,
+  notAuditedReport,
   report,
 } from '../../__testUtils__/fixtures';
 import { renderWithApi } from '../../__testUtils__/render';
@@ -97,8 +98,30 @@ describe('EntityGuardrailsContent', () => {
     expect(stale).toHaveTextContent(
       'cluster prod-us-1 (prod) could not be read',
     );
-    expect(stale).toHaveTextContent('connect ETIMEDOUT 10.0.0.7:6443');
+    expect(stale).toHaveTextContent(
+      'NetworkError (ETIMEDOUT: connection timed out)',
+    );
     expect(stale).toHaveTextContent('last good audit at 2026-12-21 20:00 UTC');
+  });
+
+  it('shows an environment whose cluster was never audited as not audited yet, with the cluster and its error', async () => {
+    await renderWithApi(
+      <EntityGuardrailsContent />,
+      api({ getEntityReport: jest.fn(async () => notAuditedReport) }),
+    );
+    const prod = await screen.findByRole('region', { name: 'prod' });
+    expect(within(prod).getByText('Unknown')).toBeInTheDocument();
+    expect(within(prod).queryByText('Compliant')).not.toBeInTheDocument();
+    const missing = within(prod).getByRole('status');
+    expect(missing).toHaveTextContent(
+      'Not audited yet: cluster prod-eu-1 (prod) has never been read successfully',
+    );
+    expect(missing).toHaveTextContent(
+      'NetworkError (ECONNREFUSED: connection refused)',
+    );
+    expect(within(prod).queryByText(/Evaluated/)).not.toBeInTheDocument();
+    const dev = screen.getByRole('region', { name: 'dev' });
+    expect(within(dev).getByText('Compliant')).toBeInTheDocument();
   });
 
   it('lists violations with guardrail, resource, level, severity, age and exemption', async () => {

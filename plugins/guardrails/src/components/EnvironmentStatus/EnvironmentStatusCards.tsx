@@ -10,10 +10,12 @@ import type {
   ApiEntityReport,
   ApiEnvironmentReport,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { hasNoData } from '../../domain/coverage';
 import { ENFORCEMENT_LEVELS } from '../../domain/levels';
 import { ComplianceStatus } from '../ComplianceStatus';
 import { LevelChip } from '../LevelChip';
 import { RelativeTime } from '../RelativeTime';
+import { MissingClusterAlert } from './MissingClusterAlert';
 import { StaleClusterAlert } from './StaleClusterAlert';
 
 const useStyles = makeStyles(theme => ({
@@ -37,6 +39,9 @@ function EnvironmentCard(props: { env: ApiEnvironmentReport; now: Date }) {
   const { env, now } = props;
   const classes = useStyles();
   const headingId = `guardrails-env-${env.environment}`;
+  const missing = env.missing ?? [];
+  // Without any result there, zero counts would read as "no violations": show only what is missing.
+  const noData = hasNoData(env);
   return (
     <Card
       variant="outlined"
@@ -49,19 +54,21 @@ function EnvironmentCard(props: { env: ApiEnvironmentReport; now: Date }) {
           {env.environment}
         </Typography>
         <ComplianceStatus compliance={env.compliance} />
-        <ul
-          className={classes.counts}
-          aria-label={`Violations in ${env.environment} by level`}
-        >
-          {ENFORCEMENT_LEVELS.map(level => (
-            <li key={level} className={classes.count}>
-              <LevelChip level={level} />
-              <Typography component="span" variant="body2">
-                {env.counts[level] ?? 0}
-              </Typography>
-            </li>
-          ))}
-        </ul>
+        {!noData && (
+          <ul
+            className={classes.counts}
+            aria-label={`Violations in ${env.environment} by level`}
+          >
+            {ENFORCEMENT_LEVELS.map(level => (
+              <li key={level} className={classes.count}>
+                <LevelChip level={level} />
+                <Typography component="span" variant="body2">
+                  {env.counts[level] ?? 0}
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        )}
         {env.errors > 0 && (
           <Typography variant="body2">
             {env.errors} object{env.errors === 1 ? '' : 's'} could not be
@@ -71,16 +78,26 @@ function EnvironmentCard(props: { env: ApiEnvironmentReport; now: Date }) {
         {env.exempted > 0 && (
           <Typography variant="body2">{env.exempted} exempted</Typography>
         )}
-        <Typography variant="body2" color="textSecondary">
-          Evaluated{' '}
-          {env.evaluatedAt ? (
-            <RelativeTime value={env.evaluatedAt} now={now} />
-          ) : (
-            'never'
-          )}
-        </Typography>
-        {env.stale.length > 0 && (
+        {!noData && (
+          <Typography variant="body2" color="textSecondary">
+            Evaluated{' '}
+            {env.evaluatedAt ? (
+              <RelativeTime value={env.evaluatedAt} now={now} />
+            ) : (
+              'never'
+            )}
+          </Typography>
+        )}
+        {(env.stale.length > 0 || missing.length > 0) && (
           <Box mt={1} display="flex" flexDirection="column" gridGap={8}>
+            {missing.map(m => (
+              <MissingClusterAlert
+                key={m.cluster}
+                environment={env.environment}
+                missing={m}
+                now={now}
+              />
+            ))}
             {env.stale.map(stale => (
               <StaleClusterAlert
                 key={stale.cluster}

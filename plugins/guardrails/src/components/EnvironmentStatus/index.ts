@@ -1,2 +1,3 @@
 export { EnvironmentStatusCards } from './EnvironmentStatusCards';
 export { StaleClusterAlert } from './StaleClusterAlert';
+export { MissingClusterAlert } from './MissingClusterAlert';

@@ -20,6 +20,8 @@ import { GuardrailsPage } from './GuardrailsPage';
 
 const distribution: ApiDistribution = {
   evaluatedAt: '2026-12-21T23:00:00.000Z',
+  missing: [],
+  stale: [],
   rows: [
     {
       guardrail: privileged.id,
@@ -133,6 +135,15 @@ const impact: ApiImpact = {
     },
   ],
   totals: { entities: 1, namespaces: 2, workloads: 2, unowned: 1 },
+  missing: [],
+  stale: [],
+};
+
+const prodNeverRead = {
+  cluster: 'prod-eu-1',
+  error:
+    "Cluster 'prod-eu-1': list Namespace in all namespaces failed: NetworkError (ECONNREFUSED: connection refused)",
+  failedAt: '2026-12-21T23:00:00.000Z',
 };
 
 const exemption = {
@@ -202,6 +213,97 @@ describe('GuardrailsPage', () => {
     expect(rows[2]).toHaveTextContent('not evaluated');
     expect(rows[2]).toHaveTextContent('2 failing, 1 error');
     expect(screen.queryByText(/team/i)).not.toBeInTheDocument();
+  });
+
+  it('names the clusters whose data is missing or stale, and never shows an environment without data as clean', async () => {
+    await renderWithApi(
+      <GuardrailsPage />,
+      api({
+        getDistribution: jest.fn(async () => ({
+          ...distribution,
+          rows: distribution.rows.filter(r => r.environment === 'dev'),
+          missing: [{ ...prodNeverRead, environment: 'prod' }],
+          stale: [
+            {
+              cluster: 'dev-1',
+              environment: 'dev',
+              error:
+                "Cluster 'dev-1': list Pod in all namespaces failed: 500 InternalError",
+              failedAt: '2026-12-21T23:00:00.000Z',
+              lastSuccessAt: '2026-12-21T20:00:00.000Z',
+            },
+          ],
+        })),
+      }),
+      { entity: null },
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Results by guardrail and environment',
+    });
+    const row = within(table).getAllByRole('row')[1];
+    expect(row).toHaveTextContent('no violations');
+    expect(row).toHaveTextContent('data missing for cluster prod-eu-1');
+    expect(row).not.toHaveTextContent('not evaluated');
+    const notices = screen.getAllByRole('status').map(n => n.textContent);
+    expect(notices).toEqual([
+      expect.stringContaining(
+        'Data missing for cluster prod-eu-1 (prod): never audited successfully',
+      ),
+      expect.stringContaining(
+        'Stale data for cluster dev-1 (dev): counted from the last good audit at 2026-12-21 20:00 UTC',
+      ),
+    ]);
+    expect(notices[0]).toContain('ECONNREFUSED: connection refused');
+  });
+
+  it('never answers a what-if with "nothing affected" for an environment without data', async () => {
+    await renderWithApi(
+      <GuardrailsPage />,
+      api({
+        getImpact: jest.fn(async () => ({
+          ...impact,
+          affected: [],
+          exempted: [],
+          totals: { entities: 0, namespaces: 0, workloads: 0, unowned: 0 },
+          missing: [prodNeverRead],
+        })),
+      }),
+      { entity: null },
+    );
+    await openTab('What if');
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Show impact' }),
+    );
+    const result = await screen.findByRole('region', {
+      name: 'What-if result',
+    });
+    expect(result).not.toHaveTextContent(/Nothing would be/);
+    expect(within(result).getAllByRole('status')[0]).toHaveTextContent(
+      'Unknown: cluster prod-eu-1 of prod has no data, so what pod.no-privileged at block would affect there cannot be told.',
+    );
+    expect(result).toHaveTextContent('ECONNREFUSED: connection refused');
+  });
+
+  it('says a what-if counts only the clusters with data', async () => {
+    await renderWithApi(
+      <GuardrailsPage />,
+      api({
+        getImpact: jest.fn(async () => ({
+          ...impact,
+          missing: [prodNeverRead],
+        })),
+      }),
+      { entity: null },
+    );
+    await openTab('What if');
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Show impact' }),
+    );
+    expect(
+      await screen.findByText(
+        'At least 2 objects would be blocked with pod.no-privileged at block in prod; cluster prod-eu-1 has no data.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('draws the trend as an accessible chart with a table fallback', async () => {

@@ -1,6 +1,7 @@
 import { Box, Typography } from '@material-ui/core';
 import { useMemo } from 'react';
 import type { ApiImpact } from '@guardrails-dev/plugin-guardrails-common';
+import { ClusterDataNotices } from '../ClusterDataNotices';
 import { OwnerLink } from '../OwnerLink';
 import { ImpactTable } from './ImpactTable';
 
@@ -13,6 +14,33 @@ const VERBS: Record<ApiImpact['level'], string> = {
 
 function plural(count: number, one: string, many: string = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** What the what-if found; a cluster without data makes the count a lower bound, and none at all says nothing. */
+function headline(impact: ApiImpact, where: string): string {
+  const verb = VERBS[impact.level];
+  const missing = (impact.missing ?? []).map(m => m.cluster);
+  const count = impact.affected.length;
+  if (missing.length > 0) {
+    const clusters =
+      missing.length === 1
+        ? `cluster ${missing[0]} has`
+        : `clusters ${missing.join(', ')} have`;
+    if (count === 0) {
+      const named =
+        missing.length === 1
+          ? `cluster ${missing[0]} of ${impact.environment} has`
+          : `clusters ${missing.join(', ')} of ${impact.environment} have`;
+      return `Unknown: ${named} no data, so what ${impact.guardrail} at ${impact.level} would affect there cannot be told.`;
+    }
+    return `At least ${plural(
+      count,
+      'object',
+    )} would be ${verb} with ${where}; ${clusters} no data.`;
+  }
+  return count === 0
+    ? `Nothing would be ${verb} with ${where}.`
+    : `${plural(count, 'object')} would be ${verb} with ${where}.`;
 }
 
 /** The answer of a what-if: totals, owners to talk to, and the affected and exempted objects. */
@@ -30,15 +58,17 @@ export function ImpactResult(props: { impact: ApiImpact }) {
     [impact],
   );
   const where = `${impact.guardrail} at ${impact.level} in ${impact.environment}`;
+  const missing = impact.missing ?? [];
+  const stale = impact.stale ?? [];
   return (
     <Box mt={3} component="section" aria-label="What-if result">
       <Typography variant="h6" component="h3" role="status">
-        {impact.affected.length === 0
-          ? `Nothing would be ${VERBS[impact.level]} with ${where}.`
-          : `${plural(impact.affected.length, 'object')} would be ${
-              VERBS[impact.level]
-            } with ${where}.`}
+        {headline(impact, where)}
       </Typography>
+      <ClusterDataNotices
+        missing={missing.map(m => ({ ...m, environment: impact.environment }))}
+        stale={stale.map(s => ({ ...s, environment: impact.environment }))}
+      />
       <Typography variant="body2">
         {plural(impact.totals.entities, 'component')},{' '}
         {plural(impact.totals.namespaces, 'namespace')},{' '}

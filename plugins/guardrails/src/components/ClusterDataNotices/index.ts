@@ -1,0 +1,1 @@
+export { ClusterDataNotices } from './ClusterDataNotices';
