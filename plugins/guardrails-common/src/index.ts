@@ -41,6 +41,12 @@ export {
 } from './pack/PackValidationError';
 export type { PackProblem } from './pack/PackValidationError';
 export { isValidGuardrailId } from './pack/names';
+export {
+  YAML_LIMITS,
+  yamlSizeProblem,
+  parseYamlDocuments,
+  yamlDocumentToJS,
+} from './pack/boundedYaml';
 
 export {
   currentStage,

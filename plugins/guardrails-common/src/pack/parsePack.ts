@@ -1,4 +1,4 @@
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { LineCounter } from 'yaml';
 import { GuardrailCelLimits } from '../guardrailCel';
 import { parseInstant } from '../time';
 import {
@@ -10,6 +10,11 @@ import {
   PackLocation,
 } from '../types';
 import { applyOverride } from './applyOverride';
+import {
+  parseYamlDocuments,
+  yamlDocumentToJS,
+  yamlSizeProblem,
+} from './boundedYaml';
 import { lineOf } from './documentLines';
 import { FieldPath, formatFieldPath } from './fieldPath';
 import { FieldReader } from './fieldReader';
@@ -103,9 +108,19 @@ export function parsePack(
   const exemptionNames = new Map<string, DocumentRecord>();
 
   for (const file of files) {
+    const tooBig = yamlSizeProblem(file.content);
+    if (tooBig) {
+      problems.push({
+        file: file.path,
+        documentIndex: 0,
+        field: '',
+        message: tooBig,
+      });
+      continue;
+    }
     const lineCounter = new LineCounter();
-    const documents = parseAllDocuments(file.content, { lineCounter });
-    (documents as Document[]).forEach((document, documentIndex) => {
+    const documents = parseYamlDocuments(file.content, lineCounter);
+    documents.forEach((document, documentIndex) => {
       const location: PackLocation = { file: file.path, documentIndex };
       if (document.errors.length > 0) {
         for (const error of document.errors) {
@@ -124,7 +139,22 @@ export function parsePack(
         }
         return;
       }
-      const content: unknown = document.toJS();
+      let content: unknown;
+      try {
+        content = yamlDocumentToJS(document);
+      } catch (error) {
+        // An alias bomb or an alias to no anchor: the document as a whole is unreadable.
+        problems.push({
+          file: file.path,
+          documentIndex,
+          field: '',
+          line: lineOf(document, lineCounter, []),
+          message: `cannot read the document: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+        });
+        return;
+      }
       if (content === null || content === undefined) {
         return; // an empty document, e.g. after a trailing ---
       }
