@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
-import { PackValidationError } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  PackValidationError,
+  YAML_LIMITS,
+} from '@guardrails-dev/plugin-guardrails-common';
 import { defaultPackDir } from './defaultPackDir';
 import { loadConfiguredPack } from './loadConfiguredPack';
 import { loadPackFromDirectories } from './loadPackFromDirectories';
@@ -52,6 +55,18 @@ describe('readPackFiles', () => {
       root,
     ]);
     expect(files.map(f => f.content)).toEqual(['s', 'f']);
+  });
+
+  it('refuses a file over the YAML size limit without reading it, naming the file and the limit', async () => {
+    write('fine.yaml', 'a: 1');
+    const huge = write('huge.yaml', '');
+    // Sparse: over the limit on disk without writing megabytes.
+    fs.truncateSync(huge, YAML_LIMITS.maxFileBytes + 1);
+    await expect(readPackFiles([root])).rejects.toThrow(
+      `Pack file '${huge}' is ${
+        YAML_LIMITS.maxFileBytes + 1
+      } bytes, over the limit of 4 MiB (4194304 bytes) for one YAML file`,
+    );
   });
 
   it('names a missing directory and a file given as a directory', async () => {
@@ -192,7 +207,11 @@ describe('loadConfiguredPack', () => {
       ownerRole: 'edit',
       sizes: {
         small: {
-          quota: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '2', memory: '2Gi' }, pods: 10 },
+          quota: {
+            requests: { cpu: '1', memory: '1Gi' },
+            limits: { cpu: '2', memory: '2Gi' },
+            pods: 10,
+          },
           limitRange: {
             defaultRequest: { cpu: '100m', memory: '128Mi' },
             default: { cpu: '200m', memory: '256Mi' },
@@ -204,10 +223,16 @@ describe('loadConfiguredPack', () => {
       new ConfigReader({
         kubernetes: {
           clusterLocatorMethods: [
-            { type: 'config', clusters: [{ name: 'qa-1', url: 'https://qa.example.com' }] },
+            {
+              type: 'config',
+              clusters: [{ name: 'qa-1', url: 'https://qa.example.com' }],
+            },
           ],
         },
-        guardrails: { environments: { qa: { clusters: ['qa-1'], profile } }, packs },
+        guardrails: {
+          environments: { qa: { clusters: ['qa-1'], profile } },
+          packs,
+        },
       });
     const { pack } = await loadConfiguredPack(onlyQa([]));
     expect(pack.guardrails.length).toBeGreaterThan(18);
@@ -223,8 +248,8 @@ describe('loadConfiguredPack', () => {
         '    prod: [{ level: observe }]',
       ].join('\n'),
     );
-    await expect(loadConfiguredPack(onlyQa([path.join(root, 'qa')]))).rejects.toThrow(
-      /unknown environment "prod"/,
-    );
+    await expect(
+      loadConfiguredPack(onlyQa([path.join(root, 'qa')])),
+    ).rejects.toThrow(/unknown environment "prod"/);
   });
 });

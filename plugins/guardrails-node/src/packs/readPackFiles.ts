@@ -1,13 +1,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PackFile } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  PackFile,
+  yamlSizeProblem,
+} from '@guardrails-dev/plugin-guardrails-common';
 
 const PACK_FILE = /\.ya?ml$/i;
 
 /**
  * Reads every `*.yaml` and `*.yml` file under the given directories, recursively, in a stable
  * order: directories as given, files sorted by path within each. Hidden entries (`.git`, …) are
- * skipped and a file reachable from two directories is read once. Paths are absolute.
+ * skipped and a file reachable from two directories is read once. Paths are absolute. A file over
+ * the YAML size limit is an error naming it and the limit.
  * @public
  */
 export async function readPackFiles(dirs: string[]): Promise<PackFile[]> {
@@ -28,6 +32,11 @@ export async function readPackFiles(dirs: string[]): Promise<PackFile[]> {
         continue;
       }
       seen.add(real);
+      // Checked before reading, so an over-size file costs no memory.
+      const tooBig = yamlSizeProblem((await fs.stat(real)).size);
+      if (tooBig) {
+        throw new Error(`Pack file '${file}' ${tooBig}`);
+      }
       files.push({ path: file, content: await fs.readFile(file, 'utf8') });
     }
   }
