@@ -29,13 +29,24 @@ export function processIo(): CliIo {
   };
 }
 
-/** Reads a whole stream as UTF-8 text. */
+/**
+ * Reads a whole stream as UTF-8 text, keeping at most `maxBytes`: past that
+ * the rest is read and counted but not kept, and `text` is undefined.
+ */
 export async function readAll(
   stream: AsyncIterable<string | Buffer>,
-): Promise<string> {
+  maxBytes: number = Infinity,
+): Promise<{ text?: string; bytes: number }> {
   const chunks: Buffer[] = [];
+  let bytes = 0;
   for await (const chunk of stream) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    const buffer =
+      typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    bytes += buffer.length;
+    if (bytes <= maxBytes) chunks.push(buffer);
+    else chunks.length = 0;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return bytes <= maxBytes
+    ? { text: Buffer.concat(chunks).toString('utf8'), bytes }
+    : { bytes };
 }

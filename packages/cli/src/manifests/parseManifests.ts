@@ -1,5 +1,10 @@
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
-import { Document, isNode, LineCounter, Node, parseAllDocuments } from 'yaml';
+import {
+  KubernetesObject,
+  parseYamlDocuments,
+  yamlDocumentToJS,
+  yamlSizeProblem,
+} from '@guardrails-dev/plugin-guardrails-common';
+import { Document, isNode, LineCounter, Node } from 'yaml';
 import { CliError } from '../CliError';
 
 /** Where a manifest came from: for messages, the table and SARIF locations. */
@@ -149,8 +154,14 @@ function documentObjects(
  * syntax error or of anything that is not a Kubernetes object.
  */
 export function parseManifests(file: string, text: string): Manifest[] {
+  const tooBig = yamlSizeProblem(text);
+  if (tooBig) {
+    throw new CliError(
+      `cannot read ${file === '-' ? '<stdin>' : file}: it ${tooBig}`,
+    );
+  }
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter }) as Document[];
+  const documents = parseYamlDocuments(text, lineCounter);
   const manifests: Manifest[] = [];
   documents.forEach((document, documentIndex) => {
     const [error] = document.errors;
@@ -169,10 +180,15 @@ export function parseManifests(file: string, text: string): Manifest[] {
     }
     let content: unknown;
     try {
-      content = document.toJS();
+      content = yamlDocumentToJS(document);
     } catch (cause) {
+      // An alias bomb or an alias to no anchor.
       throw new CliError(
-        `${describeLocation({ file, documentIndex })}: cannot read document: ${
+        `${describeLocation({
+          file,
+          documentIndex,
+          line: lineOf(document.contents, lineCounter),
+        })}: cannot read document: ${
           cause instanceof Error ? cause.message : String(cause)
         }`,
       );

@@ -1,5 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import {
+  YAML_LIMITS,
+  yamlSizeProblem,
+} from '@guardrails-dev/plugin-guardrails-common';
 import { CliError } from '../CliError';
 import { CliIo, readAll } from '../io';
 import { displayPath } from '../packs/problems';
@@ -75,8 +79,12 @@ export async function readManifests(
     const shown = displayPath(absolute, io.cwd);
     let text: string;
     try {
+      // Checked before reading, so an over-size file costs no memory.
+      const tooBig = yamlSizeProblem((await fs.stat(absolute)).size);
+      if (tooBig) throw new CliError(`cannot read ${shown}: it ${tooBig}`);
       text = await fs.readFile(absolute, 'utf8');
     } catch (error) {
+      if (error instanceof CliError) throw error;
       throw new CliError(`cannot read ${shown}: ${reason(error)}`);
     }
     files.push(shown);
@@ -90,7 +98,11 @@ export async function readManifests(
       }
       stdinRead = true;
       files.push('-');
-      manifests.push(...parseManifests('-', await readAll(io.stdin)));
+      const { text, bytes } = await readAll(io.stdin, YAML_LIMITS.maxFileBytes);
+      if (text === undefined) {
+        throw new CliError(`cannot read <stdin>: it ${yamlSizeProblem(bytes)}`);
+      }
+      manifests.push(...parseManifests('-', text));
       continue;
     }
     const absolute = path.resolve(io.cwd, given);

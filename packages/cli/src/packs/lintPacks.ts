@@ -6,9 +6,12 @@ import {
   PackProblem,
   PackValidationError,
   parsePack,
+  parseYamlDocuments,
+  yamlDocumentToJS,
+  yamlSizeProblem,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { readPackFiles } from '@guardrails-dev/plugin-guardrails-node';
-import { parseAllDocuments } from 'yaml';
+import { Document } from 'yaml';
 import { CliError } from '../CliError';
 
 /** What linting found in one pack directory. */
@@ -30,12 +33,24 @@ export interface LintResult {
   pack?: GuardrailPack;
 }
 
+/** The content of a document, or undefined when it cannot be read (its problem is reported already). */
+function readableContent(document: Document): unknown {
+  if (document.errors.length > 0) return undefined;
+  try {
+    return yamlDocumentToJS(document);
+  } catch {
+    return undefined;
+  }
+}
+
 /** IDs a broken layer declares, so later layers naming them are not flagged too. */
 function declaredGuardrailIds(files: PackFile[]): string[] {
   return files.flatMap(file =>
-    parseAllDocuments(file.content).flatMap(document => {
-      const content =
-        document.errors.length === 0 ? (document.toJS() as unknown) : undefined;
+    (yamlSizeProblem(file.content)
+      ? []
+      : parseYamlDocuments(file.content)
+    ).flatMap(document => {
+      const content = readableContent(document);
       const { kind, metadata } = (content ?? {}) as {
         kind?: unknown;
         metadata?: { name?: unknown };
