@@ -2,8 +2,13 @@ import { glob, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
-import { parseAllDocuments } from 'yaml';
+import {
+  KubernetesObject,
+  parseYamlDocuments,
+  yamlDocumentToJS,
+  yamlSizeProblem,
+} from '@guardrails-dev/plugin-guardrails-common';
+import { LineCounter } from 'yaml';
 
 /** An object to validate and where it came from, for the report. */
 export interface SourcedObject {
@@ -48,10 +53,18 @@ export async function readWorkspaceManifests(
   }
   const objects: SourcedObject[] = [];
   for (const file of [...files].sort()) {
+    const shown = file.split(path.sep).join('/');
+    // Checked before reading: workspace files come from template input and fetched repositories.
+    const tooBig = yamlSizeProblem(
+      (await stat(path.join(workspace, file))).size,
+    );
+    if (tooBig) {
+      throw new InputError(`${shown} ${tooBig}`);
+    }
     objects.push(
       ...parseManifests(
         await readFile(path.join(workspace, file), 'utf8'),
-        file.split(path.sep).join('/'),
+        shown,
       ),
     );
   }
@@ -60,7 +73,12 @@ export async function readWorkspaceManifests(
 
 /** The Kubernetes objects of a YAML file's documents; `List` documents give their items. */
 export function parseManifests(text: string, file: string): SourcedObject[] {
-  const documents = parseAllDocuments(text);
+  const tooBig = yamlSizeProblem(text);
+  if (tooBig) {
+    throw new InputError(`${file} ${tooBig}`);
+  }
+  const lineCounter = new LineCounter();
+  const documents = parseYamlDocuments(text, lineCounter);
   const objects: SourcedObject[] = [];
   documents.forEach((document, index) => {
     const source = documents.length > 1 ? `${file}#${index + 1}` : file;
@@ -69,7 +87,18 @@ export function parseManifests(text: string, file: string): SourcedObject[] {
         `${source} is not valid YAML: ${document.errors[0].message}`,
       );
     }
-    const value = document.toJS();
+    let value: unknown;
+    try {
+      value = yamlDocumentToJS(document);
+    } catch (error) {
+      // An alias bomb or an alias to no anchor.
+      const start = document.contents?.range?.[0] ?? 0;
+      throw new InputError(
+        `${source} is not valid YAML at line ${
+          lineCounter.linePos(start).line
+        }: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     if (value === null || value === undefined) {
       return;
     }
