@@ -22,10 +22,14 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicy'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// The portal has no git host: guardrails:publish:local publishes new repositories into a local directory.
+backend.add(import('./localPublishing'));
 
 // Guardrails for Backstage
 backend.add(import('@guardrails-dev/plugin-guardrails-backend'));
-backend.add(import('@guardrails-dev/plugin-scaffolder-backend-module-guardrails'));
+backend.add(
+  import('@guardrails-dev/plugin-scaffolder-backend-module-guardrails'),
+);
 backend.add(import('@guardrails-dev/plugin-catalog-backend-module-guardrails'));
 
 backend.start();

@@ -1,6 +1,6 @@
 /**
- * Scaffolder actions of Guardrails for Backstage: guarded namespaces, environments, pre-flight validation
- * and publishing to a local directory the catalog reads.
+ * Scaffolder actions of Guardrails for Backstage: guarded namespaces, environments and pre-flight
+ * validation.
  *
  * @packageDocumentation
  */
@@ -20,12 +20,6 @@ export {
   GuardrailViolationError,
   type ValidateActionOptions,
 } from './actions/validate';
-export {
-  createPublishLocalAction,
-  type PublishLocalActionOptions,
-} from './actions/publishLocal';
-export type { RegistrationTiming } from './publishing/catalogRegistration';
-export { LOCAL_PUBLISH_AUDIT_EVENT } from './publishing/publishAudit';
 export { ClusterProvisionError } from './provisioning/ClusterProvisionError';
 export { NAMESPACE_PROVISION_AUDIT_EVENT } from './provisioning/provisionAudit';
 export {

@@ -9,7 +9,7 @@ import { createGuardrailsActions } from './actions';
 
 /**
  * Registers the guardrails actions with the scaffolder: `guardrails:namespace:provision`,
- * `guardrails:environment:provision`, `guardrails:validate` and `guardrails:publish:local`.
+ * `guardrails:environment:provision` and `guardrails:validate`.
  *
  * @public
  */

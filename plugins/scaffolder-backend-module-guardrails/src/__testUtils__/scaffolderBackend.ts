@@ -7,13 +7,39 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import {
+  createTemplateAction,
+  scaffolderActionsExtensionPoint,
+} from '@backstage/plugin-scaffolder-node';
 import request from 'supertest';
 import yaml from 'yaml';
 import scaffolderModuleGuardrails from '..';
 import { ownerPolicyPermissions } from './actionHarness';
-import { catalogGlob } from './publishHarness';
 import { SimulatedEnvironments } from './simulatedEnvironments';
+
+/**
+ * `guardrails:publish:local`, the last step of guarded-service, is the dev portal's (packages/backend),
+ * not this module's; this stand-in publishes nothing and outputs only what the template reads.
+ */
+const localPublishingStandIn = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'local-publishing-stand-in',
+  register: env =>
+    env.registerInit({
+      deps: { scaffolder: scaffolderActionsExtensionPoint },
+      init: async ({ scaffolder }) =>
+        scaffolder.addActions(
+          createTemplateAction({
+            id: 'guardrails:publish:local',
+            supportsDryRun: true,
+            handler: async ctx =>
+              ctx.output('entityRef', 'component:default/stand-in'),
+          }),
+        ),
+    }),
+});
 
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
 
@@ -37,11 +63,6 @@ export interface DryRun {
  */
 export async function startScaffolder(env: SimulatedEnvironments) {
   const workingDirectory = createMockDirectory();
-  const publishDirectory = createMockDirectory();
-  env.catalog.addFileLocation({
-    name: 'published-services',
-    target: catalogGlob(publishDirectory.path),
-  });
   for (const name of ['guarded-service', 'guarded-namespace']) {
     const template = templateEntity(name);
     env.catalog.entities.set(stringifyEntityRef(template), template);
@@ -50,17 +71,11 @@ export async function startScaffolder(env: SimulatedEnvironments) {
     features: [
       scaffolderPlugin,
       scaffolderModuleGuardrails,
+      localPublishingStandIn,
       mockServices.rootConfig.factory({
         data: {
           ...env.config.get(),
           backend: { workingDirectory: workingDirectory.path },
-          guardrails: {
-            ...env.config.getConfig('guardrails').get<object>(),
-            scaffolder: { publishDirectory: publishDirectory.path },
-          },
-          scaffolder: {
-            defaultAuthor: { name: 'Dev portal', email: 'portal@example.com' },
-          },
         },
       }),
       // The scaffolder and the module both reach the catalog through discovery.
@@ -129,7 +144,6 @@ export async function startScaffolder(env: SimulatedEnvironments) {
     async stop() {
       await backend.stop();
       workingDirectory.remove();
-      publishDirectory.remove();
     },
   };
 }

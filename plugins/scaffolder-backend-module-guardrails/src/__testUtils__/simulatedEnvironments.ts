@@ -156,7 +156,6 @@ export async function startSimulatedEnvironments(
     backoff: { baseDelayMs: 5, maxDelayMs: 20 },
   });
   const catalog = await startFakeCatalog({
-    fileLocations: [],
     entities: options.catalogEntities,
   });
   return {

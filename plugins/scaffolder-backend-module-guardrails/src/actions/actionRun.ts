@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
-import { HttpPublishCatalog } from '../publishing/catalogApi';
+import { HttpComponentCatalog } from '../catalog/HttpComponentCatalog';
 import {
   CatalogOwnership,
   readCatalogOwnership,
@@ -35,7 +35,7 @@ export async function loadRunChecks(
   const [authorization, ownership] = await Promise.all([
     loadProvisionAuthorization(options.permissions, credentials),
     readCatalogOwnership(
-      new HttpPublishCatalog(options.discovery, options.auth),
+      new HttpComponentCatalog(options.discovery, options.auth),
       options.auth,
       component,
     ),

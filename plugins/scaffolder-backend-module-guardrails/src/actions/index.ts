@@ -18,7 +18,6 @@ import {
 } from '@guardrails-dev/plugin-guardrails-node';
 import { createEnvironmentProvisionAction } from './environmentProvision';
 import { createNamespaceProvisionAction } from './namespaceProvision';
-import { createPublishLocalAction } from './publishLocal';
 import { createValidateAction } from './validate';
 
 /** What {@link createGuardrailsActions} needs from the backend. @public */
@@ -28,10 +27,7 @@ export interface GuardrailsActionsOptions {
   clusters: ClusterAccess;
   permissions: PermissionsService;
   auditor: AuditorService;
-  /**
-   * Finds the catalog, which the provisioning actions read components' owners from and
-   * `guardrails:publish:local` registers published repositories with.
-   */
+  /** Finds the catalog, which the provisioning actions read components' owners from. */
   discovery: DiscoveryService;
   /** Issues the tokens for catalog calls: the plugin's own, or on behalf of the user who started the task. */
   auth: AuthService;
@@ -70,6 +66,5 @@ export async function createGuardrailsActions(
       maxExemptionDays: readGuardrailsConfig(config).maxExemptionDays,
       now: options.now,
     }),
-    createPublishLocalAction({ config, discovery, auth, auditor }),
   ];
 }

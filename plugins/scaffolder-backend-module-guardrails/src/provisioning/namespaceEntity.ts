@@ -15,7 +15,6 @@ export const GUARDRAILS_CLUSTERS_ANNOTATION = 'guardrails.dev/clusters';
 /** Spec type of the catalog entities describing provisioned namespaces. @public */
 export const KUBERNETES_NAMESPACE_RESOURCE_TYPE = 'kubernetes-namespace';
 
-
 /**
  * The catalog Resource describing a provisioned namespace: owned by the owner, a dependency of the
  * component, in the component's catalog namespace. Its name is the namespace name with the

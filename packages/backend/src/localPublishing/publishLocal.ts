@@ -8,15 +8,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { HttpPublishCatalog, PublishCatalog } from '../publishing/catalogApi';
-import { catalogDocuments } from '../publishing/catalogDocuments';
+import { CatalogClientPublishCatalog, PublishCatalog } from './catalogApi';
+import { catalogDocuments } from './catalogDocuments';
 import {
   assertNotInCatalog,
   DEFAULT_REGISTRATION_TIMING,
   registerThroughLocation,
   RegistrationTiming,
   requireCoveringLocation,
-} from '../publishing/catalogRegistration';
+} from './catalogRegistration';
 import {
   assertGitAvailable,
   assertNotPublished,
@@ -24,12 +24,12 @@ import {
   planRepository,
   publishRepository,
   readCatalogFile,
-} from '../publishing/localRepository';
-import { startPublishAudit } from '../publishing/publishAudit';
-import { readPublishConfig } from '../publishing/publishConfig';
+} from './localRepository';
+import { startPublishAudit } from './publishAudit';
+import { readPublishConfig } from './publishConfig';
 import { examples } from './publishLocal.examples';
 
-/** What `guardrails:publish:local` needs from the backend. @public */
+/** What `guardrails:publish:local` needs from the backend. */
 export interface PublishLocalActionOptions {
   config: RootConfigService;
   discovery: DiscoveryService;
@@ -45,11 +45,10 @@ export interface PublishLocalActionOptions {
  * in the catalog, for portals without a git host. The catalog reads published repositories through
  * a `file` location of its configuration; the action has that location read at once and waits
  * until the catalog lists every published entity.
- * @public
  */
 export function createPublishLocalAction(options: PublishLocalActionOptions) {
   const publishConfig = readPublishConfig(options.config);
-  const catalog: PublishCatalog = new HttpPublishCatalog(
+  const catalog: PublishCatalog = new CatalogClientPublishCatalog(
     options.discovery,
     options.auth,
   );

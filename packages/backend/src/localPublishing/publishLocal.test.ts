@@ -3,17 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import yaml from 'yaml';
+import { FakeCatalog, startFakeCatalog } from './__testUtils__/fakeCatalog';
 import {
-  actionContext,
-  grace,
-  outputsOf,
-} from '../__testUtils__/actionHarness';
-import { FakeCatalog, startFakeCatalog } from '../__testUtils__/fakeCatalog';
-import {
+  auditEvents,
   catalogGlob,
   gitIn,
+  grace,
+  outputsOf,
   publishAction,
-} from '../__testUtils__/publishHarness';
+  publishContext,
+} from './__testUtils__/publishHarness';
 
 const COMPONENT = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -91,7 +90,7 @@ describe('guardrails:publish:local', () => {
 
   it('publishes the workspace as a git repository and has the catalog list its entities', async () => {
     const { action, auditor } = publishAction(catalog, published.path);
-    const ctx = actionContext(
+    const ctx = publishContext(
       {
         repoName: 'payments-api',
         entities: NAMESPACES,
@@ -158,7 +157,7 @@ describe('guardrails:publish:local', () => {
       catalog.requests.every(r => r.onBehalfOf === 'user:default/ada'),
     ).toBe(true);
 
-    expect(auditor.events).toEqual([
+    expect(await auditEvents(auditor)).toEqual([
       expect.objectContaining({
         status: 'succeeded',
         options: expect.objectContaining({
@@ -178,7 +177,7 @@ describe('guardrails:publish:local', () => {
 
   it('gives a repository that clones, and takes pushes the catalog then reads', async () => {
     const { action } = publishAction(catalog, published.path);
-    const ctx = actionContext(
+    const ctx = publishContext(
       { repoName: 'payments-api' },
       { workspacePath: workspace.path },
     );
@@ -210,7 +209,7 @@ describe('guardrails:publish:local', () => {
       },
     });
     const { action } = publishAction(catalog, published.path);
-    const ctx = actionContext(
+    const ctx = publishContext(
       {
         repoName: 'payments-api',
         sourcePath: 'service',
@@ -238,7 +237,7 @@ describe('guardrails:publish:local', () => {
 
   it('plans a dry run without writing anything or asking the catalog to read', async () => {
     const { action, auditor } = publishAction(catalog, published.path);
-    const ctx = actionContext(
+    const ctx = publishContext(
       { repoName: 'payments-api', entities: NAMESPACES },
       { workspacePath: workspace.path, dryRun: true },
     );
@@ -256,7 +255,7 @@ describe('guardrails:publish:local', () => {
       false,
     );
     expect(catalog.entities.has('component:default/payments-api')).toBe(false);
-    expect(auditor.events).toEqual([]);
+    expect(await auditEvents(auditor)).toEqual([]);
   });
 
   it('refuses a repository that is already published and leaves it as it is', async () => {
@@ -269,7 +268,7 @@ describe('guardrails:publish:local', () => {
     for (const dryRun of [true, false]) {
       await expect(
         action.handler(
-          actionContext(
+          publishContext(
             { repoName: 'payments-api' },
             { workspacePath: workspace.path, dryRun },
           ),
@@ -314,7 +313,9 @@ describe('guardrails:publish:local', () => {
     async (input, message) => {
       const { action } = publishAction(catalog, published.path);
       await expect(
-        action.handler(actionContext(input, { workspacePath: workspace.path })),
+        action.handler(
+          publishContext(input, { workspacePath: workspace.path }),
+        ),
       ).rejects.toThrow(message);
       expect(publishDirEntries()).toEqual([]);
       expect(catalog.requests).toEqual([]);
@@ -327,7 +328,7 @@ describe('guardrails:publish:local', () => {
     const { action } = publishAction(catalog, published.path);
     await expect(
       action.handler(
-        actionContext(
+        publishContext(
           { repoName: 'payments-api', sourcePath: 'linked' },
           { workspacePath: workspace.path },
         ),
@@ -343,7 +344,7 @@ describe('guardrails:publish:local', () => {
     });
     const { action } = publishAction(catalog, published.path);
     await action.handler(
-      actionContext(
+      publishContext(
         { repoName: 'payments-api' },
         { workspacePath: workspace.path },
       ),
@@ -356,7 +357,7 @@ describe('guardrails:publish:local', () => {
     workspace.addContent({ passwd: ({ symlink }) => symlink('/etc/passwd') });
     await expect(
       action.handler(
-        actionContext(
+        publishContext(
           { repoName: 'payments-api-2' },
           { workspacePath: workspace.path },
         ),
@@ -379,7 +380,7 @@ describe('guardrails:publish:local', () => {
     const { action } = publishAction(catalog, elsewhere.path);
     await expect(
       action.handler(
-        actionContext(
+        publishContext(
           { repoName: 'payments-api' },
           { workspacePath: workspace.path },
         ),
@@ -406,7 +407,7 @@ describe('guardrails:publish:local', () => {
     const { action } = publishAction(catalog, published.path);
     await expect(
       action.handler(
-        actionContext(
+        publishContext(
           { repoName: 'checkout-web' },
           { workspacePath: workspace.path },
         ),
@@ -443,7 +444,7 @@ describe('guardrails:publish:local', () => {
       const { action } = publishAction(catalog, published.path);
       await expect(
         action.handler(
-          actionContext(
+          publishContext(
             {
               repoName: 'payments-api',
               ...(entities
@@ -462,7 +463,7 @@ describe('guardrails:publish:local', () => {
     const { action } = publishAction(catalog, undefined);
     await expect(
       action.handler(
-        actionContext(
+        publishContext(
           { repoName: 'payments-api' },
           { workspacePath: workspace.path },
         ),
@@ -493,18 +494,18 @@ describe('guardrails:publish:local', () => {
     const input = { repoName: 'payments-api', entities: NAMESPACES };
     await expect(
       action.handler(
-        actionContext(input, { workspacePath: workspace.path, checkpoint }),
+        publishContext(input, { workspacePath: workspace.path, checkpoint }),
       ),
     ).rejects.toThrow(
       /The files are published, but the catalog did not list component:default\/payments-api, resource:default\/payments-api-dev, resource:default\/payments-api-prod within 0.2 s/,
     );
     const repo = path.join(published.path, 'payments-api');
     const firstCommit = gitIn(repo, ['rev-parse', 'HEAD']);
-    expect(auditor.events.map(e => e.status)).toEqual(['failed']);
+    expect((await auditEvents(auditor)).map(e => e.status)).toEqual(['failed']);
 
     // Resumed: the repository is not published again (nor refused as existing), only registered.
     catalog.processing = true;
-    const ctx = actionContext(input, {
+    const ctx = publishContext(input, {
       workspacePath: workspace.path,
       checkpoint,
     });
@@ -512,13 +513,16 @@ describe('guardrails:publish:local', () => {
     expect(outputsOf(ctx).commitHash).toBe(firstCommit);
     expect(gitIn(repo, ['rev-list', '--count', 'HEAD'])).toBe('1');
     expect(catalog.entities.has('component:default/payments-api')).toBe(true);
-    expect(auditor.events.map(e => e.status)).toEqual(['failed', 'succeeded']);
+    expect((await auditEvents(auditor)).map(e => e.status)).toEqual([
+      'failed',
+      'succeeded',
+    ]);
   });
 
   it('registers as the user who started the task', async () => {
     const { action } = publishAction(catalog, published.path);
     await action.handler(
-      actionContext(
+      publishContext(
         { repoName: 'payments-api' },
         { workspacePath: workspace.path, credentials: grace },
       ),

@@ -1,6 +1,6 @@
 export interface Config {
   guardrails?: {
-    /** Settings of the Guardrails scaffolder actions. */
+    /** Settings of the dev portal's scaffolder actions. */
     scaffolder?: {
       /**
        * Directory that `guardrails:publish:local` publishes new repositories into, one git

@@ -1,0 +1,1 @@
+export { scaffolderModuleLocalPublishing as default } from './module';
