@@ -88,6 +88,19 @@ describe('guardrails:publish:local', () => {
 
   const publishDirEntries = () => fs.readdirSync(published.path);
 
+  /** Runs the action on the workspace, as a task started by ada unless `options` say otherwise. */
+  const run = (
+    action: ReturnType<typeof publishAction>['action'],
+    input: { repoName: string } & Record<string, unknown>,
+    options: Omit<Parameters<typeof publishContext>[1], 'workspacePath'> = {},
+  ) =>
+    action.handler(
+      publishContext(input as any, {
+        workspacePath: workspace.path,
+        ...options,
+      }),
+    );
+
   it('publishes the workspace as a git repository and has the catalog list its entities', async () => {
     const { action, auditor } = publishAction(catalog, published.path);
     const ctx = publishContext(
@@ -267,12 +280,7 @@ describe('guardrails:publish:local', () => {
     const { action } = publishAction(catalog, published.path);
     for (const dryRun of [true, false]) {
       await expect(
-        action.handler(
-          publishContext(
-            { repoName: 'payments-api' },
-            { workspacePath: workspace.path, dryRun },
-          ),
-        ),
+        run(action, { repoName: 'payments-api' }, { dryRun }),
       ).rejects.toThrow(/payments-api already exists\. Choose another name/);
     }
     expect(fs.readdirSync(path.join(published.path, 'payments-api'))).toEqual([
@@ -312,11 +320,7 @@ describe('guardrails:publish:local', () => {
     'refuses %j before reading or writing anything',
     async (input, message) => {
       const { action } = publishAction(catalog, published.path);
-      await expect(
-        action.handler(
-          publishContext(input, { workspacePath: workspace.path }),
-        ),
-      ).rejects.toThrow(message);
+      await expect(run(action, input)).rejects.toThrow(message);
       expect(publishDirEntries()).toEqual([]);
       expect(catalog.requests).toEqual([]);
     },
@@ -327,12 +331,7 @@ describe('guardrails:publish:local', () => {
     workspace.addContent({ linked: ({ symlink }) => symlink(outside.path) });
     const { action } = publishAction(catalog, published.path);
     await expect(
-      action.handler(
-        publishContext(
-          { repoName: 'payments-api', sourcePath: 'linked' },
-          { workspacePath: workspace.path },
-        ),
-      ),
+      run(action, { repoName: 'payments-api', sourcePath: 'linked' }),
     ).rejects.toThrow(/sourcePath 'linked' leads outside the task workspace/);
     expect(publishDirEntries()).toEqual([]);
   });
@@ -343,26 +342,14 @@ describe('guardrails:publish:local', () => {
       'README.md': ({ symlink }) => symlink('docs/README.md'),
     });
     const { action } = publishAction(catalog, published.path);
-    await action.handler(
-      publishContext(
-        { repoName: 'payments-api' },
-        { workspacePath: workspace.path },
-      ),
-    );
+    await run(action, { repoName: 'payments-api' });
     const repo = path.join(published.path, 'payments-api');
     expect(fs.readlinkSync(path.join(repo, 'README.md'))).toBe(
       'docs/README.md',
     );
 
     workspace.addContent({ passwd: ({ symlink }) => symlink('/etc/passwd') });
-    await expect(
-      action.handler(
-        publishContext(
-          { repoName: 'payments-api-2' },
-          { workspacePath: workspace.path },
-        ),
-      ),
-    ).rejects.toThrow(
+    await expect(run(action, { repoName: 'payments-api-2' })).rejects.toThrow(
       /passwd is a symbolic link leading outside the published files/,
     );
     expect(publishDirEntries()).toEqual(['payments-api']);
@@ -378,14 +365,7 @@ describe('guardrails:publish:local', () => {
       spec: { type: 'url', target: catalogGlob(elsewhere.path) },
     });
     const { action } = publishAction(catalog, elsewhere.path);
-    await expect(
-      action.handler(
-        publishContext(
-          { repoName: 'payments-api' },
-          { workspacePath: workspace.path },
-        ),
-      ),
-    ).rejects.toThrow(
+    await expect(run(action, { repoName: 'payments-api' })).rejects.toThrow(
       `no catalog location reads ${path.join(
         elsewhere.path,
         'payments-api',
@@ -405,14 +385,7 @@ describe('guardrails:publish:local', () => {
       }),
     });
     const { action } = publishAction(catalog, published.path);
-    await expect(
-      action.handler(
-        publishContext(
-          { repoName: 'checkout-web' },
-          { workspacePath: workspace.path },
-        ),
-      ),
-    ).rejects.toThrow(
+    await expect(run(action, { repoName: 'checkout-web' })).rejects.toThrow(
       'the catalog already has component:default/checkout-web; choose another name',
     );
     expect(publishDirEntries()).toEqual([]);
@@ -461,42 +434,24 @@ describe('guardrails:publish:local', () => {
 
   it('is off until a publish directory is configured', async () => {
     const { action } = publishAction(catalog, undefined);
-    await expect(
-      action.handler(
-        publishContext(
-          { repoName: 'payments-api' },
-          { workspacePath: workspace.path },
-        ),
-      ),
-    ).rejects.toThrow(
+    await expect(run(action, { repoName: 'payments-api' })).rejects.toThrow(
       /Local publishing is off: set guardrails.scaffolder.publishDirectory/,
     );
   });
 
   it('reports a catalog that does not list the entities in time, and completes registration when the task is resumed', async () => {
-    const checkpoints = new Map<string, unknown>();
-    const checkpoint = async ({
-      key,
-      fn,
-    }: {
-      key: string;
-      fn: () => unknown;
-    }) => {
-      if (!checkpoints.has(key)) {
-        checkpoints.set(key, await fn());
-      }
-      return checkpoints.get(key);
-    };
+    // As the scaffolder keeps checkpoints across a restart: each key's function runs once, and a
+    // resumed task gets its outcome.
+    const results = new Map<string, Promise<unknown>>();
+    const checkpoint = (opts: { key: string; fn: () => unknown }) =>
+      results.get(opts.key) ??
+      results.set(opts.key, Promise.resolve(opts.fn())).get(opts.key)!;
     catalog.processing = false;
     const { action, auditor } = publishAction(catalog, published.path, {
       timeoutMs: 200,
     });
     const input = { repoName: 'payments-api', entities: NAMESPACES };
-    await expect(
-      action.handler(
-        publishContext(input, { workspacePath: workspace.path, checkpoint }),
-      ),
-    ).rejects.toThrow(
+    await expect(run(action, input, { checkpoint })).rejects.toThrow(
       /The files are published, but the catalog did not list component:default\/payments-api, resource:default\/payments-api-dev, resource:default\/payments-api-prod within 0.2 s/,
     );
     const repo = path.join(published.path, 'payments-api');
@@ -521,12 +476,7 @@ describe('guardrails:publish:local', () => {
 
   it('registers as the user who started the task', async () => {
     const { action } = publishAction(catalog, published.path);
-    await action.handler(
-      publishContext(
-        { repoName: 'payments-api' },
-        { workspacePath: workspace.path, credentials: grace },
-      ),
-    );
+    await run(action, { repoName: 'payments-api' }, { credentials: grace });
     expect(new Set(catalog.requests.map(r => r.onBehalfOf))).toEqual(
       new Set(['user:default/grace']),
     );
