@@ -14,7 +14,7 @@ import {
   loadConfiguredPack,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { AuditRunner } from './audit/AuditRunner';
-import { GuardrailsStore } from './db';
+import { DatabaseGuardrailsStore } from './db';
 import { readAuditConfig } from './service/readAuditConfig';
 import { ReportService } from './service/ReportService';
 import { createRouter } from './service/router';
@@ -46,7 +46,15 @@ export const guardrailsPlugin = createBackendPlugin({
         clusterAccess: clusterAccessServiceRef,
       },
       async init(deps) {
-        const { config, logger, httpRouter, scheduler, auth, catalog, clusterAccess } = deps;
+        const {
+          config,
+          logger,
+          httpRouter,
+          scheduler,
+          auth,
+          catalog,
+          clusterAccess,
+        } = deps;
         const auditConfig = readAuditConfig(config);
         // A pack that does not load stops the backend with every problem named, before anything is served.
         const parsed = await loadConfiguredPack(config);
@@ -54,10 +62,17 @@ export const guardrailsPlugin = createBackendPlugin({
           logger.warn(`Guardrail pack: ${formatPackProblem(warning)}`);
         }
         const pack = compilePack(parsed.pack);
-        const store = await GuardrailsStore.create({ database: deps.database, logger });
+        const store = await DatabaseGuardrailsStore.create({
+          database: deps.database,
+          logger,
+        });
         deps.permissionsRegistry.addPermissions(guardrailsPermissions);
 
-        const reports = new ReportService({ store, pack, environments: clusterAccess.environments() });
+        const reports = new ReportService({
+          store,
+          pack,
+          environments: clusterAccess.environments(),
+        });
         const runner = new AuditRunner({
           store,
           clusterAccess,
@@ -69,8 +84,18 @@ export const guardrailsPlugin = createBackendPlugin({
           loadEntities: async () => {
             const { items } = await catalog.getEntities(
               {
-                filter: [{ kind: 'Component' }, { kind: 'Resource', 'spec.type': 'kubernetes-namespace' }],
-                fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations', 'spec.owner', 'spec.type'],
+                filter: [
+                  { kind: 'Component' },
+                  { kind: 'Resource', 'spec.type': 'kubernetes-namespace' },
+                ],
+                fields: [
+                  'kind',
+                  'metadata.namespace',
+                  'metadata.name',
+                  'metadata.annotations',
+                  'spec.owner',
+                  'spec.type',
+                ],
               },
               { credentials: await auth.getOwnServiceCredentials() },
             );
@@ -89,14 +114,19 @@ export const guardrailsPlugin = createBackendPlugin({
         const startAudit = async (): Promise<'started' | 'already-running'> => {
           if (runner.running) return 'already-running';
           if (!auditConfig.enabled) {
-            void runner.run().catch(error => logger.error(`Audit failed: ${error}`));
+            void runner
+              .run()
+              .catch(error => logger.error(`Audit failed: ${error}`));
             return 'started';
           }
           try {
             await scheduler.triggerTask(AUDIT_TASK_ID);
             return 'started';
           } catch (error) {
-            if (error instanceof ConflictError || (error as Error).name === 'ConflictError') {
+            if (
+              error instanceof ConflictError ||
+              (error as Error).name === 'ConflictError'
+            ) {
               return 'already-running';
             }
             throw error;

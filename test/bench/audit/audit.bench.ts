@@ -28,7 +28,7 @@ import {
   AUDITED_KINDS,
   REPORT_KINDS,
 } from '../../../plugins/guardrails-backend/src/audit/auditedKinds';
-import { GuardrailsStore } from '../../../plugins/guardrails-backend/src/db';
+import { DatabaseGuardrailsStore as GuardrailsStore } from '../../../plugins/guardrails-backend/src/db';
 import { readAuditConfig } from '../../../plugins/guardrails-backend/src/service/readAuditConfig';
 import { ReportService } from '../../../plugins/guardrails-backend/src/service/ReportService';
 import { defaultEnvironments, startClusterProcess } from './clusterProcess';

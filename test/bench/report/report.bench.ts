@@ -22,7 +22,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { Knex } from 'knex';
 import {
-  GuardrailsStore,
+  DatabaseGuardrailsStore as GuardrailsStore,
   StoredResult,
 } from '../../../plugins/guardrails-backend/src/db';
 import guardrailsPlugin from '../../../plugins/guardrails-backend/src';

@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { compilePack, parsePack } from '@guardrails-dev/plugin-guardrails-common';
 import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
 import { stringify } from 'yaml';
-import { GuardrailsStore } from '../db';
+import { DatabaseGuardrailsStore as GuardrailsStore } from '../db';
 import { deployment, namespace, startClusters } from '../__testUtils__/simulatedClusters';
 import { AuditRunner } from './AuditRunner';
 

@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { compilePack } from '@guardrails-dev/plugin-guardrails-common';
 import { ClusterAccess, loadConfiguredPack } from '@guardrails-dev/plugin-guardrails-node';
-import { GuardrailsStore } from '../db';
+import { DatabaseGuardrailsStore as GuardrailsStore } from '../db';
 import {
   component,
   deployment,

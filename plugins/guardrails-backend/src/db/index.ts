@@ -1,4 +1,11 @@
-export { GuardrailsStore } from './GuardrailsStore';
+export { DatabaseGuardrailsStore } from './DatabaseGuardrailsStore';
+export type {
+  ClusterAuditStore,
+  GuardrailsStore,
+  HistoryStore,
+  ResultStore,
+  StatusTimeStore,
+} from './GuardrailsStore';
 export type {
   StoredResult,
   ClusterAuditStatus,

@@ -248,7 +248,9 @@ export function toNamespaceRow(
 ): ProvisionedNamespaceRow {
   const at = `provisionedNamespaces[${index}]`;
   if (!input || typeof input !== 'object') {
-    throw new InputError(`${at} must be a namespace with its environment and entity ref`);
+    throw new InputError(
+      `${at} must be a namespace with its environment and entity ref`,
+    );
   }
   const entityRef = requireText(input.entityRef, `${at}.entityRef`);
   const normalized = normalizeEntityRef(entityRef);
@@ -266,7 +268,9 @@ export function toNamespaceRow(
   };
 }
 
-export function fromNamespaceRow(row: ProvisionedNamespaceRow): ProvisionedNamespace {
+export function fromNamespaceRow(
+  row: ProvisionedNamespaceRow,
+): ProvisionedNamespace {
   return {
     cluster: row.cluster,
     namespace: row.namespace,
