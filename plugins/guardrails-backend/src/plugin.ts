@@ -16,7 +16,11 @@ import {
 import { AuditRunner } from './audit/AuditRunner';
 import { DatabaseGuardrailsStore } from './db';
 import { readAuditConfig } from './service/readAuditConfig';
-import { ReportService } from './service/ReportService';
+import { EntityReports } from './service/EntityReports';
+import { FleetReports } from './service/FleetReports';
+import { PackViews } from './service/PackViews';
+import { SummaryService } from './service/SummaryService';
+import { WhatIf } from './service/WhatIf';
 import { createRouter } from './service/router';
 
 const AUDIT_TASK_ID = 'guardrails-audit';
@@ -68,11 +72,8 @@ export const guardrailsPlugin = createBackendPlugin({
         });
         deps.permissionsRegistry.addPermissions(guardrailsPermissions);
 
-        const reports = new ReportService({
-          store,
-          pack,
-          environments: clusterAccess.environments(),
-        });
+        const environments = clusterAccess.environments();
+        const summary = new SummaryService({ store, environments });
         const runner = new AuditRunner({
           store,
           clusterAccess,
@@ -80,7 +81,7 @@ export const guardrailsPlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger,
           settings: auditConfig.settings,
-          afterCycle: () => reports.recordStatusTimes(),
+          afterCycle: () => summary.recordStatusTimes(),
           loadEntities: async () => {
             const { items } = await catalog.getEntities(
               {
@@ -140,7 +141,11 @@ export const guardrailsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             auditor: deps.auditor,
             catalog,
-            reports,
+            packViews: new PackViews({ pack, environments }),
+            summary,
+            entityReports: new EntityReports({ store, environments }),
+            fleetReports: new FleetReports({ store, environments }),
+            whatIf: new WhatIf({ store, environments }),
             startAudit,
           }),
         );

@@ -30,7 +30,7 @@ import {
 } from '../../../plugins/guardrails-backend/src/audit/auditedKinds';
 import { DatabaseGuardrailsStore as GuardrailsStore } from '../../../plugins/guardrails-backend/src/db';
 import { readAuditConfig } from '../../../plugins/guardrails-backend/src/service/readAuditConfig';
-import { ReportService } from '../../../plugins/guardrails-backend/src/service/ReportService';
+import { SummaryService as ReportService } from '../../../plugins/guardrails-backend/src/service/SummaryService';
 import { defaultEnvironments, startClusterProcess } from './clusterProcess';
 import { CLUSTERS, generateEstate } from './generateEstate';
 

@@ -10,7 +10,10 @@ export function namespaceResourceRef(
   namespace: Omit<ProvisionedNamespace, 'cluster'>,
 ): string {
   const component = parseEntityRef(namespace.entityRef);
-  const name = namespaceResourceName(namespace.namespace, namespace.environment);
+  const name = namespaceResourceName(
+    namespace.namespace,
+    namespace.environment,
+  );
   // Refs in the summary are lower case, like every ref the store keeps.
   return `resource:${component.namespace}/${name}`.toLowerCase();
 }

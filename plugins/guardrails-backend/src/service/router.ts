@@ -7,7 +7,10 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   ENFORCEMENT_LEVELS,
   EnforcementLevel,
@@ -20,7 +23,11 @@ import {
 import { createHash } from 'crypto';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
-import { ReportService } from './ReportService';
+import { EntityReports } from './EntityReports';
+import { FleetReports } from './FleetReports';
+import { PackViews } from './PackViews';
+import { SummaryService } from './SummaryService';
+import { WhatIf } from './WhatIf';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -29,7 +36,11 @@ export interface RouterOptions {
   auditor: AuditorService;
   /** Asked with the caller's credentials, so the catalog decides which entities' reports the caller may see. */
   catalog: CatalogService;
-  reports: ReportService;
+  packViews: PackViews;
+  summary: SummaryService;
+  entityReports: EntityReports;
+  fleetReports: FleetReports;
+  whatIf: WhatIf;
   /** Starts an audit now; resolves when it has started (not finished). */
   startAudit: () => Promise<'started' | 'already-running'>;
 }
@@ -37,14 +48,18 @@ export interface RouterOptions {
 const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const KIND = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, permissions, reports, catalog } = options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, catalog, packViews, fleetReports } = options;
   const router = Router();
   router.use(express.json());
 
   const authorize = async (req: Request, permission: BasicPermission) => {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }
@@ -65,11 +80,18 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     const [decision] = await permissions.authorize(
-      [{ permission: guardrailsEntityReportReadPermission, resourceRef: stringifyEntityRef(entity) }],
+      [
+        {
+          permission: guardrailsEntityReportReadPermission,
+          resourceRef: stringifyEntityRef(entity),
+        },
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${guardrailsEntityReportReadPermission.name}`);
+      throw new NotAllowedError(
+        `Not allowed: ${guardrailsEntityReportReadPermission.name}`,
+      );
     }
     return entityRef;
   };
@@ -80,17 +102,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/guardrails', async (req, res) => {
     await authorize(req, guardrailsPackReadPermission);
-    res.json(reports.guardrails());
+    res.json(packViews.guardrails());
   });
 
   router.get('/environments', async (req, res) => {
     await authorize(req, guardrailsPackReadPermission);
-    res.json(reports.environments());
+    res.json(packViews.environments());
   });
 
   router.get('/entities/:kind/:namespace/:name/report', async (req, res) => {
     const entityRef = await authorizeEntity(req);
-    const report = await reports.entityReport(entityRef);
+    const report = await options.entityReports.entityReport(entityRef);
     if (!report) {
       throw new NotFoundError(`No guardrail results for ${entityRef} yet`);
     }
@@ -100,22 +122,22 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
     const days = daysFrom(req);
     const entityRef = await authorizeEntity(req);
-    res.json(await reports.history({ entityRef, days }));
+    res.json(await fleetReports.history({ entityRef, days }));
   });
 
   router.get('/history', async (req, res) => {
     await authorize(req, guardrailsReportReadPermission);
-    res.json(await reports.history({ days: daysFrom(req) }));
+    res.json(await fleetReports.history({ days: daysFrom(req) }));
   });
 
   router.get('/distribution', async (req, res) => {
     await authorize(req, guardrailsReportReadPermission);
-    res.json(await reports.distribution());
+    res.json(await fleetReports.distribution());
   });
 
   router.get('/summary', async (req, res) => {
     await authorize(req, guardrailsReportReadPermission);
-    const summary = await reports.summary();
+    const summary = await options.summary.summary();
     // The ETag covers the content only, so an unchanged summary answers 304 to a conditional request.
     const etag = `"${createHash('sha1')
       .update(JSON.stringify(summary.entities))
@@ -134,21 +156,31 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const guardrail = single(req, 'guardrail');
     const environment = single(req, 'environment');
     const level = single(req, 'level');
-    if (!reports.hasGuardrail(guardrail)) {
+    if (!packViews.hasGuardrail(guardrail)) {
       throw new InputError(`Unknown guardrail '${guardrail}'`);
     }
-    if (!reports.hasEnvironment(environment)) {
+    if (!packViews.hasEnvironment(environment)) {
       throw new InputError(`Unknown environment '${environment}'`);
     }
     if (!(ENFORCEMENT_LEVELS as readonly string[]).includes(level)) {
-      throw new InputError(`Invalid level '${level}'; expected one of ${ENFORCEMENT_LEVELS.join(', ')}`);
+      throw new InputError(
+        `Invalid level '${level}'; expected one of ${ENFORCEMENT_LEVELS.join(
+          ', ',
+        )}`,
+      );
     }
-    res.json(await reports.impact({ guardrail, environment, level: level as EnforcementLevel }));
+    res.json(
+      await options.whatIf.impact({
+        guardrail,
+        environment,
+        level: level as EnforcementLevel,
+      }),
+    );
   });
 
   router.get('/exemptions', async (req, res) => {
     await authorize(req, guardrailsExemptionReadPermission);
-    res.json(reports.exemptions());
+    res.json(packViews.exemptions());
   });
 
   router.post('/audit', async (req, res) => {
@@ -175,7 +207,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 function entityRefFrom(req: Request): string {
   const { kind, namespace, name } = req.params;
   if (!KIND.test(kind)) throw new InputError(`Invalid entity kind '${kind}'`);
-  if (!NAME.test(namespace)) throw new InputError(`Invalid entity namespace '${namespace}'`);
+  if (!NAME.test(namespace))
+    throw new InputError(`Invalid entity namespace '${namespace}'`);
   if (!NAME.test(name)) throw new InputError(`Invalid entity name '${name}'`);
   return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
 }
@@ -193,7 +226,9 @@ function daysFrom(req: Request): number {
   if (raw === undefined) return 30;
   const days = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(days) || days < 1 || days > 365) {
-    throw new InputError(`Query parameter 'days' must be a whole number from 1 to 365`);
+    throw new InputError(
+      `Query parameter 'days' must be a whole number from 1 to 365`,
+    );
   }
   return days;
 }
