@@ -132,7 +132,6 @@ async function main(): Promise<number> {
   let entities: Entity[] = [];
   const reports = new ReportService({
     store,
-    pack,
     environments: defaultEnvironments(),
   });
   const runner = new AuditRunner({
