@@ -1,7 +1,8 @@
 // Starts the dev portal the way a deployment runs it: the built app served by the built backend, talking to the
 // local simulated clusters. Used by the end-to-end tests.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,9 +60,41 @@ async function waitFor(url, timeoutMs, child, name) {
   throw new Error(`${name} did not become ready at ${url} within ${timeoutMs} ms: ${lastError}`);
 }
 
-/** Starts the simulated clusters and the backend; resolves when the portal answers. */
+/** Where the dev portal publishes services created from templates: a run must leave nothing there. */
+export const devPublishDirectory = join(repoRoot, 'packages/backend/generated-services');
+
+/**
+ * A scratch publish directory for one run, with the catalog Location that reads what is published into it (as
+ * templates/published-services.yaml does for the dev portal's own directory). app-config.e2e.yaml points
+ * guardrails.scaffolder.publishDirectory and catalog.locations at it through GUARDRAILS_E2E_PUBLISH_DIRECTORY.
+ */
+function scratchPublishDirectory() {
+  const directory = mkdtempSync(join(tmpdir(), 'guardrails-e2e-published-'));
+  writeFileSync(
+    join(directory, 'published-services.yaml'),
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Location',
+      'metadata:',
+      '  name: e2e-published-services',
+      '  description: Services the end-to-end tests created from templates, in a scratch directory.',
+      'spec:',
+      '  type: file',
+      '  presence: optional',
+      '  target: ./*/catalog-info.yaml',
+      '',
+    ].join('\n'),
+  );
+  return directory;
+}
+
+/**
+ * Starts the simulated clusters and the backend; resolves when the portal answers. Services created from templates
+ * are published into `publishDirectory`, a scratch directory that `stop` removes.
+ */
 export async function startPortal() {
   const children = [];
+  const publishDirectory = scratchPublishDirectory();
   const stop = async () => {
     for (const child of children.reverse()) {
       if (child.exitCode === null) {
@@ -73,6 +106,7 @@ export async function startPortal() {
       }
     }
     await new Promise(r => setTimeout(r, 300));
+    rmSync(publishDirectory, { recursive: true, force: true });
   };
   try {
     const simulatorBin = join(repoRoot, 'packages/kube-simulator/bin/kube-simulator');
@@ -102,12 +136,15 @@ export async function startPortal() {
         '--config',
         join(repoRoot, 'test/e2e/app-config.e2e.yaml'),
       ],
-      { cwd: join(repoRoot, 'packages/backend'), env: { ...process.env, NODE_ENV: 'production' } },
+      {
+        cwd: join(repoRoot, 'packages/backend'),
+        env: { ...process.env, NODE_ENV: 'production', GUARDRAILS_E2E_PUBLISH_DIRECTORY: publishDirectory },
+      },
     );
     children.push(backend);
     await waitFor(`${baseUrl}/api/guardrails/health`, 120_000, backend, 'backend');
     await waitFor(`${baseUrl}/`, 30_000, backend, 'backend');
-    return { stop };
+    return { stop, publishDirectory };
   } catch (e) {
     await stop();
     throw e;
@@ -151,4 +188,20 @@ export async function clusterGet(port, path) {
     headers: { Authorization: 'Bearer dev-portal-token' },
   });
   return { status: res.status, body: await res.json() };
+}
+
+/** Waits until a scaffolder task ends; a task that did not complete comes with its log messages. */
+export async function waitForTask(id) {
+  for (let i = 0; i < 120; i++) {
+    const res = await api(`/api/scaffolder/v2/tasks/${id}`);
+    if (['completed', 'failed', 'cancelled'].includes(res.body?.status)) {
+      if (res.body.status !== 'completed') {
+        const events = await api(`/api/scaffolder/v2/tasks/${id}/events`);
+        return { ...res.body, log: events.body?.map(e => e.body?.message).filter(Boolean) };
+      }
+      return res.body;
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`task ${id} did not finish`);
 }

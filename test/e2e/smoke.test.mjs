@@ -3,16 +3,29 @@
 // under Create, and a template run provisions a guarded namespace.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { api, baseUrl, buildPortal, clusterGet, outputDir, startPortal, waitForReport } from './portal.mjs';
+import {
+  api,
+  baseUrl,
+  buildPortal,
+  clusterGet,
+  devPublishDirectory,
+  outputDir,
+  startPortal,
+  waitForReport,
+  waitForTask,
+} from './portal.mjs';
 import { launchBrowser } from './browser.mjs';
 
 describe('dev portal', { timeout: 900_000 }, () => {
   let portal;
   let browser;
   let page;
+  let devPublished;
 
   before(async () => {
+    devPublished = listing(devPublishDirectory);
     buildPortal();
     portal = await startPortal();
     browser = await launchBrowser();
@@ -115,7 +128,6 @@ describe('dev portal', { timeout: 900_000 }, () => {
   });
 
   it('creates a guarded service: validated manifests, a namespace per environment, registered in the catalog', async () => {
-    // Published services outlive a run (their repositories stay on disk), so each run uses a new name.
     const name = `e2e-${Date.now().toString(36)}`;
     const created = await api('/api/scaffolder/v2/tasks', {
       method: 'POST',
@@ -148,6 +160,10 @@ describe('dev portal', { timeout: 900_000 }, () => {
       .map(r => r.targetRef)
       .sort();
     assert.deepEqual(dependsOn, ['dev', 'prod', 'staging'].map(e => `resource:default/${name}-${e}`));
+
+    // Published into the run's scratch directory, not into the dev portal's: the portal's catalog stays as it was.
+    assert.deepEqual(listing(devPublishDirectory), devPublished);
+    assert.ok(existsSync(join(portal.publishDirectory, name, 'catalog-info.yaml')));
   });
 
   it('provisions a guarded namespace from the template form', async () => {
@@ -171,17 +187,7 @@ describe('dev portal', { timeout: 900_000 }, () => {
   });
 });
 
-async function waitForTask(id) {
-  for (let i = 0; i < 120; i++) {
-    const res = await api(`/api/scaffolder/v2/tasks/${id}`);
-    if (['completed', 'failed', 'cancelled'].includes(res.body?.status)) {
-      if (res.body.status !== 'completed') {
-        const events = await api(`/api/scaffolder/v2/tasks/${id}/events`);
-        return { ...res.body, log: events.body?.map(e => e.body?.message).filter(Boolean) };
-      }
-      return res.body;
-    }
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error(`task ${id} did not finish`);
+/** The names in a directory, sorted; none when it does not exist. */
+function listing(directory) {
+  return existsSync(directory) ? readdirSync(directory).sort() : [];
 }
