@@ -62,6 +62,7 @@ async function setup(
   seeds: Record<string, object[]>,
   now = new Date('2026-11-22T12:00:00Z'),
   afterCycle?: () => Promise<void>,
+  catalogEntities: Entity[] = entities,
 ) {
   const clusters = await startClusters(seeds);
   const config = new ConfigReader(clusters.config);
@@ -73,7 +74,7 @@ async function setup(
     store,
     clusterAccess: ClusterAccess.fromConfig(config, { logger: mockServices.logger.mock(), maxAttempts: 1 }),
     pack: compilePack((await loadConfiguredPack(config, { now })).pack),
-    loadEntities: async () => entities,
+    loadEntities: async () => catalogEntities,
     auditor,
     logger,
     settings: { pageSize: 2, clusterConcurrency: 2, kindConcurrency: 2 },
@@ -102,6 +103,37 @@ describe('AuditRunner', () => {
       expect(unowned.some(r => r.resource.name === 'stray' && r.guardrail === 'pod.no-privileged')).toBe(true);
       const owner = (await store.resultsForEntity('component:default/payments-api'))[0].owner;
       expect(owner).toBe('group:default/payments');
+    } finally {
+      await close();
+    }
+  });
+
+  it("gives a component its workloads' results, not the namespace Resource provisioned for it", async () => {
+    // Provisioning registers each namespace as a Resource carrying the component's kubernetes-id (so the
+    // Kubernetes plugin shows it); listed first by the catalog, it must not take the component's results.
+    const namespaceResource = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'payments',
+        namespace: 'default',
+        annotations: {
+          'backstage.io/kubernetes-id': 'payments-api',
+          'backstage.io/kubernetes-namespace': 'payments',
+        },
+      },
+      spec: { type: 'kubernetes-namespace', owner: 'group:default/payments' },
+    } as Entity;
+    const { runner, store, close } = await setup({ dev: devSeed() }, undefined, undefined, [
+      namespaceResource,
+      ...entities,
+    ]);
+    try {
+      await runner.run();
+      const privilegedOn = async (ref: string) =>
+        (await store.resultsForEntity(ref)).filter(r => r.guardrail === 'pod.no-privileged').map(r => r.resource.name);
+      expect(await privilegedOn('component:default/payments-api')).toEqual(['api']);
+      expect(await privilegedOn('resource:default/payments')).toEqual([]);
     } finally {
       await close();
     }

@@ -34,7 +34,13 @@ export class EntityIndex {
   private readonly owners = new Map<string, string | undefined>();
 
   constructor(entities: Entity[]) {
-    for (const entity of entities) {
+    // Components first: a namespace Resource that provisioning registered carries its component's
+    // kubernetes-id (for the Kubernetes plugin), and must not take the component's workloads' results.
+    const ordered = [
+      ...entities.filter(e => e.kind.toLocaleLowerCase('en-US') === 'component'),
+      ...entities.filter(e => e.kind.toLocaleLowerCase('en-US') !== 'component'),
+    ];
+    for (const entity of ordered) {
       const annotations = entity.metadata.annotations ?? {};
       const entityRef = stringifyEntityRef(entity);
       const owner = ownerOf(entity);
@@ -53,7 +59,7 @@ export class EntityIndex {
         // A malformed selector is reported by the catalog processor; here it simply maps nothing.
         if (selector) this.bySelector.push({ ...mapped, selector });
       }
-      if (!id && !selectorText && namespace) {
+      if (!id && !selectorText && namespace && !this.byNamespaceOnly.has(namespace)) {
         this.byNamespaceOnly.set(namespace, mapped);
       }
     }
