@@ -66,7 +66,10 @@ export interface Config {
   guardrails?: {
     /**
      * Environments, in order from least to most protected. Defaults to `dev`, `staging` and
-     * `prod`, each mapped to the cluster of the same name.
+     * `prod`, each mapped to the cluster of the same name. `clusters` alone is enough for an
+     * environment: the profile defaults by the environment's name (`dev`/`development`,
+     * `staging`/`stage`, `prod`/`production`) and to a generic profile (restricted Pod Security,
+     * ingress from the same namespace, owners may edit) for any other name.
      */
     environments?: {
       [environment: string]: {
@@ -78,24 +81,30 @@ export interface Config {
          * Names of clusters from `kubernetes.clusterLocatorMethods` that belong to this environment.
          */
         clusters: string[];
-        /** What every namespace provisioned in this environment gets. */
-        profile: {
+        /**
+         * What every namespace provisioned in this environment gets. Each field left out takes the
+         * environment's default.
+         */
+        profile?: {
           /**
            * Pod Security Admission level set as enforce, audit and warn on the namespace.
            */
-          podSecurity: 'privileged' | 'baseline' | 'restricted';
+          podSecurity?: 'privileged' | 'baseline' | 'restricted';
           /**
            * Default network policy of the namespace: `deny-all` denies ingress and egress,
            * `deny-ingress` denies ingress and allows egress, `allow-same-namespace` allows traffic
            * only from pods of the same namespace and allows egress.
            */
-          networkPolicy: 'deny-all' | 'deny-ingress' | 'allow-same-namespace';
+          networkPolicy?: 'deny-all' | 'deny-ingress' | 'allow-same-namespace';
           /**
            * ClusterRole bound to the owning group in the namespace, for example `edit` or `view`.
            */
-          ownerRole: string;
-          /** Namespace sizes teams choose from; the key is the size name, for example `small`. */
-          sizes: {
+          ownerRole?: string;
+          /**
+           * Namespace sizes teams choose from; the key is the size name, for example `small`. When
+           * given, they replace the default sizes `small`, `medium` and `large`.
+           */
+          sizes?: {
             [size: string]: {
               /** ResourceQuota of the namespace. */
               quota: {

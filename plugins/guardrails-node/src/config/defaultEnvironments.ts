@@ -1,4 +1,4 @@
-import { EnvironmentDefinition, SizeProfile } from './types';
+import { EnvironmentDefinition, NamespaceProfile, SizeProfile } from './types';
 
 const DEFAULT_SIZES: Record<string, SizeProfile> = {
   small: {
@@ -42,45 +42,56 @@ const DEFAULT_SIZES: Record<string, SizeProfile> = {
   },
 };
 
+type ProfileWithoutSizes = Omit<NamespaceProfile, 'sizes'>;
+
+const DEV: ProfileWithoutSizes = {
+  podSecurity: 'baseline',
+  networkPolicy: 'allow-same-namespace',
+  ownerRole: 'edit',
+};
+const STAGING: ProfileWithoutSizes = {
+  podSecurity: 'restricted',
+  networkPolicy: 'allow-same-namespace',
+  ownerRole: 'edit',
+};
+const PROD: ProfileWithoutSizes = {
+  podSecurity: 'restricted',
+  networkPolicy: 'deny-ingress',
+  ownerRole: 'view',
+};
+/**
+ * For an environment whose name says nothing about it: restricted Pod Security and ingress only from
+ * the same namespace (as staging), so a workload that passes there passes everywhere; teams may edit.
+ */
+const GENERIC: ProfileWithoutSizes = STAGING;
+
+const BY_NAME: Record<string, ProfileWithoutSizes> = {
+  dev: DEV,
+  development: DEV,
+  staging: STAGING,
+  stage: STAGING,
+  prod: PROD,
+  production: PROD,
+};
+
+/**
+ * The namespace profile an environment gets when its config leaves the profile (or part of it)
+ * out: by name for dev, staging and prod (and their long spellings), the generic profile otherwise.
+ * Each call returns a fresh copy.
+ */
+export function defaultProfile(environmentName: string): NamespaceProfile {
+  const base = BY_NAME[environmentName] ?? GENERIC;
+  return { ...base, sizes: structuredClone(DEFAULT_SIZES) };
+}
+
 /**
  * Used when `guardrails.environments` is absent: each environment on the cluster of the same name,
  * stricter towards production (teams may edit in dev and staging, only view in prod).
  */
 export function defaultEnvironments(): EnvironmentDefinition[] {
-  const sizes = () => structuredClone(DEFAULT_SIZES);
   return [
-    {
-      name: 'dev',
-      title: 'Development',
-      clusters: ['dev'],
-      profile: {
-        podSecurity: 'baseline',
-        networkPolicy: 'allow-same-namespace',
-        ownerRole: 'edit',
-        sizes: sizes(),
-      },
-    },
-    {
-      name: 'staging',
-      title: 'Staging',
-      clusters: ['staging'],
-      profile: {
-        podSecurity: 'restricted',
-        networkPolicy: 'allow-same-namespace',
-        ownerRole: 'edit',
-        sizes: sizes(),
-      },
-    },
-    {
-      name: 'prod',
-      title: 'Production',
-      clusters: ['prod'],
-      profile: {
-        podSecurity: 'restricted',
-        networkPolicy: 'deny-ingress',
-        ownerRole: 'view',
-        sizes: sizes(),
-      },
-    },
-  ];
+    { name: 'dev', title: 'Development', clusters: ['dev'] },
+    { name: 'staging', title: 'Staging', clusters: ['staging'] },
+    { name: 'prod', title: 'Production', clusters: ['prod'] },
+  ].map(env => ({ ...env, profile: defaultProfile(env.name) }));
 }

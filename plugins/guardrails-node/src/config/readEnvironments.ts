@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { defaultEnvironments } from './defaultEnvironments';
+import { defaultEnvironments, defaultProfile } from './defaultEnvironments';
 import { parseQuantity } from './quantity';
 import {
   EnvironmentDefinition,
@@ -21,6 +21,9 @@ const NETWORK_POLICY_MODES: NetworkPolicyMode[] = [
   'deny-ingress',
   'allow-same-namespace',
 ];
+const ENVIRONMENT_KEYS = ['title', 'clusters', 'profile'];
+const PROFILE_KEYS = ['podSecurity', 'networkPolicy', 'ownerRole', 'sizes'];
+
 // Environment names end up in the `guardrails.dev/environment` label, so they must be label values.
 const LABEL_VALUE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -38,7 +41,9 @@ export function readEnvironments(config: Config): EnvironmentReadResult {
   }
   const names = section.keys();
   if (names.length === 0) {
-    throw new Error(`${ENVIRONMENTS_KEY} must define at least one environment`);
+    throw new Error(
+      `${ENVIRONMENTS_KEY} must define at least one environment, for example ${ENVIRONMENTS_KEY}.prod.clusters: [my-cluster]; leave it out for dev, staging and prod on the clusters of those names`,
+    );
   }
   const environments = names.map(name => {
     const key = `${ENVIRONMENTS_KEY}.${name}`;
@@ -47,55 +52,163 @@ export function readEnvironments(config: Config): EnvironmentReadResult {
         `${key}: '${name}' is not a valid environment name; use lower-case letters, digits and '-' (at most 63)`,
       );
     }
-    const env = section.getConfig(name);
-    const clusters = env.getStringArray('clusters');
-    if (clusters.length === 0) {
-      throw new Error(`${key}.clusters must name at least one cluster`);
+    if (!isObject(section.getOptional(name))) {
+      throw new Error(
+        `${key} must be an object such as { clusters: [${name}] }`,
+      );
     }
+    const env = section.getConfig(name);
+    assertKnownKeys(env, ENVIRONMENT_KEYS, key, 'An environment');
     return {
       name,
       title: env.getOptionalString('title') ?? name,
-      clusters,
-      profile: readProfile(env.getConfig('profile'), `${key}.profile`),
+      clusters: readClusterNames(env, key, name),
+      profile: readProfile(env, `${key}.profile`, defaultProfile(name)),
     };
   });
   return { environments, defaulted: false };
 }
 
-function readProfile(profile: Config, key: string): NamespaceProfile {
-  const ownerRole = profile.getString('ownerRole').trim();
-  if (!ownerRole) {
-    throw new Error(`${key}.ownerRole must not be empty`);
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Names an unknown key, the known key it most likely means, and the keys there are. */
+function assertKnownKeys(
+  config: Config,
+  known: string[],
+  key: string,
+  what: string,
+) {
+  for (const actual of config.keys()) {
+    if (known.includes(actual)) continue;
+    const guess = closest(actual, known);
+    throw new Error(
+      `${key}.${actual} is not a setting; ${
+        guess ? `did you mean '${guess}'? ` : ''
+      }${what} takes ${known.join(', ')}`,
+    );
   }
-  const sizesConfig = profile.getConfig('sizes');
+}
+
+function closest(actual: string, known: string[]): string | undefined {
+  const a = actual.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const name of known) {
+    const distance = editDistance(a, name.toLowerCase());
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(actual.length / 3))
+    ? best.name
+    : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function readClusterNames(env: Config, key: string, name: string): string[] {
+  const example = `for example clusters: [${name}]`;
+  const value = env.getOptional('clusters');
+  if (value === undefined) {
+    throw new Error(
+      `${key}.clusters is missing; list the names of the environment's clusters from kubernetes.clusterLocatorMethods, ${example}`,
+    );
+  }
+  if (!Array.isArray(value) || value.some(c => typeof c !== 'string')) {
+    throw new Error(
+      `${key}.clusters must be a list of cluster names, ${example}`,
+    );
+  }
+  if (value.length === 0) {
+    throw new Error(
+      `${key}.clusters must name at least one cluster, ${example}`,
+    );
+  }
+  return value as string[];
+}
+
+/**
+ * Reads `<env>.profile`; every field is optional and falls back to the environment's default
+ * profile. Sizes, when given, replace the default sizes and must each be complete.
+ */
+function readProfile(
+  env: Config,
+  key: string,
+  defaults: NamespaceProfile,
+): NamespaceProfile {
+  if (!env.has('profile')) {
+    return defaults;
+  }
+  if (!isObject(env.getOptional('profile'))) {
+    throw new Error(
+      `${key} must be an object with any of ${PROFILE_KEYS.join(
+        ', ',
+      )}; leave it out to use the default profile`,
+    );
+  }
+  const profile = env.getConfig('profile');
+  assertKnownKeys(profile, PROFILE_KEYS, key, 'A profile');
+  let ownerRole = defaults.ownerRole;
+  if (profile.has('ownerRole')) {
+    ownerRole = profile.getString('ownerRole').trim();
+    if (!ownerRole) {
+      throw new Error(
+        `${key}.ownerRole must not be empty; leave it out to use '${defaults.ownerRole}'`,
+      );
+    }
+  }
+  return {
+    podSecurity: profile.has('podSecurity')
+      ? readEnum(
+          profile,
+          'podSecurity',
+          POD_SECURITY_LEVELS,
+          `${key}.podSecurity`,
+        )
+      : defaults.podSecurity,
+    networkPolicy: profile.has('networkPolicy')
+      ? readEnum(
+          profile,
+          'networkPolicy',
+          NETWORK_POLICY_MODES,
+          `${key}.networkPolicy`,
+        )
+      : defaults.networkPolicy,
+    ownerRole,
+    sizes: profile.has('sizes')
+      ? readSizes(profile.getConfig('sizes'), `${key}.sizes`)
+      : defaults.sizes,
+  };
+}
+
+function readSizes(
+  sizesConfig: Config,
+  key: string,
+): Record<string, SizeProfile> {
   const sizeNames = sizesConfig.keys();
   if (sizeNames.length === 0) {
-    throw new Error(`${key}.sizes must define at least one size`);
+    throw new Error(
+      `${key} must define at least one size; leave it out to use the default sizes small, medium and large`,
+    );
   }
   const sizes: Record<string, SizeProfile> = {};
   for (const name of sizeNames) {
-    sizes[name] = readSize(
-      sizesConfig.getConfig(name),
-      `${key}.sizes.${name}`,
-      name,
-    );
+    sizes[name] = readSize(sizesConfig.getConfig(name), `${key}.${name}`, name);
   }
-  return {
-    podSecurity: readEnum(
-      profile,
-      'podSecurity',
-      POD_SECURITY_LEVELS,
-      `${key}.podSecurity`,
-    ),
-    networkPolicy: readEnum(
-      profile,
-      'networkPolicy',
-      NETWORK_POLICY_MODES,
-      `${key}.networkPolicy`,
-    ),
-    ownerRole,
-    sizes,
-  };
+  return sizes;
 }
 
 function readSize(size: Config, key: string, name: string): SizeProfile {

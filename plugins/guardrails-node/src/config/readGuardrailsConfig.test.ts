@@ -175,7 +175,7 @@ describe('readGuardrailsConfig', () => {
     expect(() =>
       readGuardrailsConfig(configWith({ clusters: [cluster('dev')] })),
     ).toThrow(
-      "guardrails.environments is not set, so the default environment 'staging' uses cluster 'staging'; it is not in kubernetes.clusterLocatorMethods (type: config); configured clusters: dev",
+      "guardrails.environments is not set, so the default environment 'staging' uses cluster 'staging'; it is not in kubernetes.clusterLocatorMethods (type: config); configured clusters: dev; map your clusters to environments with guardrails.environments.<env>.clusters, for example guardrails.environments.staging.clusters: [dev]",
     );
   });
 
@@ -407,19 +407,32 @@ describe('readGuardrailsConfig', () => {
       ).toThrow(message);
     });
 
-    it('rejects a missing profile field with its full key', () => {
+    it('fills a profile field that is left out from the default profile', () => {
       const { ownerRole: _omitted, ...withoutRole } = profile();
-      expect(() =>
-        readGuardrailsConfig(
-          configWith({
-            clusters: [cluster('prod')],
-            guardrails: oneEnvironment({ profile: withoutRole }),
-          }),
-        ),
-      ).toThrow(
-        "Missing required config value at 'guardrails.environments.prod.profile.ownerRole'",
+      const result = readGuardrailsConfig(
+        configWith({
+          clusters: [cluster('prod')],
+          guardrails: oneEnvironment({ profile: withoutRole }),
+        }),
       );
+      expect(result.environments[0].profile.ownerRole).toBe('view');
     });
+  });
+
+  it('starts with one cluster and an environment that names only it', () => {
+    const result = readGuardrailsConfig(
+      configWith({
+        clusters: [cluster('k8s-main')],
+        guardrails: { environments: { main: { clusters: ['k8s-main'] } } },
+      }),
+    );
+    expect(result.environments).toMatchObject([
+      {
+        name: 'main',
+        clusters: ['k8s-main'],
+        profile: { podSecurity: 'restricted', ownerRole: 'edit' },
+      },
+    ]);
   });
 });
 

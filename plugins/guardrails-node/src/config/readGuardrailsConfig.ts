@@ -50,12 +50,17 @@ export function readGuardrailsSettings(config: Config): GuardrailsSettings {
         );
       }
       const known = [...byName.keys()];
+      const fix = defaulted
+        ? `; map your clusters to environments with guardrails.environments.<env>.clusters, for example guardrails.environments.${
+            env.name
+          }.clusters: [${known[0] ?? 'my-cluster'}]`
+        : '';
       throw new Error(
         `${key} is not in kubernetes.clusterLocatorMethods (type: config); ${
           known.length
             ? `configured clusters: ${known.join(', ')}`
             : 'no clusters are configured'
-        }`,
+        }${fix}`,
       );
     });
   }
