@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import request from 'supertest';
+import { spec } from '../schema/openapi';
 import { guardrailsPlugin } from '../plugin';
 import { component, deployment, namespace, startClusters, TEST_TOKEN } from '../__testUtils__/simulatedClusters';
 
@@ -93,6 +96,51 @@ describe('guardrails REST API', () => {
         firstSeen: expect.any(String),
       });
       expect(res.body.environments[1].stale).toEqual([]);
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('answers every route with a body its schema in the OpenAPI spec describes', async () => {
+    const { server, user, audit, clusters } = await startBackend();
+    try {
+      await audit();
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      addFormats(ajv);
+      ajv.addSchema(JSON.parse(JSON.stringify(spec)), 'spec');
+      const routes: Array<[string, string, string]> = [
+        ['GET', '/health', '/health'],
+        ['GET', '/guardrails', '/guardrails'],
+        ['GET', '/environments', '/environments'],
+        ['GET', '/entities/{kind}/{namespace}/{name}/report', '/entities/component/default/payments-api/report'],
+        ['GET', '/entities/{kind}/{namespace}/{name}/history', '/entities/component/default/payments-api/history'],
+        ['GET', '/history', '/history?days=7'],
+        ['GET', '/distribution', '/distribution'],
+        ['GET', '/summary', '/summary'],
+        ['GET', '/impact', '/impact?guardrail=pod.no-privileged&environment=prod&level=block'],
+        ['GET', '/exemptions', '/exemptions'],
+        ['GET', '/entities/{kind}/{namespace}/{name}/report', '/entities/component/default/quiet/report'],
+        ['GET', '/history', '/history?days=0'],
+        ['POST', '/audit', '/audit'],
+      ];
+      for (const [method, template, url] of routes) {
+        const res = await request(server)
+          [method === 'GET' ? 'get' : 'post'](`/api/guardrails${url}`)
+          .set('Authorization', user);
+        const pointer = `/paths/${template.replace(/\//g, '~1')}/${method.toLowerCase()}/responses/${res.status}`;
+        const documented = ajv.getSchema(`spec#${pointer}`)?.schema as any;
+        expect({ url, status: res.status, documented: Boolean(documented) }).toEqual({
+          url,
+          status: res.status,
+          documented: true,
+        });
+        const content = documented.$ref
+          ? ajv.getSchema(`spec${documented.$ref}`)?.schema
+          : documented;
+        const schema = (content as any).content['application/json'].schema;
+        const check = ajv.compile(resolveLocal(schema));
+        expect({ url, errors: check(res.body) ? [] : check.errors }).toEqual({ url, errors: [] });
+      }
     } finally {
       await clusters.close();
     }
@@ -235,19 +283,73 @@ describe('guardrails REST API', () => {
   });
 
   it.each([
-    ['/api/guardrails/impact', /guardrail/],
+    ['/api/guardrails/impact', /request\/query must have required property 'guardrail'/],
     ['/api/guardrails/impact?guardrail=nope&environment=prod&level=block', /Unknown guardrail 'nope'/],
     ['/api/guardrails/impact?guardrail=pod.no-privileged&environment=qa&level=block', /Unknown environment 'qa'/],
-    ['/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=deny', /Invalid level 'deny'/],
-    ['/api/guardrails/history?days=0', /days/],
-    ['/api/guardrails/history?days=ten', /days/],
-    ['/api/guardrails/entities/comp%20onent/default/x/report', /Invalid entity kind/],
-  ])('answers 400 with a reason for %s', async (path, reason) => {
+    [
+      '/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=deny',
+      /request\/query\/level must be equal to one of the allowed values: observe, warn, block, auto-correct/,
+    ],
+    [
+      '/api/guardrails/impact?guardrail=pod.no-privileged&guardrail=pod.no-host-path&environment=prod&level=block',
+      /request\/query\/guardrail must be string/,
+    ],
+    ['/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=block&x=1', /Unknown query parameter 'x'/],
+    ['/api/guardrails/history?days=0', /request\/query\/days must be >= 1/],
+    ['/api/guardrails/history?days=366', /request\/query\/days must be <= 365/],
+    ['/api/guardrails/history?days=ten', /request\/query\/days must be integer/],
+    ['/api/guardrails/history?days=1.5', /request\/query\/days must be integer/],
+    ['/api/guardrails/entities/component/default/payments-api/history?days=0', /request\/query\/days must be >= 1/],
+    ['/api/guardrails/entities/comp%20onent/default/x/report', /request\/params\/kind must match pattern/],
+    ['/api/guardrails/entities/component/default/-x/report', /request\/params\/name must match pattern/],
+    ['/api/guardrails/entities/component/de%2Ffault/x/history', /request\/params\/namespace must match pattern/],
+  ])('answers 400 in the standard error shape with a reason for %s', async (path, reason) => {
     const { server, user, clusters } = await startBackend();
     try {
       const res = await request(server).get(path).set('Authorization', user);
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(reason);
+      expect(res.body).toMatchObject({
+        error: { name: 'InputError', message: expect.stringMatching(reason) },
+        request: { method: 'GET' },
+        response: { statusCode: 400 },
+      });
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('takes days from 1 to 365, 30 by default', async () => {
+    const { server, user, clusters } = await startBackend();
+    try {
+      const span = async (query: string) => {
+        const res = await request(server).get(`/api/guardrails/history${query}`).set('Authorization', user);
+        expect(res.status).toBe(200);
+        return Math.round((Date.parse(res.body.to) - Date.parse(res.body.from)) / 86_400_000);
+      };
+      const week = await span('?days=7');
+      expect(await span('')).toBe(week + 23);
+      expect(await span('?days=365')).toBe(week + 358);
+      const entity = await request(server)
+        .get('/api/guardrails/entities/Component/default/payments-api/history?days=1')
+        .set('Authorization', user);
+      expect(entity.status).toBe(200);
+      expect(entity.body.points).toEqual([]);
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('serves the OpenAPI spec it validates against', async () => {
+    const { server, user, clusters } = await startBackend();
+    try {
+      const res = await request(server).get('/api/guardrails/openapi.json').set('Authorization', user);
+      expect(res.status).toBe(200);
+      const documented = Object.entries(res.body.paths as Record<string, object>).flatMap(([path, methods]) =>
+        Object.keys(methods).map(method => `${method.toUpperCase()} ${path}`),
+      );
+      expect(documented).toEqual(
+        expect.arrayContaining(['GET /api/guardrails/summary', 'POST /api/guardrails/audit']),
+      );
     } finally {
       await clusters.close();
     }
@@ -304,3 +406,8 @@ describe('guardrails REST API', () => {
     }
   });
 });
+
+/** Points a schema's local `#/components/...` refs at the spec registered under the id `spec`. */
+function resolveLocal(schema: object): object {
+  return JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"spec#/'));
+}
