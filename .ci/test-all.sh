@@ -37,20 +37,6 @@ node --test --test-concurrency=1 \
   --test-reporter=tap --test-reporter-destination="$results/e2e.tap" \
   test/e2e/*.test.mjs || e2e_status=$?
 
-section "Install test (the packed packages in a host Backstage, with the README's install lines)"
-install_status=0
-install_started=$SECONDS
-# tsc ran above; the packing reuses its dist-types.
-GUARDRAILS_PACK_SKIP_TSC=1 node --test --test-concurrency=1 \
-  --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination="$results/install.tap" \
-  test/install/install.test.mjs || install_status=$?
-echo "install test: $((SECONDS - install_started)) s"
-if [ "$install_status" != 0 ]; then
-  echo "FAILED: the install test (test/install): the packages as published do not install or start in a host" \
-    "Backstage with the README's lines; its output above names the step, the host's logs are in its directory"
-fi
-
 section "Summary"
 node .ci/summarize-tests.mjs "$results/unit.json" "$results/e2e.tap"
-[ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ] && [ "$install_status" = 0 ]
+[ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ]
