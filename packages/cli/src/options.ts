@@ -1,4 +1,4 @@
-import { parseInstant } from '@guardrails-dev/plugin-guardrails-common';
+import { parseInstant } from '@guardrails-dev/plugin-guardrails-engine';
 import { CliError } from './CliError';
 
 /** Collects a repeatable option (`--pack a --pack b`) into a list, in order. */

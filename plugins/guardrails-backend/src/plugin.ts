@@ -4,11 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { guardrailsPermissions } from '@guardrails-dev/plugin-guardrails-common';
 import {
   compilePack,
   formatPackProblem,
-  guardrailsPermissions,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   clusterAccessServiceRef,
   loadConfiguredPack,

@@ -1,7 +1,7 @@
 const ENTITY_REF =
   /^([A-Za-z][A-Za-z0-9]*):(?:([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\/)?([A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*)$/;
 
-/** The parts of a full catalog entity ref. */
+/** The parts of a full catalog entity ref. @public */
 export interface EntityRefParts {
   kind: string;
   namespace: string;
@@ -11,6 +11,7 @@ export interface EntityRefParts {
 /**
  * Parses `kind:namespace/name` or `kind:name` (namespace `default`), lowercased
  * because Backstage compares refs case-insensitively. Undefined when malformed.
+ * @public
  */
 export function parseEntityRef(ref: string): EntityRefParts | undefined {
   const parts = ENTITY_REF.exec(ref.trim());

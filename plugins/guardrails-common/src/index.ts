@@ -1,112 +1,23 @@
 /**
- * Common library of Guardrails for Backstage: the policy model, pack parsing
- * and validation, the CEL engine with Kubernetes functions, evaluation,
- * rollout maths, exemptions, admission and PolicyReport exports, permissions
- * and label constants. Pure: no I/O, usable in the browser and in Node.
+ * Common library of Guardrails for Backstage, shared by the frontend, the backend and the backend modules:
+ * the domain and REST API types, enforcement-level ordering, permissions, and the label and annotation
+ * constants. The policy engine is in `@guardrails-dev/plugin-guardrails-engine`.
  *
  * @packageDocumentation
  */
 
 export * from './types';
-export { compareLevels, strictestLevel, isEnforcingLevel } from './levels';
-export { parseInstant } from './time';
-export { normalizeEntityRef } from './entityRef';
+export {
+  compareLevels,
+  strictestLevel,
+  isEnforcingLevel,
+  levelRank,
+} from './levels';
+export { normalizeEntityRef, parseEntityRef } from './entityRef';
+export type { EntityRefParts } from './entityRef';
 export * from './labels';
 export * from './permissions';
-
-export {
-  compileCel,
-  CelCompileError,
-  toCelValue,
-  fromCelValue,
-  Quantity,
-  parseQuantity,
-} from './cel';
-export type {
-  CelCompileOptions,
-  CelEvaluateOptions,
-  CelProgram,
-  CelResult,
-  QuantityFormat,
-} from './cel';
-export { GUARDRAIL_CEL_VARIABLES } from './guardrailCel';
-export type { GuardrailCelLimits } from './guardrailCel';
-
-export { parsePack, PACK_DOCUMENT_KINDS } from './pack/parsePack';
-export type { PackFile, ParsePackOptions, ParsedPack } from './pack/parsePack';
-export { mergePacks } from './pack/mergePacks';
-export {
-  PackValidationError,
-  formatPackProblem,
-} from './pack/PackValidationError';
-export type { PackProblem } from './pack/PackValidationError';
-export { isValidGuardrailId } from './pack/names';
-export {
-  YAML_LIMITS,
-  yamlSizeProblem,
-  parseYamlDocuments,
-  yamlDocumentToJS,
-} from './pack/boundedYaml';
-
-export {
-  currentStage,
-  nextStage,
-  effectiveLevel,
-  rolloutStatus,
-} from './rollout/rollout';
-export type {
-  StageInfo,
-  UpcomingStage,
-  RolloutStatus,
-} from './rollout/rollout';
-
-export {
-  findExemption,
-  exemptionCovers,
-  isExemptionExpired,
-} from './exemptions/findExemption';
-export type {
-  ExemptionTarget,
-  ExemptionMatch,
-} from './exemptions/findExemption';
-
-export { compilePack } from './evaluation/compilePack';
-export type {
-  CompiledPack,
-  CompiledGuardrail,
-  CompilePackOptions,
-} from './evaluation/compilePack';
-export { evaluateObjects } from './evaluation/evaluateObjects';
-export type { EvaluationContext } from './evaluation/evaluateObjects';
-export { evaluateObjectsAsync } from './evaluation/evaluateObjectsAsync';
-export type { AsyncEvaluationOptions } from './evaluation/evaluateObjectsAsync';
-export { MAX_MESSAGE_BYTES } from './evaluation/messageLimit';
-export { podFromTemplate, POD_TEMPLATE_PATHS } from './evaluation/podTemplates';
-export { labelSelectorMatches } from './evaluation/matching';
-export { summarize, hasBlocking, isViolation } from './evaluation/summarize';
-
-export {
-  exportValidatingAdmissionPolicies,
-  admissionPolicyName,
-  VALIDATION_ACTIONS,
-} from './export/validatingAdmissionPolicies';
-export type {
-  AdmissionExport,
-  AdmissionExportOptions,
-  FlaggedGuardrail,
-} from './export/validatingAdmissionPolicies';
-export {
-  toPolicyReport,
-  toPolicyReports,
-  POLICY_REPORT_API_VERSION,
-} from './export/policyReport';
-export type { PolicyReportOptions } from './export/policyReport';
-export { toYaml } from './export/toYaml';
-
-export * from './baseline';
+export type { BaselineSize } from './baseline';
 export * from './api/types';
-
-/** Where the default guardrail pack lives inside this package (YAML files, shipped with it). @public */
-export const DEFAULT_PACK_DIR_NAME = 'packs/default';
 
 export { parseLabelSelectorString } from './labelSelectorString';

@@ -1,4 +1,3 @@
-import { labelSelectorMatches } from './evaluation/matching';
 import { parseLabelSelectorString } from './labelSelectorString';
 
 describe('parseLabelSelectorString', () => {
@@ -14,13 +13,6 @@ describe('parseLabelSelectorString', () => {
         { key: 'team', operator: 'Exists' },
       ],
     });
-  });
-
-  it('matches labels the way Kubernetes does', () => {
-    const selector = parseLabelSelectorString('app==api,tier notin (batch)')!;
-    expect(labelSelectorMatches(selector, { app: 'api' })).toBe(true);
-    expect(labelSelectorMatches(selector, { app: 'api', tier: 'batch' })).toBe(false);
-    expect(labelSelectorMatches(selector, { app: 'web' })).toBe(false);
   });
 
   it.each(['', 'app in (a, b', 'app=a,,b=c', 'a b', 'app in a', 'Bad Key=x', 'x=(y)'])(

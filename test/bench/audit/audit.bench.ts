@@ -14,7 +14,7 @@
  */
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { compilePack } from '@guardrails-dev/plugin-guardrails-common';
+import { compilePack } from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ClusterAccess,
   loadConfiguredPack,

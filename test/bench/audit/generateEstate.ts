@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { buildNamespaceBaseline } from '@guardrails-dev/plugin-guardrails-common';
+import { buildNamespaceBaseline } from '@guardrails-dev/plugin-guardrails-engine';
 import {
   EnvironmentDefinition,
   toBaselineSize,

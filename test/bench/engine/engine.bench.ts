@@ -9,15 +9,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
 import {
   compilePack,
   DEFAULT_PACK_DIR_NAME,
   evaluateObjects,
-  KubernetesObject,
   parsePack,
   summarize,
   toYaml,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { parseAllDocuments } from 'yaml';
 import { generateWorkloads } from './generateWorkloads';
 
@@ -31,7 +31,7 @@ const AT = new Date('2027-06-01T00:00:00Z');
 
 function loadDefaultPack() {
   const root = path.dirname(
-    require.resolve('@guardrails-dev/plugin-guardrails-common/package.json'),
+    require.resolve('@guardrails-dev/plugin-guardrails-engine/package.json'),
   );
   const dir = path.join(root, DEFAULT_PACK_DIR_NAME);
   const files = fs

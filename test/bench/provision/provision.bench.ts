@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startSimulatorProcess } from './simulatorProcess';
-import { buildNamespaceBaseline } from '@guardrails-dev/plugin-guardrails-common';
+import { buildNamespaceBaseline } from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ClusterAccess,
   KubeObject,

@@ -1,12 +1,14 @@
 import {
-  compilePack,
-  evaluateObjects,
   Exemption,
   GuardrailPack,
   GuardrailResult,
-  hasBlocking,
   ResourceRef,
 } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  compilePack,
+  evaluateObjects,
+  hasBlocking,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { Manifest, ManifestLocation } from '../manifests/parseManifests';
 
 /** Everything a `check` output format needs. */

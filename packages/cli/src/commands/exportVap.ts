@@ -1,7 +1,7 @@
 import {
   exportValidatingAdmissionPolicies,
   toYaml,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { Command } from 'commander';
 import { CliError, EXIT } from '../CliError';
 import {

@@ -1,7 +1,5 @@
-import {
-  exportValidatingAdmissionPolicies,
-  GUARDRAIL_SEVERITIES,
-} from '@guardrails-dev/plugin-guardrails-common';
+import { GUARDRAIL_SEVERITIES } from '@guardrails-dev/plugin-guardrails-common';
+import { exportValidatingAdmissionPolicies } from '@guardrails-dev/plugin-guardrails-engine';
 import { defaultPackDir } from '@guardrails-dev/plugin-guardrails-node';
 import { Command } from 'commander';
 import { EXIT } from '../CliError';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { YAML_LIMITS } from '@guardrails-dev/plugin-guardrails-common';
+import { YAML_LIMITS } from '@guardrails-dev/plugin-guardrails-engine';
 import { FIXTURES, runCli } from '../__testUtils__/runCli';
 
 const BASIC = path.join(FIXTURES, 'packs/basic');
@@ -179,7 +179,7 @@ describe('guardrails check on untrusted YAML', () => {
       ['check', 'k8s', '--pack', 'pack', '--format', 'json'],
       { cwd: dir },
     );
-    expect(json.stderr).toBe("");
+    expect(json.stderr).toBe('');
     expect(json.code).toBe(1);
     const { results } = JSON.parse(json.stdout) as {
       results: Array<{ result: string; message: string }>;

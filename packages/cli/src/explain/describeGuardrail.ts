@@ -1,12 +1,14 @@
 import {
   Exemption,
   Guardrail,
-  isExemptionExpired,
   LabelSelector,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
+  isExemptionExpired,
   parseInstant,
   POD_TEMPLATE_PATHS,
   rolloutStatus,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { formatInstant } from '../options';
 import { displayPath } from '../packs/problems';
 

@@ -1,9 +1,9 @@
+import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
 import {
-  KubernetesObject,
   parseYamlDocuments,
   yamlDocumentToJS,
   yamlSizeProblem,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { Document, isNode, LineCounter, Node } from 'yaml';
 import { CliError } from '../CliError';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {
   YAML_LIMITS,
   yamlSizeProblem,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { CliError } from '../CliError';
 import { CliIo, readAll } from '../io';
 import { displayPath } from '../packs/problems';

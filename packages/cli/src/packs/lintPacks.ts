@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
 import {
-  GuardrailPack,
   mergePacks,
   PackFile,
   PackProblem,
@@ -9,7 +9,7 @@ import {
   parseYamlDocuments,
   yamlDocumentToJS,
   yamlSizeProblem,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { readPackFiles } from '@guardrails-dev/plugin-guardrails-node';
 import { Document } from 'yaml';
 import { CliError } from '../CliError';

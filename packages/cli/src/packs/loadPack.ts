@@ -2,10 +2,12 @@ import path from 'node:path';
 import {
   Exemption,
   GuardrailPack,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
   PackProblem,
   PackValidationError,
   parsePack,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   defaultPackDir,
   loadPackFromDirectories,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import {
   formatPackProblem,
   PackProblem,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 
 /** A path as the user would type it: relative to `cwd` when inside it, absolute otherwise. */
 export function displayPath(file: string, cwd: string): string {

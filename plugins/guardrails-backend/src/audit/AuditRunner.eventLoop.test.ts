@@ -1,6 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { compilePack, parsePack } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  compilePack,
+  parsePack,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
 import { stringify } from 'yaml';
 import { DatabaseGuardrailsStore as GuardrailsStore } from '../db';

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { compilePack } from '@guardrails-dev/plugin-guardrails-common';
+import { compilePack } from '@guardrails-dev/plugin-guardrails-engine';
 import { ClusterAccess, loadConfiguredPack } from '@guardrails-dev/plugin-guardrails-node';
 import { DatabaseGuardrailsStore as GuardrailsStore } from '../db';
 import {

@@ -1,12 +1,14 @@
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
-  CompiledPack,
-  evaluateObjectsAsync,
   GuardrailResult,
   KubernetesObject,
   ResourceRef,
 } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  CompiledPack,
+  evaluateObjectsAsync,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ClusterAccess,
   ClusterClient,

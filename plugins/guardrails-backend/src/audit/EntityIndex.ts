@@ -6,10 +6,10 @@ import {
   GUARDRAILS_ENTITY_REF_ANNOTATION,
   KubernetesObject,
   LabelSelector,
-  labelSelectorMatches,
   normalizeEntityRef,
   parseLabelSelectorString,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { labelSelectorMatches } from '@guardrails-dev/plugin-guardrails-engine';
 
 /** The owning catalog entity of a Kubernetes object. */
 export interface EntityMatch {

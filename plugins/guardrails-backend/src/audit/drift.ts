@@ -1,23 +1,25 @@
 import {
-  BASELINE_OBJECT_NAMES,
-  buildNamespaceBaseline,
-  effectiveLevel,
   Guardrail,
   GUARDRAILS_COST_CENTER_LABEL,
   GUARDRAILS_ENTITY_REF_ANNOTATION,
   GUARDRAILS_ENVIRONMENT_LABEL,
   GUARDRAILS_MANAGED_BY_VALUE,
-  GUARDRAILS_OWNER_REF_ANNOTATION,
-  GUARDRAILS_SIZE_ANNOTATION,
   isEnforcingLevel,
   KubernetesObject,
   MANAGED_BY_LABEL,
-  NamespaceBaseline,
-  parseQuantity,
   POD_SECURITY_AUDIT_LABEL,
   POD_SECURITY_ENFORCE_LABEL,
   POD_SECURITY_WARN_LABEL,
 } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  BASELINE_OBJECT_NAMES,
+  buildNamespaceBaseline,
+  effectiveLevel,
+  GUARDRAILS_OWNER_REF_ANNOTATION,
+  GUARDRAILS_SIZE_ANNOTATION,
+  NamespaceBaseline,
+  parseQuantity,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   EnvironmentDefinition,
   toBaselineSize,

@@ -3,10 +3,12 @@ import {
   ApiExemption,
   ApiExemptions,
   ApiGuardrailList,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
   CompiledPack,
   exportValidatingAdmissionPolicies,
   rolloutStatus,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   EnvironmentDefinition,
   toBaselineSize,

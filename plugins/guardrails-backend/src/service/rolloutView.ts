@@ -1,9 +1,11 @@
 import {
   ApiEnvironmentRollout,
   Guardrail,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
   parseInstant,
   rolloutStatus,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 
 /** A guardrail's rollout plan in one environment, with its current and next stage at the given time. */
 export function rolloutView(

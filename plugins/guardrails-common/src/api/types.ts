@@ -2,7 +2,7 @@
  * The REST API of the guardrails backend (`/api/guardrails`), shared by the backend, the frontend plugin and the
  * catalog module. Times are ISO 8601 strings; entity refs are full and lower-case (`component:default/name`).
  */
-import type { BaselineSize } from '../baseline/types';
+import type { BaselineSize } from '../baseline';
 import type {
   AppliedExemption,
   EnforcementLevel,

@@ -231,7 +231,7 @@ describe('readGuardrailsConfig', () => {
     );
     expect(withDefault.packDirectories).toHaveLength(2);
     expect(withDefault.packDirectories[0]).toMatch(
-      /guardrails-common[\\/]packs[\\/]default$/,
+      /guardrails-engine[\\/]packs[\\/]default$/,
     );
     expect(withDefault.packDirectories[1]).toBe(path.resolve('policies/extra'));
 

@@ -2,7 +2,7 @@ import { Config } from '@backstage/config';
 import {
   ParsedPack,
   ParsePackOptions,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { readGuardrailsConfig } from '../config/readGuardrailsConfig';
 import { defaultPackDir } from './defaultPackDir';
 import { loadPackFromDirectories } from './loadPackFromDirectories';

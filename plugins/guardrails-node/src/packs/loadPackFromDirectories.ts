@@ -1,10 +1,10 @@
+import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
 import {
-  GuardrailPack,
   mergePacks,
   ParsedPack,
   parsePack,
   ParsePackOptions,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { readPackFiles } from './readPackFiles';
 
 /**

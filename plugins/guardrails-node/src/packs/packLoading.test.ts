@@ -5,7 +5,7 @@ import { ConfigReader } from '@backstage/config';
 import {
   PackValidationError,
   YAML_LIMITS,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { defaultPackDir } from './defaultPackDir';
 import { loadConfiguredPack } from './loadConfiguredPack';
 import { loadPackFromDirectories } from './loadPackFromDirectories';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {
   PackFile,
   yamlSizeProblem,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 
 const PACK_FILE = /\.ya?ml$/i;
 

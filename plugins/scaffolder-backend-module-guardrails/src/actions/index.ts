@@ -10,7 +10,7 @@ import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   compilePack,
   formatPackProblem,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ClusterAccess,
   loadConfiguredPack,

@@ -1,14 +1,16 @@
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  CompiledPack,
-  evaluateObjects,
   GuardrailResult,
-  hasBlocking,
   isEnforcingLevel,
   normalizeEntityRef,
-  summarize,
 } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  CompiledPack,
+  evaluateObjects,
+  hasBlocking,
+  summarize,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   blockingReport,
   ReportContext,

@@ -1,7 +1,5 @@
-import {
-  KubernetesObject,
-  NamespaceBaseline,
-} from '@guardrails-dev/plugin-guardrails-common';
+import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
+import { NamespaceBaseline } from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ApplyOutcome,
   ClusterClient,

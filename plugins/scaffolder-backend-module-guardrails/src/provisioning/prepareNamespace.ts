@@ -1,13 +1,15 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
-  baselineInputProblems,
-  buildNamespaceBaseline,
   GUARDRAILS_LABEL_PREFIX,
-  NamespaceBaseline,
-  NamespaceBaselineInput,
   normalizeEntityRef,
 } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  baselineInputProblems,
+  buildNamespaceBaseline,
+  NamespaceBaseline,
+  NamespaceBaselineInput,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   EnvironmentDefinition,
   quotaToHard,

@@ -3,8 +3,8 @@ import {
   GuardrailResult,
   ResourceRef,
   ResultSummary,
-  rolloutStatus,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { rolloutStatus } from '@guardrails-dev/plugin-guardrails-engine';
 
 /** What a report needs besides the results. */
 export interface ReportContext {

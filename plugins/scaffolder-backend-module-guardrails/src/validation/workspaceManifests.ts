@@ -2,12 +2,12 @@ import { glob, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
 import {
-  KubernetesObject,
   parseYamlDocuments,
   yamlDocumentToJS,
   yamlSizeProblem,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { LineCounter } from 'yaml';
 
 /** An object to validate and where it came from, for the report. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import { YAML_LIMITS } from '@guardrails-dev/plugin-guardrails-common';
+import { YAML_LIMITS } from '@guardrails-dev/plugin-guardrails-engine';
 import { readWorkspaceManifests } from './workspaceManifests';
 
 /** "Billion laughs": nine levels of nine aliases, 9^9 strings once expanded; the bomb starts at line 2. */

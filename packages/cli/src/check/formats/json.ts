@@ -1,4 +1,4 @@
-import { summarize } from '@guardrails-dev/plugin-guardrails-common';
+import { summarize } from '@guardrails-dev/plugin-guardrails-engine';
 import { CheckRun } from '../runCheck';
 
 /**

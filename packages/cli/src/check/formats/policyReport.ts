@@ -2,7 +2,7 @@ import {
   toPolicyReport,
   toPolicyReports,
   toYaml,
-} from '@guardrails-dev/plugin-guardrails-common';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { CheckRun } from '../runCheck';
 
 /**

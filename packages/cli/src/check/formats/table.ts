@@ -1,10 +1,12 @@
 import {
   GUARDRAIL_SEVERITIES,
   GuardrailResult,
-  hasBlocking,
   ResultStatus,
-  summarize,
 } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  hasBlocking,
+  summarize,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { formatInstant } from '../../options';
 import { CheckRun } from '../runCheck';
 

@@ -1,0 +1,79 @@
+import { isPodRule, matchesKind } from '../evaluation/matching';
+import { POD_TEMPLATE_PATHS } from '../evaluation/podTemplates';
+import { Guardrail } from '@guardrails-dev/plugin-guardrails-common';
+import { bindsLoopVariable, usesIdentifier } from './celText';
+import { BUILT_IN_RESOURCE_NAMES } from './resourceNames';
+
+/** Every CEL expression of a guardrail. */
+export function expressionsOf(guardrail: Guardrail): string[] {
+  return [
+    ...guardrail.variables.map(v => v.expression),
+    ...guardrail.validations.flatMap(v =>
+      v.messageExpression !== undefined
+        ? [v.expression, v.messageExpression]
+        : [v.expression],
+    ),
+  ];
+}
+
+/**
+ * Reasons a guardrail cannot run in admission exactly as it runs offline;
+ * empty when it can be exported.
+ */
+export function admissionBlockers(
+  guardrail: Guardrail,
+  resourceNames: Readonly<Record<string, string>>,
+): string[] {
+  const reasons: string[] = [];
+  const expressions = expressionsOf(guardrail);
+  const podRule = isPodRule(guardrail.match);
+  if (expressions.some(e => usesIdentifier(e, 'namespaceResources'))) {
+    reasons.push(
+      'reads other objects of the namespace (namespaceResources), which admission does not see',
+    );
+  }
+  if (podRule && expressions.some(e => usesIdentifier(e, 'oldObject'))) {
+    reasons.push(
+      'a pod rule reading oldObject cannot be rewritten for pod templates',
+    );
+  }
+  if (
+    expressions.some(e =>
+      bindsLoopVariable(e, ['object', 'params', 'oldObject']),
+    )
+  ) {
+    reasons.push('a macro loop variable is named object, oldObject or params');
+  }
+  if (podRule) {
+    const explicit = Object.keys(POD_TEMPLATE_PATHS)
+      .map(key => key.split('/'))
+      .filter(
+        ([group, kind]) =>
+          matchesKind(guardrail.match, group, kind) && kind !== '*',
+      )
+      .map(([, kind]) => kind);
+    if (explicit.length > 0) {
+      reasons.push(
+        `matches Pods and also names workload kinds (${explicit.join(
+          ', ',
+        )}), whose own fields would then be checked as pods`,
+      );
+    }
+  }
+  const unknownKinds = guardrail.match.resources
+    .flatMap(rule => rule.kinds)
+    .filter(
+      kind =>
+        kind !== '*' &&
+        !(kind in resourceNames) &&
+        !(kind in BUILT_IN_RESOURCE_NAMES),
+    );
+  if (unknownKinds.length > 0) {
+    reasons.push(
+      `no resource name known for kind ${[...new Set(unknownKinds)].join(
+        ', ',
+      )} (pass resourceNames)`,
+    );
+  }
+  return reasons;
+}

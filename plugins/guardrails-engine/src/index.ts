@@ -1,0 +1,104 @@
+/**
+ * The policy engine of Guardrails for Backstage: pack and exemption parsing and validation, the CEL engine
+ * with Kubernetes functions, evaluation, rollout maths, exemption scope, admission and PolicyReport exports,
+ * and the namespace baseline. Pure and isomorphic: no I/O, usable in the browser and in Node.
+ *
+ * @packageDocumentation
+ */
+
+export { parseInstant } from './time';
+
+export {
+  compileCel,
+  CelCompileError,
+  toCelValue,
+  fromCelValue,
+  Quantity,
+  parseQuantity,
+} from './cel';
+export type {
+  CelCompileOptions,
+  CelEvaluateOptions,
+  CelProgram,
+  CelResult,
+  QuantityFormat,
+} from './cel';
+export { GUARDRAIL_CEL_VARIABLES } from './guardrailCel';
+export type { GuardrailCelLimits } from './guardrailCel';
+
+export { parsePack, PACK_DOCUMENT_KINDS } from './pack/parsePack';
+export type { PackFile, ParsePackOptions, ParsedPack } from './pack/parsePack';
+export { mergePacks } from './pack/mergePacks';
+export {
+  PackValidationError,
+  formatPackProblem,
+} from './pack/PackValidationError';
+export type { PackProblem } from './pack/PackValidationError';
+export { isValidGuardrailId } from './pack/names';
+export {
+  YAML_LIMITS,
+  yamlSizeProblem,
+  parseYamlDocuments,
+  yamlDocumentToJS,
+} from './pack/boundedYaml';
+
+export {
+  currentStage,
+  nextStage,
+  effectiveLevel,
+  rolloutStatus,
+} from './rollout/rollout';
+export type {
+  StageInfo,
+  UpcomingStage,
+  RolloutStatus,
+} from './rollout/rollout';
+
+export {
+  findExemption,
+  exemptionCovers,
+  isExemptionExpired,
+} from './exemptions/findExemption';
+export type {
+  ExemptionTarget,
+  ExemptionMatch,
+} from './exemptions/findExemption';
+
+export { compilePack } from './evaluation/compilePack';
+export type {
+  CompiledPack,
+  CompiledGuardrail,
+  CompilePackOptions,
+} from './evaluation/compilePack';
+export { evaluateObjects } from './evaluation/evaluateObjects';
+export type { EvaluationContext } from './evaluation/evaluateObjects';
+export { evaluateObjectsAsync } from './evaluation/evaluateObjectsAsync';
+export type { AsyncEvaluationOptions } from './evaluation/evaluateObjectsAsync';
+export { MAX_MESSAGE_BYTES } from './evaluation/messageLimit';
+export { podFromTemplate, POD_TEMPLATE_PATHS } from './evaluation/podTemplates';
+export { labelSelectorMatches } from './evaluation/matching';
+export { summarize, hasBlocking, isViolation } from './evaluation/summarize';
+
+export {
+  exportValidatingAdmissionPolicies,
+  admissionPolicyName,
+  VALIDATION_ACTIONS,
+} from './export/validatingAdmissionPolicies';
+export type {
+  AdmissionExport,
+  AdmissionExportOptions,
+  FlaggedGuardrail,
+} from './export/validatingAdmissionPolicies';
+export {
+  toPolicyReport,
+  toPolicyReports,
+  POLICY_REPORT_API_VERSION,
+} from './export/policyReport';
+export type { PolicyReportOptions } from './export/policyReport';
+export { toYaml } from './export/toYaml';
+
+export * from './baseline';
+export * from './baseline';
+
+/** Where the default guardrail pack lives inside this package (YAML files, shipped with it). @public */
+export const DEFAULT_PACK_DIR_NAME = 'packs/default';
