@@ -19,5 +19,6 @@ export * from './labels';
 export * from './permissions';
 export type { BaselineSize } from './baseline';
 export * from './api/types';
+export * from './api/client';
 
 export { parseLabelSelectorString } from './labelSelectorString';

@@ -28,9 +28,7 @@ const summary = {
 
 function setup(responses: Array<() => Response>) {
   let clock = 0;
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
-    responses.shift()!(),
-  );
+  const fetch = jest.fn(async (_request: Request) => responses.shift()!());
   const snapshot = new SummarySnapshot({
     discovery: mockServices.discovery.mock({
       getBaseUrl: async () => 'http://backend/api/guardrails',
@@ -63,9 +61,10 @@ describe('SummarySnapshot', () => {
       ),
     );
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch.mock.calls[0][0]).toBe(
-      'http://backend/api/guardrails/summary',
-    );
+    const [request] = fetch.mock.calls[0];
+    expect(request.url).toBe('http://backend/api/guardrails/summary');
+    expect(request.headers.get('Authorization')).toMatch(/^Bearer /);
+    expect(request.headers.get('If-None-Match')).toBeNull();
     expect(answers[0]?.compliance).toBe('violating');
     expect(answers[1]).toBeUndefined();
   });
@@ -79,11 +78,7 @@ describe('SummarySnapshot', () => {
     advance(61_000);
     const again = await snapshot.get('Component:default/Payments-API');
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(
-      (fetch.mock.calls[1][1]?.headers as Record<string, string>)[
-        'If-None-Match'
-      ],
-    ).toBe('"v1"');
+    expect(fetch.mock.calls[1][0].headers.get('If-None-Match')).toBe('"v1"');
     expect(again?.warnings).toBe(2);
   });
 

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   ApiEntitySummary,
-  ApiSummary,
+  createGuardrailsRestClient,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { ComplianceSnapshot } from './types';
 
@@ -74,22 +74,23 @@ export class SummarySnapshot implements ComplianceSnapshot {
         onBehalfOf: await auth.getOwnServiceCredentials(),
         targetPluginId: 'guardrails',
       });
-      const baseUrl = await discovery.getBaseUrl('guardrails');
-      const response = await doFetch(`${baseUrl}/summary`, {
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(this.etag ? { 'If-None-Match': this.etag } : {}),
-        },
+      const api = createGuardrailsRestClient({
+        baseUrl: await discovery.getBaseUrl('guardrails'),
+        fetch: request => doFetch(request),
+      });
+      // A failed answer is raised as a ResponseError; 304 comes back as it is.
+      const { data: summary, response } = await api.get('/summary', {
+        headers: { Authorization: `Bearer ${token}` },
+        params: { header: this.etag ? { 'If-None-Match': this.etag } : {} },
       });
       if (response.status === 304) {
         return;
       }
-      if (!response.ok) {
+      if (!summary) {
         throw new Error(
-          `GET /summary answered ${response.status} ${response.statusText}`,
+          `GET /summary answered ${response.status} without a body`,
         );
       }
-      const summary = (await response.json()) as ApiSummary;
       this.entities = new Map(Object.entries(summary.entities ?? {}));
       this.components = componentsByNamespace(this.entities);
       this.etag = response.headers.get('etag') ?? undefined;

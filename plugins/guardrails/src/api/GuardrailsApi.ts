@@ -30,7 +30,7 @@ export interface GuardrailImpactRequest {
  * @public
  */
 export interface GuardrailHistoryOptions {
-  /** How many days back from today (a whole number from 1 to 366); the backend's default when omitted. */
+  /** How many days back from today (a whole number from 1 to 365); the backend's default (30) when omitted. */
   days?: number;
 }
 

@@ -11,7 +11,8 @@ import {
   ApiHistory,
   ApiImpact,
   ApiSummary,
-  ENFORCEMENT_LEVELS,
+  createGuardrailsRestClient,
+  GuardrailsRestClient,
 } from '@guardrails-dev/plugin-guardrails-common';
 import {
   GuardrailHistoryOptions,
@@ -19,54 +20,39 @@ import {
   GuardrailsApi,
 } from './GuardrailsApi';
 
-const MAX_HISTORY_DAYS = 366;
-
-function entityPath(entity: CompoundEntityRef): string {
+/** The path parameters of an entity, lower-cased as the backend keys them. */
+function entityPath(entity: CompoundEntityRef) {
   for (const part of ['kind', 'namespace', 'name'] as const) {
+    // An empty part would make another path; everything else the backend checks against its spec.
     if (!entity[part]) {
       throw new TypeError(`Entity reference has no ${part}`);
     }
   }
-  return [entity.kind, entity.namespace, entity.name]
-    .map(part => encodeURIComponent(part.toLocaleLowerCase('en-US')))
-    .join('/');
+  return {
+    kind: entity.kind.toLocaleLowerCase('en-US'),
+    namespace: entity.namespace.toLocaleLowerCase('en-US'),
+    name: entity.name.toLocaleLowerCase('en-US'),
+  };
 }
 
-function historyQuery(options?: GuardrailHistoryOptions): string {
-  if (options?.days === undefined) {
-    return '';
-  }
-  const { days } = options;
-  if (!Number.isInteger(days) || days < 1 || days > MAX_HISTORY_DAYS) {
-    throw new RangeError(
-      `History days must be a whole number from 1 to ${MAX_HISTORY_DAYS}, got ${days}`,
-    );
-  }
-  return `?days=${days}`;
+function historyQuery(options?: GuardrailHistoryOptions) {
+  return options?.days === undefined ? undefined : { days: options.days };
 }
 
-function impactQuery(request: GuardrailImpactRequest): string {
-  for (const field of ['guardrail', 'environment'] as const) {
-    if (!request[field]) {
-      throw new TypeError(`What-if needs a ${field}`);
-    }
-  }
-  if (!(ENFORCEMENT_LEVELS as readonly string[]).includes(request.level)) {
-    throw new RangeError(
-      `What-if level must be one of ${ENFORCEMENT_LEVELS.join(', ')}, got "${
-        request.level
-      }"`,
+/** The body of a successful answer; every route of the API answers one. */
+function body<T>(result: { data?: T; response: Response }): T {
+  if (result.data === undefined) {
+    throw new Error(
+      `The guardrails backend answered ${result.response.status} without a body`,
     );
   }
-  return `?${new URLSearchParams({
-    guardrail: request.guardrail,
-    environment: request.environment,
-    level: request.level,
-  })}`;
+  return result.data;
 }
 
 /**
- * Talks to the guardrails backend through Backstage's discovery and authenticated fetch.
+ * Talks to the guardrails backend through Backstage's discovery and authenticated fetch, with the client generated
+ * from the backend's OpenAPI spec. Invalid parameters are the backend's to refuse: it answers 400 with the reason,
+ * raised here as a `ResponseError`.
  *
  * @public
  */
@@ -80,74 +66,84 @@ export class GuardrailsClient implements GuardrailsApi {
   }
 
   async getGuardrails(): Promise<ApiGuardrailList> {
-    return this.get('/guardrails');
+    return body(await (await this.api()).get('/guardrails'));
   }
 
   async getEntityReport(
     entity: CompoundEntityRef,
   ): Promise<ApiEntityReport | undefined> {
-    const response = await this.request(
-      `/entities/${entityPath(entity)}/report`,
-    );
-    // 404 is the backend's way of saying that no audit has covered the entity yet.
-    if (response.status === 404) {
-      return undefined;
+    const path = entityPath(entity);
+    const api = await this.api();
+    try {
+      return body(
+        await api.get('/entities/{kind}/{namespace}/{name}/report', {
+          params: { path },
+        }),
+      );
+    } catch (error) {
+      // 404 is the backend's way of saying that no audit has covered the entity yet.
+      if (ResponseError.is(error) && error.statusCode === 404) {
+        return undefined;
+      }
+      throw error;
     }
-    return this.parse(response);
   }
 
   async getEntityHistory(
     entity: CompoundEntityRef,
     options?: GuardrailHistoryOptions,
   ): Promise<ApiHistory> {
-    return this.get(
-      `/entities/${entityPath(entity)}/history${historyQuery(options)}`,
+    const path = entityPath(entity);
+    const api = await this.api();
+    return body(
+      await api.get('/entities/{kind}/{namespace}/{name}/history', {
+        params: { path, query: historyQuery(options) },
+      }),
     );
   }
 
   async getHistory(options?: GuardrailHistoryOptions): Promise<ApiHistory> {
-    return this.get(`/history${historyQuery(options)}`);
+    const api = await this.api();
+    return body(
+      await api.get('/history', { params: { query: historyQuery(options) } }),
+    );
   }
 
   async getDistribution(): Promise<ApiDistribution> {
-    return this.get('/distribution');
+    return body(await (await this.api()).get('/distribution'));
   }
 
   async getSummary(): Promise<ApiSummary> {
-    return this.get('/summary');
+    return body(await (await this.api()).get('/summary'));
   }
 
   async getImpact(request: GuardrailImpactRequest): Promise<ApiImpact> {
-    return this.get(`/impact${impactQuery(request)}`);
+    const { guardrail, environment, level } = request;
+    const api = await this.api();
+    return body(
+      await api.get('/impact', {
+        params: { query: { guardrail, environment, level } },
+      }),
+    );
   }
 
   async getExemptions(): Promise<ApiExemptions> {
-    return this.get('/exemptions');
+    return body(await (await this.api()).get('/exemptions'));
   }
 
   async getEnvironments(): Promise<ApiEnvironmentList> {
-    return this.get('/environments');
+    return body(await (await this.api()).get('/environments'));
   }
 
   async runAudit(): Promise<ApiAuditRun> {
-    return this.parse(await this.request('/audit', { method: 'POST' }));
+    return body(await (await this.api()).post('/audit'));
   }
 
-  private async get<T>(path: string): Promise<T> {
-    return this.parse<T>(await this.request(path));
-  }
-
-  private async request(path: string, init?: RequestInit): Promise<Response> {
+  private async api(): Promise<GuardrailsRestClient> {
     const baseUrl = await this.discoveryApi.getBaseUrl('guardrails');
-    return init
-      ? this.fetchApi.fetch(`${baseUrl}${path}`, init)
-      : this.fetchApi.fetch(`${baseUrl}${path}`);
-  }
-
-  private async parse<T>(response: Response): Promise<T> {
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return createGuardrailsRestClient({
+      baseUrl,
+      fetch: request => this.fetchApi.fetch(request),
+    });
   }
 }
