@@ -46,7 +46,6 @@ export type {
 } from './cluster/types';
 export { clusterAccessServiceRef } from './service/clusterAccessServiceRef';
 export { defaultPackDir } from './packs/defaultPackDir';
-export { readPackFiles } from './packs/readPackFiles';
 export { loadPackFromDirectories } from './packs/loadPackFromDirectories';
 export { loadConfiguredPack } from './packs/loadConfiguredPack';
 export * from './permissions';

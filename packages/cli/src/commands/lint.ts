@@ -1,8 +1,8 @@
 import { GUARDRAIL_SEVERITIES } from '@guardrails-dev/plugin-guardrails-common';
 import { exportValidatingAdmissionPolicies } from '@guardrails-dev/plugin-guardrails-engine';
-import { defaultPackDir } from '@guardrails-dev/plugin-guardrails-node';
 import { Command } from 'commander';
 import { EXIT } from '../CliError';
+import { defaultPackDir } from '../packs/defaultPackDir';
 import { knownEnvironments } from '../packs/environments';
 import { lintPacks, resolveDirectories } from '../packs/lintPacks';
 import { displayPath, formatProblems } from '../packs/problems';

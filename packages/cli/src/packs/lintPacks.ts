@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
 import {
@@ -7,10 +8,10 @@ import {
   PackValidationError,
   parsePack,
   parseYamlDocuments,
+  readPackFiles,
   yamlDocumentToJS,
   yamlSizeProblem,
 } from '@guardrails-dev/plugin-guardrails-engine';
-import { readPackFiles } from '@guardrails-dev/plugin-guardrails-node';
 import { Document } from 'yaml';
 import { CliError } from '../CliError';
 
@@ -84,7 +85,7 @@ export async function lintPacks(
   for (const directory of directories) {
     let files: PackFile[];
     try {
-      files = await readPackFiles([directory]);
+      files = await readPackFiles([directory], fs);
     } catch (error) {
       throw new CliError(
         `cannot read pack: ${

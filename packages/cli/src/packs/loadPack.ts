@@ -1,19 +1,18 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
   Exemption,
   GuardrailPack,
 } from '@guardrails-dev/plugin-guardrails-common';
 import {
+  loadPackLayers,
   PackProblem,
   PackValidationError,
   parsePack,
-} from '@guardrails-dev/plugin-guardrails-engine';
-import {
-  defaultPackDir,
-  loadPackFromDirectories,
   readPackFiles,
-} from '@guardrails-dev/plugin-guardrails-node';
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { CliError, EXIT } from '../CliError';
+import { defaultPackDir } from './defaultPackDir';
 import { displayPath, formatProblems } from './problems';
 
 /** The pack options shared by the commands. */
@@ -78,7 +77,7 @@ export async function loadPack(
 ): Promise<LoadedPack> {
   const directories = packDirectories(options, cwd);
   try {
-    const { pack, warnings } = await loadPackFromDirectories(directories, {
+    const { pack, warnings } = await loadPackLayers(directories, fs, {
       now,
       ...(options.maxExemptionDays !== undefined
         ? { maxExemptionDays: options.maxExemptionDays }
@@ -101,7 +100,7 @@ export async function loadExemptions(
 ): Promise<{ exemptions: Exemption[]; warnings: PackProblem[] }> {
   let parsed;
   try {
-    const files = await readPackFiles([path.resolve(options.cwd, dir)]);
+    const files = await readPackFiles([path.resolve(options.cwd, dir)], fs);
     parsed = parsePack(files, {
       now: options.now,
       knownGuardrailIds: pack.guardrails.map(g => g.id),

@@ -1,44 +1,26 @@
-import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import {
-  mergePacks,
+  loadPackLayers,
   ParsedPack,
-  parsePack,
   ParsePackOptions,
 } from '@guardrails-dev/plugin-guardrails-engine';
-import { readPackFiles } from './readPackFiles';
 
 /**
- * Loads a pack from directories of YAML files. Each directory is one layer, in order: its files
- * are parsed together, and the layer is merged onto the layers before it, so a platform pack can
- * replace or override guardrails of the default pack and exempt from them.
- * Throws the PackValidationError of the first layer that does not validate.
+ * Loads a pack from directories of YAML files on disk, each directory one layer merged onto the ones
+ * before it (see `loadPackLayers` of the engine). Throws the PackValidationError of the first layer
+ * that does not validate.
  * @public
  */
 export async function loadPackFromDirectories(
   dirs: string[],
   options: ParsePackOptions = {},
-  layers: {
-    /**
-     * Directories whose rollout plans may name environments that are not configured (the bundled default
-     * pack plans dev, staging and prod; a backend with other environments overrides its rollouts instead).
-     */
-    anyEnvironment?: string[];
-  } = {},
+  layers: { anyEnvironment?: string[] } = {},
 ): Promise<ParsedPack> {
-  let pack: GuardrailPack = { guardrails: [], exemptions: [], overrides: [] };
-  const warnings: ParsedPack['warnings'] = [];
-  for (const dir of dirs) {
-    const { environments, ...rest } = options;
-    const layer = parsePack(await readPackFiles([dir]), {
-      ...rest,
-      ...(layers.anyEnvironment?.includes(dir) ? {} : { environments }),
-      knownGuardrailIds: [
-        ...(options.knownGuardrailIds ?? []),
-        ...pack.guardrails.map(g => g.id),
-      ],
-    });
-    warnings.push(...layer.warnings);
-    pack = mergePacks(pack, layer.pack);
-  }
-  return { pack, warnings };
+  return loadPackLayers(
+    dirs.map(dir => path.resolve(dir)),
+    fs,
+    options,
+    { anyEnvironment: layers.anyEnvironment?.map(dir => path.resolve(dir)) },
+  );
 }
