@@ -6,12 +6,8 @@ import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { guardrailsPermissions } from '@guardrails-dev/plugin-guardrails-common';
 import {
-  compilePack,
-  formatPackProblem,
-} from '@guardrails-dev/plugin-guardrails-engine';
-import {
   clusterAccessServiceRef,
-  loadConfiguredPack,
+  guardrailsPackServiceRef,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { AuditRunner } from './audit/AuditRunner';
 import { DatabaseGuardrailsStore } from './db';
@@ -48,6 +44,8 @@ export const guardrailsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         clusterAccess: clusterAccessServiceRef,
+        // A pack that does not load stops the backend with every problem named, before anything is served.
+        guardrailsPack: guardrailsPackServiceRef,
       },
       async init(deps) {
         const {
@@ -60,12 +58,7 @@ export const guardrailsPlugin = createBackendPlugin({
           clusterAccess,
         } = deps;
         const auditConfig = readAuditConfig(config);
-        // A pack that does not load stops the backend with every problem named, before anything is served.
-        const parsed = await loadConfiguredPack(config);
-        for (const warning of parsed.warnings) {
-          logger.warn(`Guardrail pack: ${formatPackProblem(warning)}`);
-        }
-        const pack = compilePack(parsed.pack);
+        const pack = deps.guardrailsPack.compiled;
         const store = await DatabaseGuardrailsStore.create({
           database: deps.database,
           logger,

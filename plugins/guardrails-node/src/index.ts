@@ -1,7 +1,7 @@
 /**
  * Node library of Guardrails for Backstage: what backend plugins and modules share — cluster
  * access from `kubernetes.clusterLocatorMethods`, the environment map and namespace profiles,
- * server-side apply, and pack loading from disk.
+ * server-side apply, and the configured pack (loaded from disk once, as a service).
  *
  * @packageDocumentation
  */
@@ -45,6 +45,11 @@ export type {
   ListPage,
 } from './cluster/types';
 export { clusterAccessServiceRef } from './service/clusterAccessServiceRef';
+export {
+  guardrailsPackServiceRef,
+  loadGuardrailsPack,
+} from './service/guardrailsPackServiceRef';
+export type { GuardrailsPack } from './service/guardrailsPackServiceRef';
 export { defaultPackDir } from './packs/defaultPackDir';
 export { loadPackFromDirectories } from './packs/loadPackFromDirectories';
 export { loadConfiguredPack } from './packs/loadConfiguredPack';

@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { guardrailsNamespaceProvisionPermission } from '@guardrails-dev/plugin-guardrails-common';
-import { clusterAccessServiceRef } from '@guardrails-dev/plugin-guardrails-node';
+import {
+  clusterAccessServiceRef,
+  guardrailsPackServiceRef,
+} from '@guardrails-dev/plugin-guardrails-node';
 import { createGuardrailsActions } from './actions';
 
 /**
@@ -23,6 +26,7 @@ export const scaffolderModuleGuardrails = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         clusters: clusterAccessServiceRef,
+        pack: guardrailsPackServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
@@ -34,6 +38,7 @@ export const scaffolderModuleGuardrails = createBackendModule({
         config,
         logger,
         clusters,
+        pack,
         permissions,
         permissionsRegistry,
         auditor,
@@ -48,6 +53,7 @@ export const scaffolderModuleGuardrails = createBackendModule({
           ...(await createGuardrailsActions({
             config,
             logger,
+            pack,
             clusters,
             permissions,
             auditor,

@@ -8,12 +8,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  compilePack,
-  formatPackProblem,
-} from '@guardrails-dev/plugin-guardrails-engine';
-import {
   ClusterAccess,
-  loadConfiguredPack,
+  GuardrailsPack,
   readGuardrailsConfig,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { createEnvironmentProvisionAction } from './environmentProvision';
@@ -24,6 +20,8 @@ import { createValidateAction } from './validate';
 export interface GuardrailsActionsOptions {
   config: RootConfigService;
   logger: LoggerService;
+  /** The configured pack, from `guardrailsPackServiceRef` (loaded and compiled once per backend). */
+  pack: GuardrailsPack;
   clusters: ClusterAccess;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -31,13 +29,13 @@ export interface GuardrailsActionsOptions {
   discovery: DiscoveryService;
   /** Issues the tokens for catalog calls: the plugin's own, or on behalf of the user who started the task. */
   auth: AuthService;
-  /** The clock for pack loading and `guardrails:validate`; the system clock by default. */
+  /** The clock of `guardrails:validate`; the system clock by default. */
   now?: () => Date;
 }
 
 /**
- * Every scaffolder action of the suite. The configured pack is loaded and compiled here, once,
- * and shared by every run of `guardrails:validate`; a pack that does not load fails startup.
+ * Every scaffolder action of the suite. Every run of `guardrails:validate` shares the configured pack,
+ * compiled once for the whole backend.
  * @public
  */
 export async function createGuardrailsActions(
@@ -45,14 +43,7 @@ export async function createGuardrailsActions(
 ): Promise<TemplateAction<any, any, any>[]> {
   const { config, logger, clusters, permissions, auditor, discovery, auth } =
     options;
-  const { pack, warnings } = await loadConfiguredPack(
-    config,
-    options.now ? { now: options.now() } : {},
-  );
-  for (const warning of warnings) {
-    logger.warn(`Guardrail pack: ${formatPackProblem(warning)}`);
-  }
-  const compiled = compilePack(pack);
+  const { pack, compiled } = options.pack;
   logger.info(
     `Guardrails scaffolder actions use ${compiled.guardrails.length} guardrails and ${pack.exemptions.length} exemptions`,
   );

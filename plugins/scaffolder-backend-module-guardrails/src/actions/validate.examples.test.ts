@@ -14,6 +14,7 @@ import {
   SimulatedEnvironments,
   startSimulatedEnvironments,
 } from '../__testUtils__/simulatedEnvironments';
+import { loadGuardrailsPack } from '@guardrails-dev/plugin-guardrails-node';
 import { createGuardrailsActions } from '.';
 import { examples } from './validate.examples';
 
@@ -32,6 +33,7 @@ describe('guardrails:validate examples', () => {
       const actions = await createGuardrailsActions({
         config: env.config,
         logger: mockServices.logger.mock(),
+        pack: await loadGuardrailsPack(env.config, mockServices.logger.mock()),
         clusters: env.clusters,
         permissions: ownerPolicyPermissions(),
         auditor: recordingAuditor(),

@@ -17,6 +17,7 @@ import {
   SimulatedEnvironments,
   startSimulatedEnvironments,
 } from '../__testUtils__/simulatedEnvironments';
+import { loadGuardrailsPack } from '@guardrails-dev/plugin-guardrails-node';
 import { createGuardrailsActions } from '.';
 
 const TEST_PACK = {
@@ -58,6 +59,9 @@ describe('guardrails:validate', () => {
     const actions = await createGuardrailsActions({
       config: env.config,
       logger: mockServices.logger.mock(),
+      pack: await loadGuardrailsPack(env.config, mockServices.logger.mock(), {
+        now: at,
+      }),
       clusters: env.clusters,
       permissions: ownerPolicyPermissions(),
       auditor: recordingAuditor(),
