@@ -2,8 +2,9 @@ import type {
   ApiEnvironmentRollout,
   ApiRolloutStage,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { rolloutStatus } from '@guardrails-dev/plugin-guardrails-engine';
 import { EnforcementLevel } from './levels';
-import { daysUntil, formatDate, pluralDays } from './time';
+import { formatDate, pluralDays } from './time';
 
 /** A stage of a rollout placed relative to now. */
 export interface TimelineStage extends ApiRolloutStage {
@@ -25,48 +26,37 @@ export interface RolloutAt {
   next?: NextStage;
 }
 
-function started(stage: ApiRolloutStage, now: Date): boolean {
-  return (
-    stage.from === undefined || new Date(stage.from).getTime() <= now.getTime()
-  );
-}
-
 /**
- * Places each stage in the past, present or future. The current stage is the last one whose start has passed
- * (the rule of the rollout plan); it is computed here rather than taken from the answer so that a page left open
- * stays right.
+ * Places each stage in the past, present or future. The current and next stages come from the engine's rollout
+ * maths (the same the backend uses); they are computed here rather than taken from the answer so that a page left
+ * open stays right.
  */
 export function rolloutAt(
   rollout: ApiEnvironmentRollout,
   now: Date,
 ): RolloutAt {
-  let currentIndex = -1;
-  rollout.stages.forEach((stage, index) => {
-    if (started(stage, now)) {
-      currentIndex = index;
-    }
-  });
-  const nextIndex = rollout.stages.findIndex(
-    (stage, index) => index > currentIndex && !started(stage, now),
+  const { current, next } = rolloutStatus(
+    { rollout: { [rollout.environment]: rollout.stages } },
+    rollout.environment,
+    now,
   );
   const stages = rollout.stages.map((stage, index): TimelineStage => {
     let position: TimelineStage['position'] = 'later';
-    if (index < currentIndex) position = 'past';
-    else if (index === currentIndex) position = 'current';
-    else if (index === nextIndex) position = 'next';
+    if (current && index < current.index) position = 'past';
+    else if (index === current?.index) position = 'current';
+    else if (index === next?.index) position = 'next';
     return { ...stage, position };
   });
-  const nextStage = nextIndex >= 0 ? rollout.stages[nextIndex] : undefined;
   return {
     environment: rollout.environment,
     stages,
-    ...(currentIndex >= 0 ? { current: rollout.stages[currentIndex] } : {}),
-    ...(nextStage?.from
+    ...(current ? { current: rollout.stages[current.index] } : {}),
+    ...(next
       ? {
           next: {
-            level: nextStage.level,
-            from: nextStage.from,
-            daysUntil: daysUntil(nextStage.from, now),
+            level: next.level,
+            from: rollout.stages[next.index].from ?? next.from.toISOString(),
+            daysUntil: next.daysUntil,
           },
         }
       : {}),
