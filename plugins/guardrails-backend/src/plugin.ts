@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { guardrailsPermissions } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  guardrailsPermissions,
+  KUBERNETES_NAMESPACE_RESOURCE_TYPE,
+} from '@guardrails-dev/plugin-guardrails-common';
 import {
   clusterAccessServiceRef,
   guardrailsPackServiceRef,
@@ -80,7 +83,10 @@ export const guardrailsPlugin = createBackendPlugin({
               {
                 filter: [
                   { kind: 'Component' },
-                  { kind: 'Resource', 'spec.type': 'kubernetes-namespace' },
+                  {
+                    kind: 'Resource',
+                    'spec.type': KUBERNETES_NAMESPACE_RESOURCE_TYPE,
+                  },
                 ],
                 fields: [
                   'kind',

@@ -57,7 +57,7 @@ export const GUARDRAILS_CATEGORY_ANNOTATION = 'guardrails.dev/category';
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 /** Value of {@link MANAGED_BY_LABEL} on everything the suite creates. @public */
 export const GUARDRAILS_MANAGED_BY_VALUE = 'backstage-guardrails';
-/** @public */
+/** The Kubernetes plugin's `backstage.io/kubernetes-id`: a label on workloads, an annotation on components. @public */
 export const BACKSTAGE_KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 /** @public */
 export const BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION =
@@ -65,6 +65,23 @@ export const BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION =
 /** @public */
 export const BACKSTAGE_KUBERNETES_LABEL_SELECTOR_ANNOTATION =
   'backstage.io/kubernetes-label-selector';
+/**
+ * The annotations that map a component to Kubernetes objects (the ones the Kubernetes plugin reads).
+ * @public
+ */
+export const KUBERNETES_MAPPING_ANNOTATIONS = [
+  BACKSTAGE_KUBERNETES_ID_LABEL,
+  BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION,
+  BACKSTAGE_KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+] as const;
+/** Spec type of the catalog Resources describing provisioned namespaces. @public */
+export const KUBERNETES_NAMESPACE_RESOURCE_TYPE = 'kubernetes-namespace';
+/** Annotation on namespace entities: the clusters the namespace was provisioned on, comma-separated. @public */
+export const GUARDRAILS_CLUSTERS_ANNOTATION = 'guardrails.dev/clusters';
+/** Annotation on a namespace with the exact owner ref (the label holds an encoded, possibly shortened form). @public */
+export const GUARDRAILS_OWNER_REF_ANNOTATION = 'guardrails.dev/owner-ref';
+/** Annotation on a namespace with the size profile it was provisioned with, so drift checks can rebuild it. @public */
+export const GUARDRAILS_SIZE_ANNOTATION = 'guardrails.dev/size';
 /** @public */
 export const POD_SECURITY_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 /** @public */

@@ -27,7 +27,5 @@ export type {
   GuardrailsEnvironmentPickerUiOptions,
   GuardrailsEnvironmentPickerValue,
 } from './components/GuardrailsEnvironmentPicker';
-export {
-  isGuardrailsAvailable,
-  KUBERNETES_MAPPING_ANNOTATIONS,
-} from './mapping';
+export { isGuardrailsAvailable } from './mapping';
+export { KUBERNETES_MAPPING_ANNOTATIONS } from '@guardrails-dev/plugin-guardrails-common';

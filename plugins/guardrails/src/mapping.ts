@@ -1,11 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-
-/** The annotations that map a component to Kubernetes objects (the same ones the Kubernetes plugin reads). */
-export const KUBERNETES_MAPPING_ANNOTATIONS = [
-  'backstage.io/kubernetes-id',
-  'backstage.io/kubernetes-namespace',
-  'backstage.io/kubernetes-label-selector',
-] as const;
+import { KUBERNETES_MAPPING_ANNOTATIONS } from '@guardrails-dev/plugin-guardrails-common';
 
 /**
  * Whether the entity can have guardrail results: it is mapped to Kubernetes objects.

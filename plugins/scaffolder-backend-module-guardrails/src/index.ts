@@ -22,10 +22,11 @@ export {
 } from './actions/validate';
 export { ClusterProvisionError } from './provisioning/ClusterProvisionError';
 export { NAMESPACE_PROVISION_AUDIT_EVENT } from './provisioning/provisionAudit';
+// Defined in -common with the suite's other annotations; exported here too, where they were first.
 export {
   GUARDRAILS_CLUSTERS_ANNOTATION,
   KUBERNETES_NAMESPACE_RESOURCE_TYPE,
-} from './provisioning/namespaceEntity';
+} from '@guardrails-dev/plugin-guardrails-common';
 export type {
   NamespaceProvisionResult,
   NamespaceRequest,

@@ -13,6 +13,7 @@ import {
   CatalogProcessorEmit,
   processingResult,
 } from '@backstage/plugin-catalog-node';
+import { KUBERNETES_NAMESPACE_RESOURCE_TYPE } from '@guardrails-dev/plugin-guardrails-common';
 import { ComplianceSnapshot } from './types';
 import { mappingAnnotationProblems } from './mappingAnnotations';
 import { statusFields, UNKNOWN_STATUS } from './statusFields';
@@ -154,6 +155,6 @@ function appliesTo(entity: Entity): boolean {
   return (
     entity.kind === 'Resource' &&
     (entity.spec as { type?: unknown } | undefined)?.type ===
-      'kubernetes-namespace'
+      KUBERNETES_NAMESPACE_RESOURCE_TYPE
   );
 }

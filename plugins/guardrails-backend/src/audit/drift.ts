@@ -4,6 +4,8 @@ import {
   GUARDRAILS_ENTITY_REF_ANNOTATION,
   GUARDRAILS_ENVIRONMENT_LABEL,
   GUARDRAILS_MANAGED_BY_VALUE,
+  GUARDRAILS_OWNER_REF_ANNOTATION,
+  GUARDRAILS_SIZE_ANNOTATION,
   isEnforcingLevel,
   KubernetesObject,
   MANAGED_BY_LABEL,
@@ -15,8 +17,6 @@ import {
   BASELINE_OBJECT_NAMES,
   buildNamespaceBaseline,
   effectiveLevel,
-  GUARDRAILS_OWNER_REF_ANNOTATION,
-  GUARDRAILS_SIZE_ANNOTATION,
   NamespaceBaseline,
   parseQuantity,
 } from '@guardrails-dev/plugin-guardrails-engine';

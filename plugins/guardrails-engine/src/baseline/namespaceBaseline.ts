@@ -8,21 +8,16 @@ import {
   GUARDRAILS_LABEL_PREFIX,
   GUARDRAILS_MANAGED_BY_VALUE,
   GUARDRAILS_OWNER_LABEL,
+  GUARDRAILS_OWNER_REF_ANNOTATION,
+  GUARDRAILS_SIZE_ANNOTATION,
   MANAGED_BY_LABEL,
   parseEntityRef,
   POD_SECURITY_AUDIT_LABEL,
   POD_SECURITY_ENFORCE_LABEL,
   POD_SECURITY_WARN_LABEL,
 } from '@guardrails-dev/plugin-guardrails-common';
-import type {
-  KubernetesObject,
-} from '@guardrails-dev/plugin-guardrails-common';
+import type { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
 import type { NamespaceBaseline, NamespaceBaselineInput } from './types';
-
-/** Annotation with the exact owner ref (the label holds an encoded, possibly shortened form). @public */
-export const GUARDRAILS_OWNER_REF_ANNOTATION = 'guardrails.dev/owner-ref';
-/** Annotation with the size profile the namespace was provisioned with, so drift checks can rebuild it. @public */
-export const GUARDRAILS_SIZE_ANNOTATION = 'guardrails.dev/size';
 
 /** Names of the objects every guarded namespace holds. @public */
 export const BASELINE_OBJECT_NAMES = {

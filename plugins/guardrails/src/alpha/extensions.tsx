@@ -14,6 +14,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { KUBERNETES_NAMESPACE_RESOURCE_TYPE } from '@guardrails-dev/plugin-guardrails-common';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { guardrailsApiRef } from '../api/GuardrailsApi';
 import { GuardrailsClient } from '../api/GuardrailsClient';
@@ -24,7 +25,7 @@ const guardrailsEntityFilter = (entity: Entity) =>
   entity.kind.toLocaleLowerCase('en-US') === 'component' ||
   (entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
     (entity.spec as { type?: unknown } | undefined)?.type ===
-      'kubernetes-namespace');
+      KUBERNETES_NAMESPACE_RESOURCE_TYPE);
 
 /** @alpha */
 export const guardrailsApi = ApiBlueprint.make({

@@ -2,18 +2,16 @@ import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
   BACKSTAGE_KUBERNETES_ID_LABEL,
   BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION,
+  GUARDRAILS_CLUSTERS_ANNOTATION,
   GUARDRAILS_ENTITY_REF_ANNOTATION,
   GUARDRAILS_ENVIRONMENT_LABEL,
+  KUBERNETES_NAMESPACE_RESOURCE_TYPE,
 } from '@guardrails-dev/plugin-guardrails-common';
 import {
   EnvironmentDefinition,
   namespaceResourceName,
 } from '@guardrails-dev/plugin-guardrails-node';
 
-/** Annotation on namespace entities: the clusters the namespace was provisioned on, comma-separated. @public */
-export const GUARDRAILS_CLUSTERS_ANNOTATION = 'guardrails.dev/clusters';
-/** Spec type of the catalog entities describing provisioned namespaces. @public */
-export const KUBERNETES_NAMESPACE_RESOURCE_TYPE = 'kubernetes-namespace';
 
 /**
  * The catalog Resource describing a provisioned namespace: owned by the owner, a dependency of the

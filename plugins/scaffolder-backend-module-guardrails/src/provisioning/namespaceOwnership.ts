@@ -5,10 +5,10 @@ import {
   GUARDRAILS_ENVIRONMENT_LABEL,
   GUARDRAILS_MANAGED_BY_VALUE,
   GUARDRAILS_OWNER_LABEL,
+  GUARDRAILS_OWNER_REF_ANNOTATION,
   MANAGED_BY_LABEL,
   normalizeEntityRef,
 } from '@guardrails-dev/plugin-guardrails-common';
-import { GUARDRAILS_OWNER_REF_ANNOTATION } from '@guardrails-dev/plugin-guardrails-engine';
 import { KubeObject } from '@guardrails-dev/plugin-guardrails-node';
 
 /** Who the namespace is for, as provisioning would label it. */

@@ -6,12 +6,14 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
-import type { ApiEntityReport } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  type ApiEntityReport,
+  BACKSTAGE_KUBERNETES_ID_LABEL as KUBERNETES_ID,
+} from '@guardrails-dev/plugin-guardrails-common';
 import { useEntityReport } from '../../hooks/useEntityReport';
 import { isGuardrailsAvailable } from '../../mapping';
 import { DataView } from '../DataView';
 
-const KUBERNETES_ID = 'backstage.io/kubernetes-id';
 
 function Unmapped(props: { variant: 'page' | 'card' }) {
   if (props.variant === 'card') {
