@@ -161,3 +161,42 @@ describe('readEnvironments: a wrong config names the key and the fix', () => {
     expect(() => read(environments as JsonRecord)).toThrow(message);
   });
 });
+
+describe('readEnvironments: sizes compare as exact Kubernetes quantities', () => {
+  const withLimitRange = (limitRange: JsonRecord) => ({
+    qa: {
+      clusters: ['qa'],
+      profile: { sizes: { tiny: { ...completeSize, limitRange } } },
+    },
+  });
+
+  it('accepts a default request equal to the default however it is spelt', () => {
+    const environments = withLimitRange({
+      defaultRequest: { cpu: '0.2', memory: '268435456' },
+      default: { cpu: '200m', memory: '256Mi' },
+    });
+    expect(
+      profileOf(environments, 'qa').sizes.tiny.limitRange.defaultRequest.cpu,
+    ).toBe('0.2');
+  });
+
+  it('refuses a default request above the default by a nano-unit', () => {
+    const environments = withLimitRange({
+      defaultRequest: { cpu: '200000001n', memory: '256Mi' },
+      default: { cpu: '200m', memory: '256Mi' },
+    });
+    expect(() => read(environments)).toThrow(
+      'guardrails.environments.qa.profile.sizes.tiny.limitRange.defaultRequest.cpu (200000001n) is above',
+    );
+  });
+
+  it('refuses a negative quantity', () => {
+    const environments = withLimitRange({
+      ...completeSize.limitRange,
+      default: { cpu: '-200m', memory: '256Mi' },
+    });
+    expect(() => read(environments)).toThrow(
+      "guardrails.environments.qa.profile.sizes.tiny.limitRange.default.cpu must be a Kubernetes quantity such as '500m' or '2Gi', got \"-200m\"",
+    );
+  });
+});

@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
+import {
+  parseQuantity,
+  Quantity,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { defaultEnvironments, defaultProfile } from './defaultEnvironments';
-import { parseQuantity } from './quantity';
 import {
   EnvironmentDefinition,
   NamespaceProfile,
@@ -271,7 +274,7 @@ function readQuantity(config: Config, path: string, key: string): string {
   }
   // YAML turns `cpu: 2` into a number; both spellings mean the same quantity.
   const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || parseQuantity(text) === undefined) {
+  if (typeof text !== 'string' || nonNegativeQuantity(text) === undefined) {
     throw new Error(
       `${key} must be a Kubernetes quantity such as '500m' or '2Gi', got ${JSON.stringify(
         value,
@@ -279,6 +282,16 @@ function readQuantity(config: Config, path: string, key: string): string {
     );
   }
   return text;
+}
+
+/** The exact value of a non-negative Kubernetes quantity (`250m`, `4Gi`, `1e3`), or undefined when the text is not one. */
+function nonNegativeQuantity(text: string): Quantity | undefined {
+  try {
+    const quantity = parseQuantity(text);
+    return quantity.sign() < 0 ? undefined : quantity;
+  } catch {
+    return undefined;
+  }
 }
 
 function assertNotAbove(
@@ -289,7 +302,11 @@ function assertNotAbove(
   key: string,
 ) {
   for (const resource of ['cpu', 'memory'] as const) {
-    if (parseQuantity(lower[resource])! > parseQuantity(upper[resource])!) {
+    if (
+      nonNegativeQuantity(lower[resource])!.isGreaterThan(
+        nonNegativeQuantity(upper[resource])!,
+      )
+    ) {
       throw new Error(
         `${key}.${lowerName}.${resource} (${lower[resource]}) is above ${key}.${upperName}.${resource} (${upper[resource]})`,
       );
