@@ -1,5 +1,10 @@
+import type {
+  BaselineNetworkPolicy,
+  BaselinePodSecurity,
+} from '@guardrails-dev/plugin-guardrails-engine';
+
 /** Pod Security Admission level of a namespace. @public */
-export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+export type PodSecurityLevel = BaselinePodSecurity;
 
 /**
  * Default network policy of a provisioned namespace: `deny-all` denies ingress and egress,
@@ -7,10 +12,7 @@ export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
  * the same namespace and allows egress.
  * @public
  */
-export type NetworkPolicyMode =
-  | 'deny-all'
-  | 'deny-ingress'
-  | 'allow-same-namespace';
+export type NetworkPolicyMode = BaselineNetworkPolicy;
 
 /** CPU and memory as Kubernetes quantity strings. @public */
 export interface ResourcePair {

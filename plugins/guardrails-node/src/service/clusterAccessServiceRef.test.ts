@@ -1,6 +1,6 @@
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { startKubeSimulator } from '@guardrails-dev/kube-simulator';
+import { recordingPlugin } from '../__testUtils__/recordingPlugin';
 import { ClusterAccess } from '../cluster/ClusterAccess';
 import { clusterAccessServiceRef } from './clusterAccessServiceRef';
 
@@ -8,23 +8,10 @@ describe('clusterAccessServiceRef', () => {
   it('gives plugins one ClusterAccess built from the root config', async () => {
     const simulator = await startKubeSimulator({ name: 'dev' });
     const seen: ClusterAccess[] = [];
-    const probe = (pluginId: string) =>
-      createBackendPlugin({
-        pluginId,
-        register(env) {
-          env.registerInit({
-            deps: { access: clusterAccessServiceRef },
-            async init({ access }) {
-              seen.push(access);
-            },
-          });
-        },
-      });
-
     const backend = await startTestBackend({
       features: [
-        probe('first'),
-        probe('second'),
+        recordingPlugin('first', clusterAccessServiceRef, seen),
+        recordingPlugin('second', clusterAccessServiceRef, seen),
         mockServices.rootConfig.factory({
           data: {
             kubernetes: {

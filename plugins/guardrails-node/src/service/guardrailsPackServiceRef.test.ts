@@ -1,25 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { recordingPlugin } from '../__testUtils__/recordingPlugin';
 import {
   GuardrailsPack,
   guardrailsPackServiceRef,
 } from './guardrailsPackServiceRef';
-
-const probe = (pluginId: string, seen: GuardrailsPack[]) =>
-  createBackendPlugin({
-    pluginId,
-    register(env) {
-      env.registerInit({
-        deps: { pack: guardrailsPackServiceRef },
-        async init({ pack }) {
-          seen.push(pack);
-        },
-      });
-    },
-  });
 
 /** A cluster for each default environment; nothing here connects to them. */
 const CLUSTERS = {
@@ -47,8 +34,8 @@ describe('guardrailsPackServiceRef', () => {
     const seen: GuardrailsPack[] = [];
     const backend = await startTestBackend({
       features: [
-        probe('first', seen),
-        probe('second', seen),
+        recordingPlugin('first', guardrailsPackServiceRef, seen),
+        recordingPlugin('second', guardrailsPackServiceRef, seen),
         mockServices.rootConfig.factory({ data: CLUSTERS }),
       ],
     });
@@ -71,7 +58,7 @@ describe('guardrailsPackServiceRef', () => {
     await expect(
       startTestBackend({
         features: [
-          probe('first', []),
+          recordingPlugin('first', guardrailsPackServiceRef, []),
           mockServices.rootConfig.factory({
             data: {
               ...CLUSTERS,

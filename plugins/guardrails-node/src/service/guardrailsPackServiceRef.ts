@@ -1,9 +1,4 @@
-import {
-  coreServices,
-  createServiceFactory,
-  createServiceRef,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
 import {
@@ -14,6 +9,7 @@ import {
   ParsePackOptions,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import { loadConfiguredPack } from '../packs/loadConfiguredPack';
+import { rootServiceRef } from './rootServiceRef';
 
 /** The configured pack of a backend: loaded, its warnings logged, compiled. @public */
 export interface GuardrailsPack {
@@ -48,20 +44,8 @@ export async function loadGuardrailsPack(
  * plugin asks for it first, with every problem named.
  * @public
  */
-export const guardrailsPackServiceRef = createServiceRef<GuardrailsPack>({
+export const guardrailsPackServiceRef = rootServiceRef<GuardrailsPack>({
   id: 'guardrails.pack',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.rootLogger,
-      },
-      factory: ({ config, logger }) =>
-        loadGuardrailsPack(
-          config,
-          logger.child({ service: 'guardrails-pack' }),
-        ),
-    }),
+  service: 'guardrails-pack',
+  build: ({ config, logger }) => loadGuardrailsPack(config, logger),
 });
