@@ -23,6 +23,8 @@ npx tsc
 
 section "Lint"
 npx backstage-cli repo lint
+# Formatting is part of review: an unformatted file fails here, `npx prettier --write <file>` fixes it.
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "FAILED: files above are not Prettier-formatted"; exit 1; }
 # The REST contract's generated server and client types must match plugins/guardrails-backend/src/schema/openapi.yaml.
 npm run --silent openapi:verify
 
@@ -37,6 +39,20 @@ node --test --test-concurrency=1 \
   --test-reporter=tap --test-reporter-destination="$results/e2e.tap" \
   test/e2e/*.test.mjs || e2e_status=$?
 
+section "Install test (the packed packages in a host Backstage, with the README's install lines)"
+install_status=0
+install_started=$SECONDS
+# tsc ran above; the packing reuses its dist-types.
+GUARDRAILS_PACK_SKIP_TSC=1 node --test --test-concurrency=1 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$results/install.tap" \
+  test/install/install.test.mjs || install_status=$?
+echo "install test: $((SECONDS - install_started)) s"
+if [ "$install_status" != 0 ]; then
+  echo "FAILED: the install test (test/install): the packages as published do not install or start in a host" \
+    "Backstage with the README's lines; the output above names the failing step (GUARDRAILS_INSTALL_KEEP=1 keeps the host)"
+fi
+
 section "Summary"
-node .ci/summarize-tests.mjs "$results/unit.json" "$results/e2e.tap"
-[ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ]
+node .ci/summarize-tests.mjs "$results/unit.json" "end-to-end=$results/e2e.tap" "install=$results/install.tap"
+[ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ] && [ "$install_status" = 0 ]
