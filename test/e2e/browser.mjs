@@ -2,12 +2,18 @@
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 
 export async function launchBrowser() {
   const executablePath = CANDIDATES.find(p => p && existsSync(p));
   if (!executablePath) {
-    throw new Error('Chromium not found: install the Debian package `chromium` or set CHROMIUM_PATH');
+    throw new Error(
+      'Chromium not found: install the Debian package `chromium` or set CHROMIUM_PATH',
+    );
   }
   return chromium.launch({
     executablePath,

@@ -1,12 +1,22 @@
 // Starts the dev portal the way a deployment runs it: the built app served by the built backend, talking to the
 // local simulated clusters. Used by the end-to-end tests.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
 export const outputDir = join(repoRoot, 'test/e2e/output');
 export const baseUrl = 'http://localhost:7007';
 
@@ -14,7 +24,10 @@ const cli = join(repoRoot, 'node_modules/.bin/backstage-cli');
 
 /** Builds the app and the backend unless E2E_SKIP_BUILD is set (for quick local reruns). */
 export function buildPortal() {
-  if (process.env.E2E_SKIP_BUILD && existsSync(join(repoRoot, 'packages/backend/dist/index.cjs.js'))) {
+  if (
+    process.env.E2E_SKIP_BUILD &&
+    existsSync(join(repoRoot, 'packages/backend/dist/index.cjs.js'))
+  ) {
     return;
   }
   const build = (dir, args = []) =>
@@ -46,7 +59,9 @@ async function waitFor(url, timeoutMs, child, name) {
   let lastError;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`${name} exited with code ${child.exitCode}; see test/e2e/output/${name}.log`);
+      throw new Error(
+        `${name} exited with code ${child.exitCode}; see test/e2e/output/${name}.log`,
+      );
     }
     try {
       const res = await fetch(url);
@@ -57,11 +72,16 @@ async function waitFor(url, timeoutMs, child, name) {
     }
     await new Promise(r => setTimeout(r, 500));
   }
-  throw new Error(`${name} did not become ready at ${url} within ${timeoutMs} ms: ${lastError}`);
+  throw new Error(
+    `${name} did not become ready at ${url} within ${timeoutMs} ms: ${lastError}`,
+  );
 }
 
 /** Where the dev portal publishes services created from templates: a run must leave nothing there. */
-export const devPublishDirectory = join(repoRoot, 'packages/backend/generated-services');
+export const devPublishDirectory = join(
+  repoRoot,
+  'packages/backend/generated-services',
+);
 
 /**
  * A scratch publish directory for one run, with the catalog Location that reads what is published into it (as
@@ -109,7 +129,10 @@ export async function startPortal() {
     rmSync(publishDirectory, { recursive: true, force: true });
   };
   try {
-    const simulatorBin = join(repoRoot, 'packages/kube-simulator/bin/kube-simulator');
+    const simulatorBin = join(
+      repoRoot,
+      'packages/kube-simulator/bin/kube-simulator',
+    );
     if (existsSync(simulatorBin)) {
       const clusters = startProcess('clusters', process.execPath, [
         simulatorBin,
@@ -117,12 +140,15 @@ export async function startPortal() {
         join(repoRoot, 'packages/kube-simulator/seeds/dev-portal.yaml'),
       ]);
       children.push(clusters);
-      await waitFor('http://127.0.0.1:6553/version', 30_000, clusters, 'clusters').catch(
-        async e => {
-          // The clusters answer 401 without a token; reaching them at all is what matters here.
-          if (!/answered 401/.test(String(e))) throw e;
-        },
-      );
+      await waitFor(
+        'http://127.0.0.1:6553/version',
+        30_000,
+        clusters,
+        'clusters',
+      ).catch(async e => {
+        // The clusters answer 401 without a token; reaching them at all is what matters here.
+        if (!/answered 401/.test(String(e))) throw e;
+      });
     }
     const backend = startProcess(
       'backend',
@@ -138,11 +164,20 @@ export async function startPortal() {
       ],
       {
         cwd: join(repoRoot, 'packages/backend'),
-        env: { ...process.env, NODE_ENV: 'production', GUARDRAILS_E2E_PUBLISH_DIRECTORY: publishDirectory },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          GUARDRAILS_E2E_PUBLISH_DIRECTORY: publishDirectory,
+        },
       },
     );
     children.push(backend);
-    await waitFor(`${baseUrl}/api/guardrails/health`, 120_000, backend, 'backend');
+    await waitFor(
+      `${baseUrl}/api/guardrails/health`,
+      120_000,
+      backend,
+      'backend',
+    );
     await waitFor(`${baseUrl}/`, 30_000, backend, 'backend');
     return { stop, publishDirectory };
   } catch (e) {
@@ -165,7 +200,11 @@ export async function api(path, init = {}) {
   const token = await guestToken();
   const res = await fetch(`${baseUrl}${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+      ...init.headers,
+    },
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -179,7 +218,9 @@ export async function waitForReport(entityPath, timeoutMs = 60_000) {
     if (res.status === 200) return res.body;
     await new Promise(r => setTimeout(r, 1000));
   }
-  throw new Error(`no guardrail report for ${entityPath} within ${timeoutMs} ms`);
+  throw new Error(
+    `no guardrail report for ${entityPath} within ${timeoutMs} ms`,
+  );
 }
 
 /** Reads an object from one of the simulated clusters, as the portal's service account. */
@@ -197,7 +238,10 @@ export async function waitForTask(id) {
     if (['completed', 'failed', 'cancelled'].includes(res.body?.status)) {
       if (res.body.status !== 'completed') {
         const events = await api(`/api/scaffolder/v2/tasks/${id}/events`);
-        return { ...res.body, log: events.body?.map(e => e.body?.message).filter(Boolean) };
+        return {
+          ...res.body,
+          log: events.body?.map(e => e.body?.message).filter(Boolean),
+        };
       }
       return res.body;
     }

@@ -35,7 +35,10 @@ describe('dev portal', { timeout: 900_000 }, () => {
     // Guest sign-in, as a person does it; the session then lasts for every page of the run.
     await page.goto(baseUrl);
     await page.getByRole('button', { name: 'Enter' }).click();
-    await page.getByText(/My Company Catalog|Catalog/).first().waitFor();
+    await page
+      .getByText(/My Company Catalog|Catalog/)
+      .first()
+      .waitFor();
   });
 
   after(async () => {
@@ -50,55 +53,104 @@ describe('dev portal', { timeout: 900_000 }, () => {
   });
 
   it('lists the example components in the catalog', async () => {
-    await page.goto(`${baseUrl}/catalog?filters[kind]=component&filters[user]=all`);
-    for (const name of ['payments-api', 'checkout-web', 'inventory-service', 'ledger-worker', 'search-indexer']) {
-      await page.getByRole('link', { name: new RegExp(name.replace('-', '.'), 'i') }).first().waitFor();
+    await page.goto(
+      `${baseUrl}/catalog?filters[kind]=component&filters[user]=all`,
+    );
+    for (const name of [
+      'payments-api',
+      'checkout-web',
+      'inventory-service',
+      'ledger-worker',
+      'search-indexer',
+    ]) {
+      await page
+        .getByRole('link', { name: new RegExp(name.replace('-', '.'), 'i') })
+        .first()
+        .waitFor();
     }
-    await page.screenshot({ path: join(outputDir, 'catalog.png'), fullPage: true });
+    await page.screenshot({
+      path: join(outputDir, 'catalog.png'),
+      fullPage: true,
+    });
   });
 
   it("shows a component's violations with why, how to fix and the rollout", async () => {
-    await page.goto(`${baseUrl}/catalog/default/component/checkout-web/guardrails`);
+    await page.goto(
+      `${baseUrl}/catalog/default/component/checkout-web/guardrails`,
+    );
     const table = page.getByRole('table', { name: 'Guardrail violations' });
     await table.waitFor();
     await table.getByText('pod.no-privileged').first().waitFor();
     await page
-      .getByRole('button', { name: /Show details of Containers must not run privileged/ })
+      .getByRole('button', {
+        name: /Show details of Containers must not run privileged/,
+      })
       .first()
       .click();
     await page.getByText('Why this guardrail exists').first().waitFor();
     await page.getByText('How to fix it').first().waitFor();
-    await page.getByText(/becomes (warn|block|auto-correct) in \w+ on \d{4}-\d{2}-\d{2}/).first().waitFor();
-    await page.screenshot({ path: join(outputDir, 'guardrails-tab.png'), fullPage: true });
+    await page
+      .getByText(
+        /becomes (warn|block|auto-correct) in \w+ on \d{4}-\d{2}-\d{2}/,
+      )
+      .first()
+      .waitFor();
+    await page.screenshot({
+      path: join(outputDir, 'guardrails-tab.png'),
+      fullPage: true,
+    });
   });
 
   it('shows compliance at a glance on the overview card', async () => {
     await page.goto(`${baseUrl}/catalog/default/component/checkout-web`);
-    await page.getByText(/violating/i).first().waitFor();
-    await page.screenshot({ path: join(outputDir, 'overview-card.png'), fullPage: true });
+    await page
+      .getByText(/violating/i)
+      .first()
+      .waitFor();
+    await page.screenshot({
+      path: join(outputDir, 'overview-card.png'),
+      fullPage: true,
+    });
   });
 
   it('answers a what-if on the platform page', async () => {
     await page.goto(`${baseUrl}/guardrails/what-if`);
     const form = page.getByRole('form', { name: 'What-if' });
-    await form.getByLabel('Guardrail', { exact: true }).selectOption('pod.no-privileged');
+    await form
+      .getByLabel('Guardrail', { exact: true })
+      .selectOption('pod.no-privileged');
     await form.getByLabel('Environment', { exact: true }).selectOption('prod');
     await form.getByLabel('Level', { exact: true }).selectOption('block');
     await page.getByRole('button', { name: 'Show impact' }).click();
     const result = page.getByRole('region', { name: 'What-if result' });
-    await result.getByText(/checkout-web/).first().waitFor();
-    await page.screenshot({ path: join(outputDir, 'what-if.png'), fullPage: true });
+    await result
+      .getByText(/checkout-web/)
+      .first()
+      .waitFor();
+    await page.screenshot({
+      path: join(outputDir, 'what-if.png'),
+      fullPage: true,
+    });
 
     await page.goto(`${baseUrl}/guardrails`);
-    await page.getByText('Results by guardrail and environment').first().waitFor();
-    await page.screenshot({ path: join(outputDir, 'platform-page.png'), fullPage: true });
+    await page
+      .getByText('Results by guardrail and environment')
+      .first()
+      .waitFor();
+    await page.screenshot({
+      path: join(outputDir, 'platform-page.png'),
+      fullPage: true,
+    });
   });
 
   it('shows the guarded templates under Create', async () => {
     await page.goto(`${baseUrl}/create`);
     await page.getByText('Guarded Node.js service').first().waitFor();
     await page.getByText('Guarded Kubernetes namespace').first().waitFor();
-    await page.screenshot({ path: join(outputDir, 'create.png'), fullPage: true });
+    await page.screenshot({
+      path: join(outputDir, 'create.png'),
+      fullPage: true,
+    });
   });
 
   it('provisions a guarded namespace through the scaffolder API', async () => {
@@ -118,12 +170,24 @@ describe('dev portal', { timeout: 900_000 }, () => {
     const task = await waitForTask(created.body.id);
     assert.equal(task.status, 'completed', JSON.stringify(task));
 
-    const ns = await clusterGet(6551, '/api/v1/namespaces/payments-api-extra-dev');
+    const ns = await clusterGet(
+      6551,
+      '/api/v1/namespaces/payments-api-extra-dev',
+    );
     assert.equal(ns.status, 200);
     assert.equal(ns.body.metadata.labels['guardrails.dev/environment'], 'dev');
-    assert.equal(ns.body.metadata.labels['guardrails.dev/cost-center'], 'cc-4242');
-    assert.equal(ns.body.metadata.annotations['guardrails.dev/entity-ref'], 'component:default/payments-api');
-    const quota = await clusterGet(6551, '/api/v1/namespaces/payments-api-extra-dev/resourcequotas/guardrails-quota');
+    assert.equal(
+      ns.body.metadata.labels['guardrails.dev/cost-center'],
+      'cc-4242',
+    );
+    assert.equal(
+      ns.body.metadata.annotations['guardrails.dev/entity-ref'],
+      'component:default/payments-api',
+    );
+    const quota = await clusterGet(
+      6551,
+      '/api/v1/namespaces/payments-api-extra-dev/resourcequotas/guardrails-quota',
+    );
     assert.equal(quota.status, 200);
   });
 
@@ -147,23 +211,43 @@ describe('dev portal', { timeout: 900_000 }, () => {
     const task = await waitForTask(created.body.id);
     assert.equal(task.status, 'completed', JSON.stringify(task));
 
-    for (const [port, environment] of [[6551, 'dev'], [6552, 'staging'], [6553, 'prod']]) {
-      const ns = await clusterGet(port, `/api/v1/namespaces/${name}-${environment}`);
+    for (const [port, environment] of [
+      [6551, 'dev'],
+      [6552, 'staging'],
+      [6553, 'prod'],
+    ]) {
+      const ns = await clusterGet(
+        port,
+        `/api/v1/namespaces/${name}-${environment}`,
+      );
       assert.equal(ns.status, 200, `${name}-${environment} in ${environment}`);
-      assert.equal(ns.body.metadata.labels['guardrails.dev/environment'], environment);
+      assert.equal(
+        ns.body.metadata.labels['guardrails.dev/environment'],
+        environment,
+      );
     }
-    const component = await api(`/api/catalog/entities/by-name/component/default/${name}`);
+    const component = await api(
+      `/api/catalog/entities/by-name/component/default/${name}`,
+    );
     assert.equal(component.status, 200);
-    assert.equal(component.body.metadata.annotations['backstage.io/kubernetes-id'], name);
+    assert.equal(
+      component.body.metadata.annotations['backstage.io/kubernetes-id'],
+      name,
+    );
     const dependsOn = component.body.relations
       .filter(r => r.type === 'dependsOn')
       .map(r => r.targetRef)
       .sort();
-    assert.deepEqual(dependsOn, ['dev', 'prod', 'staging'].map(e => `resource:default/${name}-${e}`));
+    assert.deepEqual(
+      dependsOn,
+      ['dev', 'prod', 'staging'].map(e => `resource:default/${name}-${e}`),
+    );
 
     // Published into the run's scratch directory, not into the dev portal's: the portal's catalog stays as it was.
     assert.deepEqual(listing(devPublishDirectory), devPublished);
-    assert.ok(existsSync(join(portal.publishDirectory, name, 'catalog-info.yaml')));
+    assert.ok(
+      existsSync(join(portal.publishDirectory, name, 'catalog-info.yaml')),
+    );
   });
 
   it('provisions a guarded namespace from the template form', async () => {
@@ -171,17 +255,34 @@ describe('dev portal', { timeout: 900_000 }, () => {
     const componentField = page.getByRole('textbox', { name: 'Component' });
     await componentField.click();
     await componentField.fill('payments');
-    await page.getByRole('option', { name: /payments.api/i }).first().click();
-    await page.getByRole('textbox', { name: 'Namespace name' }).fill('payments-api-ui-dev');
+    await page
+      .getByRole('option', { name: /payments.api/i })
+      .first()
+      .click();
+    await page
+      .getByRole('textbox', { name: 'Namespace name' })
+      .fill('payments-api-ui-dev');
     await page.getByRole('radio', { name: /Development/ }).check();
     await page.getByRole('combobox', { name: /^Size/ }).selectOption('small');
-    await page.getByText(/requests\.cpu|cpu/i).first().waitFor();
-    await page.screenshot({ path: join(outputDir, 'template-form.png'), fullPage: true });
+    await page
+      .getByText(/requests\.cpu|cpu/i)
+      .first()
+      .waitFor();
+    await page.screenshot({
+      path: join(outputDir, 'template-form.png'),
+      fullPage: true,
+    });
     await page.getByRole('button', { name: 'Review' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
     // The task page shows the template's output once every step has run.
-    await page.getByText(/in cluster dev/).first().waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(outputDir, 'template-run.png'), fullPage: true });
+    await page
+      .getByText(/in cluster dev/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page.screenshot({
+      path: join(outputDir, 'template-run.png'),
+      fullPage: true,
+    });
     const ns = await clusterGet(6551, '/api/v1/namespaces/payments-api-ui-dev');
     assert.equal(ns.status, 200);
   });

@@ -8,7 +8,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -25,7 +33,9 @@ const token = 'install-test-token';
 
 function databaseUrl() {
   if (process.env.HOST_DATABASE_URL) return process.env.HOST_DATABASE_URL;
-  const key = Object.keys(process.env).find(k => /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k));
+  const key = Object.keys(process.env).find(k =>
+    /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k),
+  );
   if (!key) {
     throw new Error(
       'the install test needs PostgreSQL: source .ci/setup/ensure-postgres.sh or set HOST_DATABASE_URL',
@@ -56,14 +66,20 @@ function runBlock(name, cwd, env = {}) {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
   } catch (e) {
-    throw new Error(`the README's "${name}" block failed in ${cwd} (exit ${e.status}):\n${script}`);
+    throw new Error(
+      `the README's "${name}" block failed in ${cwd} (exit ${e.status}):\n${script}`,
+    );
   }
 }
 
 function startProcess(name, command, args, options) {
   const logFile = join(options.logDir, `${name}.log`);
   const out = openSync(logFile, 'w');
-  const child = spawn(command, args, { detached: true, stdio: ['ignore', out, out], ...options });
+  const child = spawn(command, args, {
+    detached: true,
+    stdio: ['ignore', out, out],
+    ...options,
+  });
   child.logFile = logFile;
   return child;
 }
@@ -73,7 +89,11 @@ async function waitFor(check, timeoutMs, what, child) {
   let last;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) {
-      throw new Error(`${what}: the process exited with ${child.exitCode}; its log:\n${tail(child.logFile)}`);
+      throw new Error(
+        `${what}: the process exited with ${child.exitCode}; its log:\n${tail(
+          child.logFile,
+        )}`,
+      );
     }
     try {
       const value = await check();
@@ -83,10 +103,17 @@ async function waitFor(check, timeoutMs, what, child) {
     }
     await new Promise(r => setTimeout(r, 1000));
   }
-  throw new Error(`${what} within ${timeoutMs / 1000} s${last ? `: ${last.message}` : ''}${child ? `\n${tail(child.logFile)}` : ''}`);
+  throw new Error(
+    `${what} within ${timeoutMs / 1000} s${last ? `: ${last.message}` : ''}${
+      child ? `\n${tail(child.logFile)}` : ''
+    }`,
+  );
 }
 
-const tail = file => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-40).join('\n') : '');
+const tail = file =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8').split('\n').slice(-40).join('\n')
+    : '';
 
 describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
   let host;
@@ -96,11 +123,17 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
   let browser;
 
   const api = async (path, init = {}) => {
-    const refresh = await fetch(`${baseUrl}/api/auth/guest/refresh`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    const refresh = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    });
     const { backstageIdentity } = await refresh.json();
     const res = await fetch(`${baseUrl}${path}`, {
       ...init,
-      headers: { Authorization: `Bearer ${backstageIdentity.token}`, 'Content-Type': 'application/json', ...init.headers },
+      headers: {
+        Authorization: `Bearer ${backstageIdentity.token}`,
+        'Content-Type': 'application/json',
+        ...init.headers,
+      },
     });
     const text = await res.text();
     let body;
@@ -120,12 +153,25 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
     const { plugins } = classify(packed);
     // Every plugin the README tells a platform team to install, and nothing else, in each of its lines.
     const registryNames = packageNames(readmeBlock('npm-registry')).sort();
-    assert.deepEqual(registryNames, plugins.map(p => p.name).sort(), "the README's npm lines name every plugin");
-    assert.deepEqual(packageNames(readmeBlock('yarn-registry')).sort(), registryNames, 'yarn lines name the same');
+    assert.deepEqual(
+      registryNames,
+      plugins.map(p => p.name).sort(),
+      "the README's npm lines name every plugin",
+    );
+    assert.deepEqual(
+      packageNames(readmeBlock('yarn-registry')).sort(),
+      registryNames,
+      'yarn lines name the same',
+    );
     const tarballLines = readmeBlock('npm-tarballs');
     for (const p of plugins) {
-      const file = `${p.name.replace(/^@/, '').replace('/', '-')}-${p.version}.tgz`;
-      assert.ok(tarballLines.includes(file), `the README's tarball lines install ${file}`);
+      const file = `${p.name.replace(/^@/, '').replace('/', '-')}-${
+        p.version
+      }.tgz`;
+      assert.ok(
+        tarballLines.includes(file),
+        `the README's tarball lines install ${file}`,
+      );
       assert.ok(existsSync(join(T, file)), `${file} was packed`);
     }
 
@@ -145,28 +191,45 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
       npm_config_update_notifier: 'false',
     };
     log('npm install in the host');
-    execFileSync('npm', ['install'], { cwd: host, env: { ...process.env, ...npmEnv }, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('npm', ['install'], {
+      cwd: host,
+      env: { ...process.env, ...npmEnv },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     runBlock('npm-tarballs', host, npmEnv);
     const index = join(host, 'packages/backend/src/index.ts');
     writeFileSync(
       index,
-      readFileSync(index, 'utf8').replace('// @install-test: README backend lines', readmeBlock('backend-index')),
+      readFileSync(index, 'utf8').replace(
+        '// @install-test: README backend lines',
+        readmeBlock('backend-index'),
+      ),
     );
     // The README's minimal config, pointed at the simulated cluster.
     const simulatorPort = await freePort();
     writeFileSync(
       join(host, 'app-config.guardrails.yaml'),
-      readmeBlock('minimal-config').replace('https://k8s.example.com', `http://127.0.0.1:${simulatorPort}`),
+      readmeBlock('minimal-config').replace(
+        'https://k8s.example.com',
+        `http://127.0.0.1:${simulatorPort}`,
+      ),
     );
     // Test timing only: the catalog takes the audit's summary within seconds rather than a minute.
-    writeFileSync(join(host, 'app-config.test.yaml'), 'guardrails:\n  catalog:\n    refreshIntervalSeconds: 5\n');
+    writeFileSync(
+      join(host, 'app-config.test.yaml'),
+      'guardrails:\n  catalog:\n    refreshIntervalSeconds: 5\n',
+    );
 
     // 4. The app bundle, built by the host's own CLI.
     log('building the host app');
-    execFileSync(join(host, 'node_modules/.bin/backstage-cli'), ['package', 'build'], {
-      cwd: join(host, 'packages/app'),
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    execFileSync(
+      join(host, 'node_modules/.bin/backstage-cli'),
+      ['package', 'build'],
+      {
+        cwd: join(host, 'packages/app'),
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
 
     // 5. A simulated cluster (prod's seed: checkout-web runs a privileged sidecar) and the host's backend.
     children.push(
@@ -175,9 +238,14 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
         process.execPath,
         [
           join(repoRoot, 'packages/kube-simulator/bin/kube-simulator'),
-          '--port', String(simulatorPort), '--name', 'main',
-          '--seed', join(repoRoot, 'packages/kube-simulator/seeds/prod.yaml'),
-          '--token', token,
+          '--port',
+          String(simulatorPort),
+          '--name',
+          'main',
+          '--seed',
+          join(repoRoot, 'packages/kube-simulator/seeds/prod.yaml'),
+          '--token',
+          token,
         ],
         { cwd: repoRoot, logDir: host },
       ),
@@ -189,10 +257,14 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
       'backend',
       join(host, 'node_modules/.bin/backstage-cli'),
       [
-        'package', 'start',
-        '--config', '../../app-config.yaml',
-        '--config', '../../app-config.guardrails.yaml',
-        '--config', '../../app-config.test.yaml',
+        'package',
+        'start',
+        '--config',
+        '../../app-config.yaml',
+        '--config',
+        '../../app-config.guardrails.yaml',
+        '--config',
+        '../../app-config.test.yaml',
       ],
       {
         cwd: join(host, 'packages/backend'),
@@ -208,7 +280,12 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
     );
     children.push(backend);
     log('starting the host backend');
-    await waitFor(async () => (await fetch(`${baseUrl}/api/guardrails/health`)).ok, 240_000, 'the host backend did not answer /api/guardrails/health', backend);
+    await waitFor(
+      async () => (await fetch(`${baseUrl}/api/guardrails/health`)).ok,
+      240_000,
+      'the host backend did not answer /api/guardrails/health',
+      backend,
+    );
     log('host backend up');
   });
 
@@ -229,20 +306,34 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
       const client = new Client({ connectionString: databaseUrl() });
       await client.connect().catch(() => {});
       const { rows = [] } = await client
-        .query('select datname from pg_database where datname like $1', [`${prefix}%`])
+        .query('select datname from pg_database where datname like $1', [
+          `${prefix}%`,
+        ])
         .catch(() => ({}));
-      for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`).catch(() => {});
+      for (const { datname } of rows)
+        await client
+          .query(`drop database if exists "${datname}" with (force)`)
+          .catch(() => {});
       await client.end().catch(() => {});
     }
-    if (host && !process.env.GUARDRAILS_INSTALL_KEEP) rmSync(host, { recursive: true, force: true });
+    if (host && !process.env.GUARDRAILS_INSTALL_KEEP)
+      rmSync(host, { recursive: true, force: true });
     log('done');
   });
 
   it('installs no second copy of any @backstage package', () => {
-    const res = spawnSync(process.execPath, [join(repoRoot, 'test/install/duplicate-backstage-packages.mjs'), host], {
-      encoding: 'utf8',
-    });
-    assert.equal(res.status, 0, `duplicated @backstage packages in the host:\n${res.stdout}${res.stderr}`);
+    const res = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'test/install/duplicate-backstage-packages.mjs'), host],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(
+      res.status,
+      0,
+      `duplicated @backstage packages in the host:\n${res.stdout}${res.stderr}`,
+    );
   });
 
   it('answers the health probe', async () => {
@@ -253,38 +344,70 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
 
   it("reports an audit's results for a component", async () => {
     const audit = await api('/api/guardrails/audit', { method: 'POST' });
-    assert.ok(audit.status < 300, `POST /api/guardrails/audit answered ${audit.status}: ${JSON.stringify(audit.body)}`);
-    const report = await waitFor(async () => {
-      const res = await api('/api/guardrails/entities/component/default/checkout-web/report');
-      return res.status === 200 && res.body;
-    }, 120_000, 'no report for component:default/checkout-web');
+    assert.ok(
+      audit.status < 300,
+      `POST /api/guardrails/audit answered ${audit.status}: ${JSON.stringify(
+        audit.body,
+      )}`,
+    );
+    const report = await waitFor(
+      async () => {
+        const res = await api(
+          '/api/guardrails/entities/component/default/checkout-web/report',
+        );
+        return res.status === 200 && res.body;
+      },
+      120_000,
+      'no report for component:default/checkout-web',
+    );
     assert.match(JSON.stringify(report), /pod\.no-privileged/);
   });
 
   it('labels the entity in the catalog', async () => {
-    const labels = await waitFor(async () => {
-      const res = await api('/api/catalog/entities/by-name/component/default/checkout-web');
-      const l = res.body?.metadata?.labels ?? {};
-      // `unknown` until the catalog's next processing pass after the audit
-      return l['guardrails.dev/compliance'] && l['guardrails.dev/compliance'] !== 'unknown' && l;
-    }, 120_000, 'no guardrails.dev/compliance label on component:default/checkout-web');
+    const labels = await waitFor(
+      async () => {
+        const res = await api(
+          '/api/catalog/entities/by-name/component/default/checkout-web',
+        );
+        const l = res.body?.metadata?.labels ?? {};
+        // `unknown` until the catalog's next processing pass after the audit
+        return (
+          l['guardrails.dev/compliance'] &&
+          l['guardrails.dev/compliance'] !== 'unknown' &&
+          l
+        );
+      },
+      120_000,
+      'no guardrails.dev/compliance label on component:default/checkout-web',
+    );
     assert.equal(labels['guardrails.dev/compliance'], 'violating');
-    assert.ok(labels['guardrails.dev/enforcement-level'], 'guardrails.dev/enforcement-level is set');
+    assert.ok(
+      labels['guardrails.dev/enforcement-level'],
+      'guardrails.dev/enforcement-level is set',
+    );
   });
 
   it("lists the suite's scaffolder actions", async () => {
     const res = await api('/api/scaffolder/v2/actions');
     assert.equal(res.status, 200);
     const ids = res.body.map(a => a.id);
-    for (const id of ['guardrails:namespace:provision', 'guardrails:validate']) {
-      assert.ok(ids.includes(id), `${id} in ${ids.filter(i => i.startsWith('guardrails:')).join(', ')}`);
+    for (const id of [
+      'guardrails:namespace:provision',
+      'guardrails:validate',
+    ]) {
+      assert.ok(
+        ids.includes(id),
+        `${id} in ${ids.filter(i => i.startsWith('guardrails:')).join(', ')}`,
+      );
     }
   });
 
   it("renders the component's Guardrails tab in Chromium", async () => {
     const { launchBrowser } = await import('../e2e/browser.mjs');
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 1000 },
+    });
     page.setDefaultTimeout(60_000);
     await page.goto(`${baseUrl}/catalog/default/component/checkout-web`);
     // Guest sign-in, as a person does it.
@@ -292,11 +415,23 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
     await enter.waitFor();
     await enter.click();
     // The component page's Guardrails tab (the entity page's tabs are links to the content's path).
-    await page.locator('a[href$="/catalog/default/component/checkout-web/guardrails"]').first().click();
-    await page.waitForURL(/\/catalog\/default\/component\/checkout-web\/guardrails/);
-    await page.getByRole('table', { name: 'Guardrail violations' }).getByText('pod.no-privileged').first().waitFor();
+    await page
+      .locator('a[href$="/catalog/default/component/checkout-web/guardrails"]')
+      .first()
+      .click();
+    await page.waitForURL(
+      /\/catalog\/default\/component\/checkout-web\/guardrails/,
+    );
+    await page
+      .getByRole('table', { name: 'Guardrail violations' })
+      .getByText('pod.no-privileged')
+      .first()
+      .waitFor();
     mkdirOutput();
-    await page.screenshot({ path: join(repoRoot, 'test/e2e/output/install-guardrails-tab.png'), fullPage: true });
+    await page.screenshot({
+      path: join(repoRoot, 'test/e2e/output/install-guardrails-tab.png'),
+      fullPage: true,
+    });
   });
 });
 

@@ -8,7 +8,13 @@
 // rest (the CLI, the kube simulator) to <out-dir>/tools/. Set GUARDRAILS_PACK_SKIP_TSC=1 when `npx tsc` has just run
 // (the build of each package reads its declarations from dist-types/).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,13 +32,23 @@ export function publishablePackages() {
       if (!existsSync(manifest)) continue;
       const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
       if (pkg.private) continue;
-      found.push({ dir: join(base, dir), name: pkg.name, version: pkg.version, pkg });
+      found.push({
+        dir: join(base, dir),
+        name: pkg.name,
+        version: pkg.version,
+        pkg,
+      });
     }
   }
   return found;
 }
 
-const PLUGIN_ROLES = new Set(['frontend-plugin', 'backend-plugin', 'backend-plugin-module', 'frontend-plugin-module']);
+const PLUGIN_ROLES = new Set([
+  'frontend-plugin',
+  'backend-plugin',
+  'backend-plugin-module',
+  'frontend-plugin-module',
+]);
 
 /** Sorts packages into what a host installs (plugins), what they depend on (deps) and the rest (tools). */
 export function classify(packages) {
@@ -53,7 +69,8 @@ export function classify(packages) {
   return { plugins, deps: [...deps].filter(p => !plugins.includes(p)), tools };
 }
 
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
 
 async function inParallel(items, limit, fn) {
   const queue = [...items];
@@ -73,30 +90,51 @@ async function main() {
     run(join(repoRoot, 'node_modules/.bin/tsc'), [], repoRoot);
   }
   const { spawn } = await import('node:child_process');
-  await inParallel(packages, 2, p =>
-    new Promise((res, rej) => {
-      console.log(`pack: building ${p.name}`);
-      const child = spawn(cli, ['package', 'build'], { cwd: p.dir, stdio: ['ignore', 'inherit', 'inherit'] });
-      child.on('exit', code => (code === 0 ? res() : rej(new Error(`build of ${p.name} failed (${code})`))));
-    }),
+  await inParallel(
+    packages,
+    2,
+    p =>
+      new Promise((res, rej) => {
+        console.log(`pack: building ${p.name}`);
+        const child = spawn(cli, ['package', 'build'], {
+          cwd: p.dir,
+          stdio: ['ignore', 'inherit', 'inherit'],
+        });
+        child.on('exit', code =>
+          code === 0
+            ? res()
+            : rej(new Error(`build of ${p.name} failed (${code})`)),
+        );
+      }),
   );
   rmSync(outDir, { recursive: true, force: true });
-  for (const [group, list] of [['.', plugins], ['deps', deps], ['tools', tools]]) {
+  for (const [group, list] of [
+    ['.', plugins],
+    ['deps', deps],
+    ['tools', tools],
+  ]) {
     const dest = join(outDir, group);
     mkdirSync(dest, { recursive: true });
     for (const p of list) {
       // npm pack runs the package's prepack/postpack (backstage-cli package prepack: the published manifest).
-      const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dest], {
-        cwd: p.dir,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const out = execFileSync(
+        'npm',
+        ['pack', '--silent', '--pack-destination', dest],
+        {
+          cwd: p.dir,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       console.log(`pack: ${join(group, out.trim().split('\n').pop())}`);
     }
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (
+  process.argv[1] &&
+  resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   main().catch(e => {
     console.error(`pack: ${e.message}`);
     process.exit(1);

@@ -5,12 +5,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
 
 export function readmeBlocks(file = join(repoRoot, 'README.md')) {
   const text = readFileSync(file, 'utf8');
   const blocks = {};
-  const pattern = /<!-- install-test: ([\w-]+) -->\s*\n```\w*\n([\s\S]*?)\n```/g;
+  const pattern =
+    /<!-- install-test: ([\w-]+) -->\s*\n```\w*\n([\s\S]*?)\n```/g;
   for (const [, name, body] of text.matchAll(pattern)) blocks[name] = body;
   return blocks;
 }
@@ -18,7 +22,9 @@ export function readmeBlocks(file = join(repoRoot, 'README.md')) {
 export function readmeBlock(name) {
   const block = readmeBlocks()[name];
   if (block === undefined) {
-    throw new Error(`README.md has no block marked <!-- install-test: ${name} --> (the install test runs it)`);
+    throw new Error(
+      `README.md has no block marked <!-- install-test: ${name} --> (the install test runs it)`,
+    );
   }
   return block;
 }

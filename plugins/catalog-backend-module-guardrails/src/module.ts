@@ -25,7 +25,9 @@ export const catalogModuleGuardrails = createBackendModule({
       },
       async init({ catalog, config, logger, discovery, auth }) {
         const refreshSeconds =
-          config.getOptionalNumber('guardrails.catalog.refreshIntervalSeconds') ?? 60;
+          config.getOptionalNumber(
+            'guardrails.catalog.refreshIntervalSeconds',
+          ) ?? 60;
         catalog.addProcessor(
           new GuardrailsEntityProcessor({
             snapshot: new SummarySnapshot({

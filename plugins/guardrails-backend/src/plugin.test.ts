@@ -31,7 +31,13 @@ describe('guardrailsPlugin', () => {
           features: [
             guardrailsPlugin,
             mockServices.rootConfig.factory({
-              data: { ...clusters.config, guardrails: { ...clusters.config.guardrails, packs: ['/no/such/pack/dir'] } },
+              data: {
+                ...clusters.config,
+                guardrails: {
+                  ...clusters.config.guardrails,
+                  packs: ['/no/such/pack/dir'],
+                },
+              },
             }),
             catalogServiceMock.factory(),
           ],

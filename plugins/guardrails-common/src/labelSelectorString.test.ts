@@ -3,7 +3,9 @@ import { parseLabelSelectorString } from './labelSelectorString';
 describe('parseLabelSelectorString', () => {
   it('parses equality, set-based and existence terms', () => {
     expect(
-      parseLabelSelectorString('app.kubernetes.io/name=payments,tier in (api, worker),env!=dev,!legacy,team'),
+      parseLabelSelectorString(
+        'app.kubernetes.io/name=payments,tier in (api, worker),env!=dev,!legacy,team',
+      ),
     ).toEqual({
       matchLabels: { 'app.kubernetes.io/name': 'payments' },
       matchExpressions: [
@@ -15,10 +17,15 @@ describe('parseLabelSelectorString', () => {
     });
   });
 
-  it.each(['', 'app in (a, b', 'app=a,,b=c', 'a b', 'app in a', 'Bad Key=x', 'x=(y)'])(
-    'rejects %j',
-    selector => {
-      expect(parseLabelSelectorString(selector)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'app in (a, b',
+    'app=a,,b=c',
+    'a b',
+    'app in a',
+    'Bad Key=x',
+    'x=(y)',
+  ])('rejects %j', selector => {
+    expect(parseLabelSelectorString(selector)).toBeUndefined();
+  });
 });

@@ -2,7 +2,9 @@ import type { LabelSelector, LabelSelectorRequirement } from './types';
 
 const KEY = String.raw`[^\s=!(),]+`;
 const IN_TERM = new RegExp(String.raw`^(${KEY})\s+(in|notin)\s+\(([^()]*)\)$`);
-const EQUALITY_TERM = new RegExp(String.raw`^(${KEY})\s*(==|=|!=)\s*([^\s=!(),]*)$`);
+const EQUALITY_TERM = new RegExp(
+  String.raw`^(${KEY})\s*(==|=|!=)\s*([^\s=!(),]*)$`,
+);
 const NOT_EXISTS_TERM = new RegExp(String.raw`^!\s*(${KEY})$`);
 const EXISTS_TERM = new RegExp(String.raw`^(${KEY})$`);
 const LABEL_KEY =
@@ -13,7 +15,9 @@ const LABEL_KEY =
  * the `backstage.io/kubernetes-label-selector` annotation, into a structured selector. Undefined when malformed.
  * @public
  */
-export function parseLabelSelectorString(selector: string): LabelSelector | undefined {
+export function parseLabelSelectorString(
+  selector: string,
+): LabelSelector | undefined {
   const terms = splitTerms(selector);
   if (!terms || terms.length === 0) return undefined;
   const matchLabels: Record<string, string> = {};
@@ -23,20 +27,35 @@ export function parseLabelSelectorString(selector: string): LabelSelector | unde
     const set = IN_TERM.exec(term);
     const equality = set ? undefined : EQUALITY_TERM.exec(term);
     const notExists = set || equality ? undefined : NOT_EXISTS_TERM.exec(term);
-    const exists = set || equality || notExists ? undefined : EXISTS_TERM.exec(term);
+    const exists =
+      set || equality || notExists ? undefined : EXISTS_TERM.exec(term);
     const key = (set ?? equality ?? notExists ?? exists)?.[1];
     if (!key || !LABEL_KEY.test(key)) return undefined;
     if (set) {
-      const values = set[3].split(',').map(v => v.trim()).filter(Boolean);
-      matchExpressions.push({ key, operator: set[2] === 'in' ? 'In' : 'NotIn', values });
+      const values = set[3]
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean);
+      matchExpressions.push({
+        key,
+        operator: set[2] === 'in' ? 'In' : 'NotIn',
+        values,
+      });
     } else if (equality) {
       if (equality[2] === '!=') {
-        matchExpressions.push({ key, operator: 'NotIn', values: [equality[3]] });
+        matchExpressions.push({
+          key,
+          operator: 'NotIn',
+          values: [equality[3]],
+        });
       } else {
         matchLabels[key] = equality[3];
       }
     } else {
-      matchExpressions.push({ key, operator: notExists ? 'DoesNotExist' : 'Exists' });
+      matchExpressions.push({
+        key,
+        operator: notExists ? 'DoesNotExist' : 'Exists',
+      });
     }
   }
   return {

@@ -30,10 +30,7 @@ export { parsePack, PACK_DOCUMENT_KINDS } from './pack/parsePack';
 export type { PackFile, ParsePackOptions, ParsedPack } from './pack/parsePack';
 export { mergePacks } from './pack/mergePacks';
 export { readPackFiles } from './pack/readPackFiles';
-export type {
-  PackFileSystem,
-  PackDirectoryEntry,
-} from './pack/readPackFiles';
+export type { PackFileSystem, PackDirectoryEntry } from './pack/readPackFiles';
 export { loadPackLayers } from './pack/loadPackLayers';
 export {
   PackValidationError,

@@ -15,7 +15,10 @@ export interface SimulatorProcess {
 }
 
 /** Forks this file as the simulator; resolves with its URL. */
-export function startSimulatorProcess(options: { name: string; token: string }): Promise<SimulatorProcess> {
+export function startSimulatorProcess(options: {
+  name: string;
+  token: string;
+}): Promise<SimulatorProcess> {
   const child = fork(__filename, [options.name, options.token], {
     execArgv: process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -30,7 +33,9 @@ export function startSimulatorProcess(options: { name: string; token: string }):
         }
       };
       child.on('message', onMessage);
-      child.once('exit', code => reject(new Error(`simulator process exited with ${code}`)));
+      child.once('exit', code =>
+        reject(new Error(`simulator process exited with ${code}`)),
+      );
     });
   return next().then(({ url }) => ({
     url,
@@ -50,7 +55,9 @@ async function serve(name: string, token: string) {
   const simulator = await startKubeSimulator({ name, tokens: [token] });
   process.on('message', async (message: Message) => {
     if (message?.type === 'latency') {
-      simulator.setFaults(message.latencyMs ? { latencyMs: message.latencyMs } : undefined);
+      simulator.setFaults(
+        message.latencyMs ? { latencyMs: message.latencyMs } : undefined,
+      );
       process.send!({ simulator: true, ok: true });
     } else if (message?.type === 'close') {
       await simulator.close();

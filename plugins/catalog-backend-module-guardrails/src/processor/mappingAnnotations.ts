@@ -15,7 +15,10 @@ export function mappingAnnotationProblems(entity: Entity): string[] {
   const annotations = entity.metadata.annotations ?? {};
   const problems: string[] = [];
   const id = annotations[KUBERNETES_ID];
-  if (id !== undefined && (id.length > 63 || id === '' || !LABEL_VALUE.test(id))) {
+  if (
+    id !== undefined &&
+    (id.length > 63 || id === '' || !LABEL_VALUE.test(id))
+  ) {
     problems.push(
       `Annotation ${KUBERNETES_ID} of ${entity.metadata.name} must be a Kubernetes label value (at most 63 characters, alphanumeric, '-', '_' or '.'); got '${id}'`,
     );

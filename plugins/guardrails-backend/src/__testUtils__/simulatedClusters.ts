@@ -1,4 +1,7 @@
-import { startKubeSimulator, KubeSimulator } from '@guardrails-dev/kube-simulator';
+import {
+  startKubeSimulator,
+  KubeSimulator,
+} from '@guardrails-dev/kube-simulator';
 
 export const TEST_TOKEN = 'guardrails-backend-test-token';
 
@@ -22,12 +25,18 @@ export const TEST_PROFILE = {
 };
 
 /** Simulated clusters, one per environment name, each seeded with its objects. */
-export async function startClusters(
-  seeds: Record<string, object[]>,
-): Promise<{ simulators: Record<string, KubeSimulator>; config: Record<string, any>; close(): Promise<void> }> {
+export async function startClusters(seeds: Record<string, object[]>): Promise<{
+  simulators: Record<string, KubeSimulator>;
+  config: Record<string, any>;
+  close(): Promise<void>;
+}> {
   const simulators: Record<string, KubeSimulator> = {};
   for (const [name, objects] of Object.entries(seeds)) {
-    simulators[name] = await startKubeSimulator({ name, objects, tokens: [TEST_TOKEN] });
+    simulators[name] = await startKubeSimulator({
+      name,
+      objects,
+      tokens: [TEST_TOKEN],
+    });
   }
   const config = {
     kubernetes: {
@@ -46,7 +55,10 @@ export async function startClusters(
     },
     guardrails: {
       environments: Object.fromEntries(
-        Object.keys(simulators).map(name => [name, { clusters: [name], profile: TEST_PROFILE }]),
+        Object.keys(simulators).map(name => [
+          name,
+          { clusters: [name], profile: TEST_PROFILE },
+        ]),
       ),
       clusterRequests: { timeout: { seconds: 2 }, maxAttempts: 1 },
       audit: { enabled: false, pageSize: 2 },
@@ -61,15 +73,27 @@ export async function startClusters(
   };
 }
 
-export function namespace(name: string, labels: Record<string, string> = {}, annotations: Record<string, string> = {}) {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels, annotations } };
+export function namespace(
+  name: string,
+  labels: Record<string, string> = {},
+  annotations: Record<string, string> = {},
+) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels, annotations },
+  };
 }
 
 /** A Deployment whose single container is configured by `container`. */
 export function deployment(
   ns: string,
   name: string,
-  options: { labels?: Record<string, string>; replicas?: number; container?: Record<string, unknown> } = {},
+  options: {
+    labels?: Record<string, string>;
+    replicas?: number;
+    container?: Record<string, unknown>;
+  } = {},
 ) {
   return {
     apiVersion: 'apps/v1',
@@ -94,7 +118,11 @@ export function deployment(
   };
 }
 
-export function component(name: string, annotations: Record<string, string>, owner = 'group:default/team-a') {
+export function component(
+  name: string,
+  annotations: Record<string, string>,
+  owner = 'group:default/team-a',
+) {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

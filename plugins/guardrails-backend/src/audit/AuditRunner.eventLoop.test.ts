@@ -7,7 +7,11 @@ import {
 import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
 import { stringify } from 'yaml';
 import { DatabaseGuardrailsStore as GuardrailsStore } from '../db';
-import { deployment, namespace, startClusters } from '../__testUtils__/simulatedClusters';
+import {
+  deployment,
+  namespace,
+  startClusters,
+} from '../__testUtils__/simulatedClusters';
 import { AuditRunner } from './AuditRunner';
 
 jest.setTimeout(60_000);
@@ -52,7 +56,12 @@ describe('AuditRunner and the event loop', () => {
   it('keeps timers firing while it evaluates a large cluster with expensive guardrails', async () => {
     const count = 100;
     const clusters = await startClusters({
-      dev: [namespace('shop'), ...Array.from({ length: count }, (_, i) => deployment('shop', `app-${i}`))],
+      dev: [
+        namespace('shop'),
+        ...Array.from({ length: count }, (_, i) =>
+          deployment('shop', `app-${i}`),
+        ),
+      ],
     });
     const knex = await databases.init('SQLITE_3');
     const store = await GuardrailsStore.create({
@@ -60,10 +69,13 @@ describe('AuditRunner and the event loop', () => {
     });
     const runner = new AuditRunner({
       store,
-      clusterAccess: ClusterAccess.fromConfig(new ConfigReader(clusters.config), {
-        logger: mockServices.logger.mock(),
-        maxAttempts: 1,
-      }),
+      clusterAccess: ClusterAccess.fromConfig(
+        new ConfigReader(clusters.config),
+        {
+          logger: mockServices.logger.mock(),
+          maxAttempts: 1,
+        },
+      ),
       pack: heavyPack,
       loadEntities: async () => [],
       auditor: mockServices.auditor.mock(),
@@ -84,7 +96,9 @@ describe('AuditRunner and the event loop', () => {
       const outcome = await runner.run();
       // A stall at the very end shows no late tick: count the time since the last one too.
       maxGap = Math.max(maxGap, Date.now() - last);
-      expect(outcome.clusters).toEqual([expect.objectContaining({ ok: true, results: count })]);
+      expect(outcome.clusters).toEqual([
+        expect.objectContaining({ ok: true, results: count }),
+      ]);
     } finally {
       clearInterval(timer);
       await clusters.close();

@@ -2,7 +2,10 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { compilePack } from '@guardrails-dev/plugin-guardrails-engine';
-import { ClusterAccess, loadConfiguredPack } from '@guardrails-dev/plugin-guardrails-node';
+import {
+  ClusterAccess,
+  loadConfiguredPack,
+} from '@guardrails-dev/plugin-guardrails-node';
 import { DatabaseGuardrailsStore as GuardrailsStore } from '../db';
 import {
   component,
@@ -17,8 +20,15 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const entities = [
-  component('payments-api', { 'backstage.io/kubernetes-id': 'payments-api' }, 'group:default/payments'),
-  component('checkout', { 'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/part-of=checkout' }),
+  component(
+    'payments-api',
+    { 'backstage.io/kubernetes-id': 'payments-api' },
+    'group:default/payments',
+  ),
+  component('checkout', {
+    'backstage.io/kubernetes-label-selector':
+      'app.kubernetes.io/part-of=checkout',
+  }),
   component('ledger', {}),
 ] as Entity[];
 
@@ -28,17 +38,26 @@ function devSeed() {
   return [
     namespace('payments', { 'backstage.io/kubernetes-id': 'payments-api' }),
     namespace('shop'),
-    namespace('ledger-dev', {}, { 'guardrails.dev/entity-ref': 'component:default/ledger' }),
+    namespace(
+      'ledger-dev',
+      {},
+      { 'guardrails.dev/entity-ref': 'component:default/ledger' },
+    ),
     namespace('orphans'),
     // Mapped through its namespace's kubernetes-id label.
     deployment('payments', 'api', { container: privileged }),
     // Mapped through the checkout component's label selector.
-    deployment('shop', 'cart', { labels: { 'app.kubernetes.io/part-of': 'checkout' }, container: privileged }),
+    deployment('shop', 'cart', {
+      labels: { 'app.kubernetes.io/part-of': 'checkout' },
+      container: privileged,
+    }),
     // Mapped through the namespace the suite provisioned for ledger.
     deployment('ledger-dev', 'worker', { container: privileged }),
     // Nobody's.
     deployment('orphans', 'stray', { container: privileged }),
-    ...Array.from({ length: 5 }, (_, i) => deployment('payments', `batch-${i}`)),
+    ...Array.from({ length: 5 }, (_, i) =>
+      deployment('payments', `batch-${i}`),
+    ),
     {
       apiVersion: 'wgpolicyk8s.io/v1alpha2',
       kind: 'PolicyReport',
@@ -51,7 +70,14 @@ function devSeed() {
           severity: 'medium',
           source: 'kyverno',
           message: 'label team is required',
-          resources: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', namespace: 'payments' }],
+          resources: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name: 'api',
+              namespace: 'payments',
+            },
+          ],
         },
       ],
     },
@@ -67,12 +93,17 @@ async function setup(
   const clusters = await startClusters(seeds);
   const config = new ConfigReader(clusters.config);
   const knex = await databases.init('SQLITE_3');
-  const store = await GuardrailsStore.create({ database: mockServices.database({ knex }) });
+  const store = await GuardrailsStore.create({
+    database: mockServices.database({ knex }),
+  });
   const auditor = mockServices.auditor.mock();
   const logger = mockServices.logger.mock();
   const runner = new AuditRunner({
     store,
-    clusterAccess: ClusterAccess.fromConfig(config, { logger: mockServices.logger.mock(), maxAttempts: 1 }),
+    clusterAccess: ClusterAccess.fromConfig(config, {
+      logger: mockServices.logger.mock(),
+      maxAttempts: 1,
+    }),
     pack: compilePack((await loadConfiguredPack(config, { now })).pack),
     loadEntities: async () => catalogEntities,
     auditor,
@@ -89,19 +120,37 @@ describe('AuditRunner', () => {
     const { runner, store, close } = await setup({ dev: devSeed() });
     try {
       const outcome = await runner.run();
-      expect(outcome.clusters).toEqual([expect.objectContaining({ cluster: 'dev', ok: true })]);
+      expect(outcome.clusters).toEqual([
+        expect.objectContaining({ cluster: 'dev', ok: true }),
+      ]);
 
       const privilegedOn = async (ref: string) =>
         (await store.resultsForEntity(ref))
           .filter(r => r.guardrail === 'pod.no-privileged')
-          .map(r => `${r.resource.kind}/${r.resource.namespace}/${r.resource.name}`);
-      expect(await privilegedOn('component:default/payments-api')).toEqual(['Deployment/payments/api']);
-      expect(await privilegedOn('component:default/checkout')).toEqual(['Deployment/shop/cart']);
-      expect(await privilegedOn('component:default/ledger')).toEqual(['Deployment/ledger-dev/worker']);
+          .map(
+            r =>
+              `${r.resource.kind}/${r.resource.namespace}/${r.resource.name}`,
+          );
+      expect(await privilegedOn('component:default/payments-api')).toEqual([
+        'Deployment/payments/api',
+      ]);
+      expect(await privilegedOn('component:default/checkout')).toEqual([
+        'Deployment/shop/cart',
+      ]);
+      expect(await privilegedOn('component:default/ledger')).toEqual([
+        'Deployment/ledger-dev/worker',
+      ]);
 
       const unowned = await store.unownedResults();
-      expect(unowned.some(r => r.resource.name === 'stray' && r.guardrail === 'pod.no-privileged')).toBe(true);
-      const owner = (await store.resultsForEntity('component:default/payments-api'))[0].owner;
+      expect(
+        unowned.some(
+          r =>
+            r.resource.name === 'stray' && r.guardrail === 'pod.no-privileged',
+        ),
+      ).toBe(true);
+      const owner = (
+        await store.resultsForEntity('component:default/payments-api')
+      )[0].owner;
       expect(owner).toBe('group:default/payments');
     } finally {
       await close();
@@ -124,15 +173,21 @@ describe('AuditRunner', () => {
       },
       spec: { type: 'kubernetes-namespace', owner: 'group:default/payments' },
     } as Entity;
-    const { runner, store, close } = await setup({ dev: devSeed() }, undefined, undefined, [
-      namespaceResource,
-      ...entities,
-    ]);
+    const { runner, store, close } = await setup(
+      { dev: devSeed() },
+      undefined,
+      undefined,
+      [namespaceResource, ...entities],
+    );
     try {
       await runner.run();
       const privilegedOn = async (ref: string) =>
-        (await store.resultsForEntity(ref)).filter(r => r.guardrail === 'pod.no-privileged').map(r => r.resource.name);
-      expect(await privilegedOn('component:default/payments-api')).toEqual(['api']);
+        (await store.resultsForEntity(ref))
+          .filter(r => r.guardrail === 'pod.no-privileged')
+          .map(r => r.resource.name);
+      expect(await privilegedOn('component:default/payments-api')).toEqual([
+        'api',
+      ]);
       expect(await privilegedOn('resource:default/payments')).toEqual([]);
     } finally {
       await close();
@@ -141,15 +196,25 @@ describe('AuditRunner', () => {
 
   it('runs what follows a cycle once its results are stored, and keeps the audit when that fails', async () => {
     let storedBefore = 0;
-    const { runner, store, logger, close } = await setup({ dev: devSeed() }, undefined, async () => {
-      storedBefore = (await store.resultsForEntity('component:default/payments-api')).length;
-      throw new Error('database gone');
-    });
+    const { runner, store, logger, close } = await setup(
+      { dev: devSeed() },
+      undefined,
+      async () => {
+        storedBefore = (
+          await store.resultsForEntity('component:default/payments-api')
+        ).length;
+        throw new Error('database gone');
+      },
+    );
     try {
       const outcome = await runner.run();
-      expect(outcome.clusters).toEqual([expect.objectContaining({ cluster: 'dev', ok: true })]);
+      expect(outcome.clusters).toEqual([
+        expect.objectContaining({ cluster: 'dev', ok: true }),
+      ]);
       expect(storedBefore).toBeGreaterThan(0);
-      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('database gone'));
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('database gone'),
+      );
     } finally {
       await close();
     }
@@ -161,11 +226,14 @@ describe('AuditRunner', () => {
       simulators.dev.resetRequestLog();
       await runner.run();
       const deploymentLists = simulators.dev.requests.log.filter(
-        r => r.method === 'GET' && r.path.startsWith('/apis/apps/v1/deployments'),
+        r =>
+          r.method === 'GET' && r.path.startsWith('/apis/apps/v1/deployments'),
       );
       // 9 deployments at 2 per page.
       expect(deploymentLists).toHaveLength(5);
-      expect(simulators.dev.requests.log.every(r => r.method === 'GET')).toBe(true);
+      expect(simulators.dev.requests.log.every(r => r.method === 'GET')).toBe(
+        true,
+      );
     } finally {
       await close();
     }
@@ -175,15 +243,19 @@ describe('AuditRunner', () => {
     const { runner, store, close } = await setup({ dev: devSeed() });
     try {
       await runner.run();
-      const fromReports = (await store.resultsForEntity('component:default/payments-api')).filter(
-        r => r.source === 'policyreport:kyverno',
-      );
+      const fromReports = (
+        await store.resultsForEntity('component:default/payments-api')
+      ).filter(r => r.source === 'policyreport:kyverno');
       expect(fromReports).toEqual([
         expect.objectContaining({
           guardrail: 'kyverno/require-team-label/check-team',
           result: 'warn',
           message: 'label team is required',
-          resource: expect.objectContaining({ kind: 'Deployment', name: 'api', namespace: 'payments' }),
+          resource: expect.objectContaining({
+            kind: 'Deployment',
+            name: 'api',
+            namespace: 'payments',
+          }),
         }),
       ]);
     } finally {
@@ -192,7 +264,12 @@ describe('AuditRunner', () => {
   });
 
   it('takes a namespaced PolicyReport only for objects of its own namespace, and counts the others in the log', async () => {
-    const report = (kind: string, name: string, ns: string | undefined, resources: object[]) => ({
+    const report = (
+      kind: string,
+      name: string,
+      ns: string | undefined,
+      resources: object[],
+    ) => ({
       apiVersion: 'wgpolicyk8s.io/v1alpha2',
       kind,
       metadata: { name, ...(ns ? { namespace: ns } : {}) },
@@ -211,9 +288,19 @@ describe('AuditRunner', () => {
         ...devSeed(),
         // Written in the shop namespace, naming the payments team's Deployment and namespace.
         report('PolicyReport', 'polr-shop', 'shop', [
-          { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', namespace: 'payments' },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: 'api',
+            namespace: 'payments',
+          },
           { apiVersion: 'v1', kind: 'Namespace', name: 'payments' },
-          { apiVersion: 'apps/v1', kind: 'Deployment', name: 'cart', namespace: 'shop' },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: 'cart',
+            namespace: 'shop',
+          },
         ]),
         // Cluster-scoped reports speak for cluster-scoped objects.
         report('ClusterPolicyReport', 'cpolr-namespaces', undefined, [
@@ -226,13 +313,22 @@ describe('AuditRunner', () => {
       const spoofed = async (ref: string) =>
         (await store.resultsForEntity(ref))
           .filter(r => r.guardrail === 'kyverno/spoof')
-          .map(r => `${r.message}: ${r.resource.kind}/${r.resource.namespace ?? ''}/${r.resource.name}`);
+          .map(
+            r =>
+              `${r.message}: ${r.resource.kind}/${r.resource.namespace ?? ''}/${
+                r.resource.name
+              }`,
+          );
       expect(await spoofed('component:default/payments-api')).toEqual([
         'from cpolr-namespaces: Namespace//payments',
       ]);
-      expect(await spoofed('component:default/checkout')).toEqual(['from polr-shop: Deployment/shop/cart']);
+      expect(await spoofed('component:default/checkout')).toEqual([
+        'from polr-shop: Deployment/shop/cart',
+      ]);
       expect(logger.info).toHaveBeenCalledWith(
-        expect.stringMatching(/^Audited cluster dev \(dev\): .*2 policy report results ignored/),
+        expect.stringMatching(
+          /^Audited cluster dev \(dev\): .*2 policy report results ignored/,
+        ),
       );
     } finally {
       await close();
@@ -240,16 +336,29 @@ describe('AuditRunner', () => {
   });
 
   it('keeps the last results of a cluster that fails, marked stale', async () => {
-    const { runner, store, simulators, close } = await setup({ dev: devSeed() });
+    const { runner, store, simulators, close } = await setup({
+      dev: devSeed(),
+    });
     try {
       await runner.run();
-      const before = await store.resultsForEntity('component:default/payments-api');
+      const before = await store.resultsForEntity(
+        'component:default/payments-api',
+      );
       simulators.dev.setFaults({ errorRate: 1 });
       const outcome = await runner.run();
-      expect(outcome.clusters[0]).toMatchObject({ ok: false, error: expect.stringMatching(/500|dev/) });
-      expect(await store.resultsForEntity('component:default/payments-api')).toEqual(before);
+      expect(outcome.clusters[0]).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/500|dev/),
+      });
+      expect(
+        await store.resultsForEntity('component:default/payments-api'),
+      ).toEqual(before);
       expect(await store.clusterStatuses()).toEqual([
-        expect.objectContaining({ cluster: 'dev', stale: true, lastError: expect.any(String) }),
+        expect.objectContaining({
+          cluster: 'dev',
+          stale: true,
+          lastError: expect.any(String),
+        }),
       ]);
     } finally {
       await close();
@@ -283,10 +392,12 @@ describe('AuditRunner', () => {
     );
     try {
       await runner.run();
-      const restored = (simulators.prod.listObjects('v1', 'Namespace') as any[]).find(
-        n => n.metadata.name === 'ledger-prod',
-      );
-      expect(restored.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+      const restored = (
+        simulators.prod.listObjects('v1', 'Namespace') as any[]
+      ).find(n => n.metadata.name === 'ledger-prod');
+      expect(
+        restored.metadata.labels['pod-security.kubernetes.io/enforce'],
+      ).toBe('restricted');
 
       const results = await store.resultsForEntity('component:default/ledger');
       expect(results).toContainEqual(
@@ -294,17 +405,27 @@ describe('AuditRunner', () => {
           guardrail: 'namespace.pod-security-level',
           source: 'auto-correct',
           level: 'auto-correct',
-          message: expect.stringMatching(/privileged.*restored by auto-correct/),
+          message: expect.stringMatching(
+            /privileged.*restored by auto-correct/,
+          ),
         }),
       );
       // Missing quota, limits and default-deny policy are drift too, reported at their current level.
-      expect(results.filter(r => r.source === 'drift').map(r => r.guardrail).sort()).toEqual([
+      expect(
+        results
+          .filter(r => r.source === 'drift')
+          .map(r => r.guardrail)
+          .sort(),
+      ).toEqual([
         'namespace.default-deny-network-policy',
         'namespace.limit-range',
         'namespace.resource-quota',
       ]);
       expect(auditor.createEvent).toHaveBeenCalledWith(
-        expect.objectContaining({ eventId: 'auto-correct', meta: expect.objectContaining({ namespace: 'ledger-prod' }) }),
+        expect.objectContaining({
+          eventId: 'auto-correct',
+          meta: expect.objectContaining({ namespace: 'ledger-prod' }),
+        }),
       );
     } finally {
       await close();
@@ -316,11 +437,17 @@ describe('AuditRunner', () => {
     const { runner, store, simulators, close } = await setup({
       dev: [
         ...devSeed(),
-        namespace('ledger-batch', { ...managed, 'guardrails.dev/environment': 'dev' }, {
-          'guardrails.dev/entity-ref': 'Component:default/Ledger',
-        }),
+        namespace(
+          'ledger-batch',
+          { ...managed, 'guardrails.dev/environment': 'dev' },
+          {
+            'guardrails.dev/entity-ref': 'Component:default/Ledger',
+          },
+        ),
         // Without an environment label: its cluster's environment.
-        namespace('ledger-api', managed, { 'guardrails.dev/entity-ref': 'component:default/ledger' }),
+        namespace('ledger-api', managed, {
+          'guardrails.dev/entity-ref': 'component:default/ledger',
+        }),
         // Managed but for nobody, and annotated with something that is not an entity ref: no relation.
         namespace('platform-tools', managed),
         namespace('broken', managed, { 'guardrails.dev/entity-ref': 'ledger' }),
@@ -331,13 +458,27 @@ describe('AuditRunner', () => {
       await runner.run();
       // 'ledger-dev' maps results to ledger through its annotation, but the suite did not provision it.
       expect(await store.provisionedNamespaces()).toEqual([
-        { cluster: 'dev', namespace: 'ledger-api', environment: 'dev', entityRef: 'component:default/ledger' },
-        { cluster: 'dev', namespace: 'ledger-batch', environment: 'dev', entityRef: 'component:default/ledger' },
+        {
+          cluster: 'dev',
+          namespace: 'ledger-api',
+          environment: 'dev',
+          entityRef: 'component:default/ledger',
+        },
+        {
+          cluster: 'dev',
+          namespace: 'ledger-batch',
+          environment: 'dev',
+          entityRef: 'component:default/ledger',
+        },
       ]);
       // No request of its own: the namespaces come from the paginated list the audit makes in any case
       // (12 namespaces, 4 of them built in, at 2 per page).
-      const namespaceRequests = simulators.dev.requests.log.filter(r => r.path.startsWith('/api/v1/namespaces'));
-      expect(namespaceRequests.map(r => `${r.method} ${r.path}`)).toEqual(Array(6).fill('GET /api/v1/namespaces'));
+      const namespaceRequests = simulators.dev.requests.log.filter(r =>
+        r.path.startsWith('/api/v1/namespaces'),
+      );
+      expect(namespaceRequests.map(r => `${r.method} ${r.path}`)).toEqual(
+        Array(6).fill('GET /api/v1/namespaces'),
+      );
     } finally {
       await close();
     }

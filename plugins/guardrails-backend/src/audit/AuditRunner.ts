@@ -24,7 +24,12 @@ import { provisionedNamespaces } from './provisionedNamespaces';
 import { readCluster } from './readCluster';
 
 /** The sources one audit of a cluster replaces in the store. */
-export const AUDIT_SOURCES = ['audit', 'drift', 'auto-correct', 'policyreport:*'];
+export const AUDIT_SOURCES = [
+  'audit',
+  'drift',
+  'auto-correct',
+  'policyreport:*',
+];
 
 /** Tuning of an audit; read from `guardrails.audit` config. */
 export interface AuditSettings {
@@ -101,25 +106,46 @@ export class AuditRunner {
     const index = new EntityIndex(await this.options.loadEntities());
     const targets = clusterAccess
       .environments()
-      .flatMap(environment => environment.clusters.map(cluster => ({ cluster, environment })));
-
-    const clusters = await mapWithConcurrency(targets, settings.clusterConcurrency, async target => {
-      const outcome = await this.auditCluster(target.cluster, target.environment, index, now());
-      logger.info(
-        outcome.ok
-          ? `Audited cluster ${outcome.cluster} (${outcome.environment}): ${outcome.objects} objects, ${outcome.violations} violations, ${outcome.corrected} corrected${ignoredNote(outcome)}`
-          : `Audit of cluster ${outcome.cluster} (${outcome.environment}) failed, keeping its last results: ${outcome.error}`,
+      .flatMap(environment =>
+        environment.clusters.map(cluster => ({ cluster, environment })),
       );
-      return outcome;
-    });
+
+    const clusters = await mapWithConcurrency(
+      targets,
+      settings.clusterConcurrency,
+      async target => {
+        const outcome = await this.auditCluster(
+          target.cluster,
+          target.environment,
+          index,
+          now(),
+        );
+        logger.info(
+          outcome.ok
+            ? `Audited cluster ${outcome.cluster} (${outcome.environment}): ${
+                outcome.objects
+              } objects, ${outcome.violations} violations, ${
+                outcome.corrected
+              } corrected${ignoredNote(outcome)}`
+            : `Audit of cluster ${outcome.cluster} (${outcome.environment}) failed, keeping its last results: ${outcome.error}`,
+        );
+        return outcome;
+      },
+    );
     await store.recordDailyHistory(now());
     try {
       await this.options.afterCycle?.();
     } catch (error) {
       // The results are stored: the audit stands, and the summary falls back to the latest audit's times.
-      logger.warn(`Could not record what the audit found for the summary: ${error}`);
+      logger.warn(
+        `Could not record what the audit found for the summary: ${error}`,
+      );
     }
-    return { startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), clusters };
+    return {
+      startedAt: startedAt.toISOString(),
+      finishedAt: now().toISOString(),
+      clusters,
+    };
   }
 
   private async auditCluster(
@@ -146,9 +172,13 @@ export class AuditRunner {
       });
       const objects = snapshot.objects as KubernetesObject[];
       const namespaces = new Map(
-        objects.filter(o => o.kind === 'Namespace').map(o => [o.metadata!.name!, o] as const),
+        objects
+          .filter(o => o.kind === 'Namespace')
+          .map(o => [o.metadata!.name!, o] as const),
       );
-      const byResource = new Map(objects.map(o => [resourceKey(o), o] as const));
+      const byResource = new Map(
+        objects.map(o => [resourceKey(o), o] as const),
+      );
       const entityFor = (resource: ResourceRef): EntityMatch | undefined => {
         const object = byResource.get(resourceKey(resource)) ?? {
           apiVersion: resource.apiVersion,
@@ -167,13 +197,31 @@ export class AuditRunner {
         entityRefFor: object => index.match(object, namespaces)?.entityRef,
         source: 'audit',
       });
-      const reports = normalizePolicyReports(snapshot.reports, { cluster, environment: environment.name, entityFor });
-      const drifts = await this.handleDrift(client, objects, environment, at, entityFor);
-      const drifted = new Set(drifts.map(d => `${d.guardrail}|${d.resource.name}`));
+      const reports = normalizePolicyReports(snapshot.reports, {
+        cluster,
+        environment: environment.name,
+        entityFor,
+      });
+      const drifts = await this.handleDrift(
+        client,
+        objects,
+        environment,
+        at,
+        entityFor,
+      );
+      const drifted = new Set(
+        drifts.map(d => `${d.guardrail}|${d.resource.name}`),
+      );
       const results: StoredResult[] = [
         ...evaluated
           // A namespace guardrail reported as drift is not reported twice.
-          .filter(r => !(r.resource.kind === 'Namespace' && drifted.has(`${r.guardrail}|${r.resource.name}`)))
+          .filter(
+            r =>
+              !(
+                r.resource.kind === 'Namespace' &&
+                drifted.has(`${r.guardrail}|${r.resource.name}`)
+              ),
+          )
           .map(r => toStored(r, cluster, environment.name, 'audit', entityFor)),
         ...drifts,
         ...reports.results,
@@ -184,14 +232,19 @@ export class AuditRunner {
         auditedAt: at,
         results,
         sources: AUDIT_SOURCES,
-        provisionedNamespaces: provisionedNamespaces(namespaces.values(), environment.name),
+        provisionedNamespaces: provisionedNamespaces(
+          namespaces.values(),
+          environment.name,
+        ),
       });
       return {
         ...base,
         ok: true,
         objects: objects.length,
         results: results.length,
-        violations: results.filter(r => r.result === 'fail' || r.result === 'warn').length,
+        violations: results.filter(
+          r => r.result === 'fail' || r.result === 'warn',
+        ).length,
         corrected: results.filter(r => r.source === 'auto-correct').length,
         ignoredReportResults: reports.ignored,
       };
@@ -221,7 +274,12 @@ export class AuditRunner {
   ): Promise<StoredResult[]> {
     const results: StoredResult[] = [];
     for (const drift of detectDrift(objects, environment)) {
-      const stage = driftLevel(this.options.pack.pack.guardrails, drift, environment.name, at);
+      const stage = driftLevel(
+        this.options.pack.pack.guardrails,
+        drift,
+        environment.name,
+        at,
+      );
       if (!stage) continue;
       const resource: ResourceRef = {
         apiVersion: 'v1',
@@ -254,7 +312,11 @@ export class AuditRunner {
     return results;
   }
 
-  private async restore(client: ClusterClient, drift: Drift, result: StoredResult): Promise<StoredResult> {
+  private async restore(
+    client: ClusterClient,
+    drift: Drift,
+    result: StoredResult,
+  ): Promise<StoredResult> {
     const event = await this.options.auditor.createEvent({
       eventId: 'auto-correct',
       severityLevel: 'high',
@@ -284,7 +346,9 @@ export class AuditRunner {
         ...result,
         result: 'error',
         source: 'auto-correct',
-        message: `${drift.message}; auto-correct failed: ${(error as Error).message}`,
+        message: `${drift.message}; auto-correct failed: ${
+          (error as Error).message
+        }`,
       };
     }
   }
@@ -297,7 +361,13 @@ function ignoredNote(outcome: ClusterAuditOutcome): string {
     : '';
 }
 
-function resourceKey(o: { apiVersion: string; kind: string; name?: string; namespace?: string; metadata?: any }) {
+function resourceKey(o: {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  metadata?: any;
+}) {
   const name = o.metadata?.name ?? o.name;
   const namespace = o.metadata?.namespace ?? o.namespace ?? '';
   return `${o.apiVersion}|${o.kind}|${namespace}|${name}`;

@@ -29,7 +29,9 @@ interface MappedEntity extends EntityMatch {
  */
 export class EntityIndex {
   private readonly byId = new Map<string, MappedEntity[]>();
-  private readonly bySelector: Array<MappedEntity & { selector: LabelSelector }> = [];
+  private readonly bySelector: Array<
+    MappedEntity & { selector: LabelSelector }
+  > = [];
   private readonly byNamespaceOnly = new Map<string, MappedEntity>();
   private readonly owners = new Map<string, string | undefined>();
 
@@ -37,18 +39,24 @@ export class EntityIndex {
     // Components first: a namespace Resource that provisioning registered carries its component's
     // kubernetes-id (for the Kubernetes plugin), and must not take the component's workloads' results.
     const ordered = [
-      ...entities.filter(e => e.kind.toLocaleLowerCase('en-US') === 'component'),
-      ...entities.filter(e => e.kind.toLocaleLowerCase('en-US') !== 'component'),
+      ...entities.filter(
+        e => e.kind.toLocaleLowerCase('en-US') === 'component',
+      ),
+      ...entities.filter(
+        e => e.kind.toLocaleLowerCase('en-US') !== 'component',
+      ),
     ];
     for (const entity of ordered) {
       const annotations = entity.metadata.annotations ?? {};
       const entityRef = stringifyEntityRef(entity);
       const owner = ownerOf(entity);
       this.owners.set(entityRef, owner);
-      const namespace = annotations[BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION] || undefined;
+      const namespace =
+        annotations[BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION] || undefined;
       const mapped: MappedEntity = { entityRef, owner, namespace };
       const id = annotations[BACKSTAGE_KUBERNETES_ID_LABEL];
-      const selectorText = annotations[BACKSTAGE_KUBERNETES_LABEL_SELECTOR_ANNOTATION];
+      const selectorText =
+        annotations[BACKSTAGE_KUBERNETES_LABEL_SELECTOR_ANNOTATION];
       if (id) {
         const list = this.byId.get(id) ?? [];
         list.push(mapped);
@@ -59,7 +67,12 @@ export class EntityIndex {
         // A malformed selector is reported by the catalog processor; here it simply maps nothing.
         if (selector) this.bySelector.push({ ...mapped, selector });
       }
-      if (!id && !selectorText && namespace && !this.byNamespaceOnly.has(namespace)) {
+      if (
+        !id &&
+        !selectorText &&
+        namespace &&
+        !this.byNamespaceOnly.has(namespace)
+      ) {
         this.byNamespaceOnly.set(namespace, mapped);
       }
     }
@@ -77,34 +90,55 @@ export class EntityIndex {
   ): EntityMatch | undefined {
     const labels = object.metadata?.labels ?? {};
     const objectNamespace =
-      object.kind === 'Namespace' ? object.metadata?.name : object.metadata?.namespace;
+      object.kind === 'Namespace'
+        ? object.metadata?.name
+        : object.metadata?.namespace;
 
-    const byLabel = this.fromId(labels[BACKSTAGE_KUBERNETES_ID_LABEL], objectNamespace);
+    const byLabel = this.fromId(
+      labels[BACKSTAGE_KUBERNETES_ID_LABEL],
+      objectNamespace,
+    );
     if (byLabel) return byLabel;
     for (const candidate of this.bySelector) {
-      if ((!candidate.namespace || candidate.namespace === objectNamespace) && labelSelectorMatches(candidate.selector, labels)) {
+      if (
+        (!candidate.namespace || candidate.namespace === objectNamespace) &&
+        labelSelectorMatches(candidate.selector, labels)
+      ) {
         return strip(candidate);
       }
     }
     if (!objectNamespace) return undefined;
     const namespaceObject = namespaces.get(objectNamespace);
     const namespaceLabels = namespaceObject?.metadata?.labels ?? {};
-    const byNamespaceLabel = this.fromId(namespaceLabels[BACKSTAGE_KUBERNETES_ID_LABEL], objectNamespace);
+    const byNamespaceLabel = this.fromId(
+      namespaceLabels[BACKSTAGE_KUBERNETES_ID_LABEL],
+      objectNamespace,
+    );
     if (byNamespaceLabel) return byNamespaceLabel;
     const provisionedFor = normalizeEntityRef(
-      namespaceObject?.metadata?.annotations?.[GUARDRAILS_ENTITY_REF_ANNOTATION] ?? '',
+      namespaceObject?.metadata?.annotations?.[
+        GUARDRAILS_ENTITY_REF_ANNOTATION
+      ] ?? '',
     );
     if (provisionedFor) {
-      return { entityRef: provisionedFor, owner: this.owners.get(provisionedFor) };
+      return {
+        entityRef: provisionedFor,
+        owner: this.owners.get(provisionedFor),
+      };
     }
     const namespaceOnly = this.byNamespaceOnly.get(objectNamespace);
     return namespaceOnly ? strip(namespaceOnly) : undefined;
   }
 
-  private fromId(id: string | undefined, namespace: string | undefined): EntityMatch | undefined {
+  private fromId(
+    id: string | undefined,
+    namespace: string | undefined,
+  ): EntityMatch | undefined {
     if (!id) return undefined;
     const candidates = this.byId.get(id);
-    const found = candidates?.find(c => !c.namespace || c.namespace === namespace);
+    const found = candidates?.find(
+      c => !c.namespace || c.namespace === namespace,
+    );
     return found ? strip(found) : undefined;
   }
 }

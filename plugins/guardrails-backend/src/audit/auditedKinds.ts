@@ -32,7 +32,15 @@ export const AUDITED_KINDS: AuditedKind[] = [
 
 /** Policy reports written by other engines (Kyverno, Trivy, …), ingested as a second source of results. */
 export const REPORT_KINDS: AuditedKind[] = [
-  { apiVersion: 'wgpolicyk8s.io/v1alpha2', kind: 'PolicyReport', optional: true },
-  { apiVersion: 'wgpolicyk8s.io/v1alpha2', kind: 'ClusterPolicyReport', optional: true },
+  {
+    apiVersion: 'wgpolicyk8s.io/v1alpha2',
+    kind: 'PolicyReport',
+    optional: true,
+  },
+  {
+    apiVersion: 'wgpolicyk8s.io/v1alpha2',
+    kind: 'ClusterPolicyReport',
+    optional: true,
+  },
   { apiVersion: 'openreports.io/v1alpha1', kind: 'Report', optional: true },
 ];

@@ -70,22 +70,32 @@ export function detectDrift(
     const find = (kind: string, objectName: string) =>
       inNamespace.find(o => o.kind === kind && o.metadata?.name === objectName);
     const expected = (kind: string, objectName: string) =>
-      baseline.objects.find(o => o.kind === kind && o.metadata?.name === objectName)!;
+      baseline.objects.find(
+        o => o.kind === kind && o.metadata?.name === objectName,
+      )!;
 
-    const lowered = [POD_SECURITY_ENFORCE_LABEL, POD_SECURITY_AUDIT_LABEL, POD_SECURITY_WARN_LABEL].filter(
-      label => {
-        const want = PSA_ORDER.indexOf(baseline.namespace.metadata!.labels![label]);
-        const have = PSA_ORDER.indexOf(namespace.metadata?.labels?.[label] ?? 'privileged');
-        return have < want;
-      },
-    );
+    const lowered = [
+      POD_SECURITY_ENFORCE_LABEL,
+      POD_SECURITY_AUDIT_LABEL,
+      POD_SECURITY_WARN_LABEL,
+    ].filter(label => {
+      const want = PSA_ORDER.indexOf(
+        baseline.namespace.metadata!.labels![label],
+      );
+      const have = PSA_ORDER.indexOf(
+        namespace.metadata?.labels?.[label] ?? 'privileged',
+      );
+      return have < want;
+    });
     if (lowered.length > 0) {
       drifts.push({
         namespace: name,
         guardrail: DRIFT_GUARDRAILS.podSecurity,
         message: `baseline drift: ${lowered
           .map(l => `${l}=${namespace.metadata?.labels?.[l] ?? '(none)'}`)
-          .join(', ')}; the environment requires ${baseline.namespace.metadata!.labels![POD_SECURITY_ENFORCE_LABEL]}`,
+          .join(', ')}; the environment requires ${
+          baseline.namespace.metadata!.labels![POD_SECURITY_ENFORCE_LABEL]
+        }`,
         restore: [baseline.namespace],
       });
     }
@@ -98,7 +108,9 @@ export function detectDrift(
         namespace: name,
         guardrail: DRIFT_GUARDRAILS.quota,
         message: quota
-          ? `baseline drift: ResourceQuota ${BASELINE_OBJECT_NAMES.quota} loosened (${loosened.join(', ')})`
+          ? `baseline drift: ResourceQuota ${
+              BASELINE_OBJECT_NAMES.quota
+            } loosened (${loosened.join(', ')})`
           : `baseline drift: ResourceQuota ${BASELINE_OBJECT_NAMES.quota} was removed`,
         restore: [wantQuota],
       });
@@ -132,11 +144,18 @@ export function detectDrift(
 }
 
 /** The level a drift is handled at now: the drifted guardrail's stage in the environment. */
-export function driftLevel(guardrails: Guardrail[], drift: Drift, environment: string, at: Date) {
+export function driftLevel(
+  guardrails: Guardrail[],
+  drift: Drift,
+  environment: string,
+  at: Date,
+) {
   const guardrail = guardrails.find(g => g.id === drift.guardrail);
   if (!guardrail) return undefined;
   const level = effectiveLevel(guardrail, environment, at);
-  return level ? { guardrail, level, enforcing: isEnforcingLevel(level) } : undefined;
+  return level
+    ? { guardrail, level, enforcing: isEnforcingLevel(level) }
+    : undefined;
 }
 
 function expectedBaseline(
@@ -145,9 +164,12 @@ function expectedBaseline(
 ): NamespaceBaseline | undefined {
   const labels = namespace.metadata?.labels ?? {};
   const annotations = namespace.metadata?.annotations ?? {};
-  if (labels[MANAGED_BY_LABEL] !== GUARDRAILS_MANAGED_BY_VALUE) return undefined;
-  if (labels[GUARDRAILS_ENVIRONMENT_LABEL] !== environment.name) return undefined;
-  const size = environment.profile.sizes[annotations[GUARDRAILS_SIZE_ANNOTATION] ?? ''];
+  if (labels[MANAGED_BY_LABEL] !== GUARDRAILS_MANAGED_BY_VALUE)
+    return undefined;
+  if (labels[GUARDRAILS_ENVIRONMENT_LABEL] !== environment.name)
+    return undefined;
+  const size =
+    environment.profile.sizes[annotations[GUARDRAILS_SIZE_ANNOTATION] ?? ''];
   if (!size) return undefined;
   try {
     return buildNamespaceBaseline({
@@ -165,7 +187,10 @@ function expectedBaseline(
   }
 }
 
-function loosenedQuota(actual: KubernetesObject, wanted: KubernetesObject): string[] {
+function loosenedQuota(
+  actual: KubernetesObject,
+  wanted: KubernetesObject,
+): string[] {
   const have = ((actual.spec as any)?.hard ?? {}) as Record<string, string>;
   const want = ((wanted.spec as any)?.hard ?? {}) as Record<string, string>;
   const problems: string[] = [];
@@ -175,7 +200,9 @@ function loosenedQuota(actual: KubernetesObject, wanted: KubernetesObject): stri
       continue;
     }
     try {
-      if (parseQuantity(String(have[key])).compareTo(parseQuantity(value)) > 0) {
+      if (
+        parseQuantity(String(have[key])).compareTo(parseQuantity(value)) > 0
+      ) {
         problems.push(`${key} raised from ${value} to ${have[key]}`);
       }
     } catch {
@@ -185,16 +212,25 @@ function loosenedQuota(actual: KubernetesObject, wanted: KubernetesObject): stri
   return problems;
 }
 
-function openedPolicy(actual: KubernetesObject, wanted: KubernetesObject): string | undefined {
+function openedPolicy(
+  actual: KubernetesObject,
+  wanted: KubernetesObject,
+): string | undefined {
   const have = (actual.spec ?? {}) as any;
   const want = (wanted.spec ?? {}) as any;
   const selector = have.podSelector ?? {};
-  if (Object.keys(selector.matchLabels ?? {}).length > 0 || (selector.matchExpressions ?? []).length > 0) {
+  if (
+    Object.keys(selector.matchLabels ?? {}).length > 0 ||
+    (selector.matchExpressions ?? []).length > 0
+  ) {
     return 'no longer selects every pod';
   }
   const types: string[] = have.policyTypes ?? ['Ingress'];
-  const missing = (want.policyTypes as string[]).filter(t => !types.includes(t));
+  const missing = (want.policyTypes as string[]).filter(
+    t => !types.includes(t),
+  );
   if (missing.length > 0) return `no longer denies ${missing.join(' and ')}`;
-  if ((have.ingress ?? []).length > 0 || (have.egress ?? []).length > 0) return 'now allows traffic';
+  if ((have.ingress ?? []).length > 0 || (have.egress ?? []).length > 0)
+    return 'now allows traffic';
   return undefined;
 }

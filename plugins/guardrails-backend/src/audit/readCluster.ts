@@ -1,4 +1,8 @@
-import { ClusterClient, ClusterRequestError, KubeObject } from '@guardrails-dev/plugin-guardrails-node';
+import {
+  ClusterClient,
+  ClusterRequestError,
+  KubeObject,
+} from '@guardrails-dev/plugin-guardrails-node';
 import { AUDITED_KINDS, AuditedKind, REPORT_KINDS } from './auditedKinds';
 import { mapWithConcurrency } from './concurrency';
 
@@ -18,7 +22,9 @@ export async function readCluster(
 ): Promise<ClusterSnapshot> {
   const listKind = async (kind: AuditedKind): Promise<KubeObject[]> => {
     try {
-      return await client.listAll(kind.apiVersion, kind.kind, { limit: options.pageSize });
+      return await client.listAll(kind.apiVersion, kind.kind, {
+        limit: options.pageSize,
+      });
     } catch (error) {
       if (kind.optional && isNotServed(error)) return [];
       throw error;

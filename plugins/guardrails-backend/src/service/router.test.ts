@@ -10,16 +10,27 @@ import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { spec } from '../schema/openapi';
 import { guardrailsPlugin } from '../plugin';
-import { component, deployment, namespace, startClusters, TEST_TOKEN } from '../__testUtils__/simulatedClusters';
+import {
+  component,
+  deployment,
+  namespace,
+  startClusters,
+  TEST_TOKEN,
+} from '../__testUtils__/simulatedClusters';
 
 jest.setTimeout(60_000);
 
 const entities = [
-  component('payments-api', { 'backstage.io/kubernetes-id': 'payments-api' }, 'group:default/payments'),
+  component(
+    'payments-api',
+    { 'backstage.io/kubernetes-id': 'payments-api' },
+    'group:default/payments',
+  ),
   component('quiet', { 'backstage.io/kubernetes-id': 'quiet' }),
 ];
 
-const LONG_NAMESPACE = 'ledger-batch-processing-with-a-rather-long-descriptive-name';
+const LONG_NAMESPACE =
+  'ledger-batch-processing-with-a-rather-long-descriptive-name';
 
 /** A namespace the suite provisioned for the finance ledger. */
 const provisioned = (name: string, environment?: string) =>
@@ -34,26 +45,36 @@ const provisioned = (name: string, environment?: string) =>
 
 const seed = (environment: 'dev' | 'prod') => [
   namespace('payments', { 'backstage.io/kubernetes-id': 'payments-api' }),
-  deployment('payments', 'api', { container: { securityContext: { privileged: true } } }),
+  deployment('payments', 'api', {
+    container: { securityContext: { privileged: true } },
+  }),
   ...(environment === 'dev'
     ? [provisioned('ledger-dev', 'dev')]
     : // Without an environment label the cluster's environment names the Resource.
       [provisioned('ledger'), provisioned(LONG_NAMESPACE, 'prod')]),
 ];
 
-async function startBackend(options: { deny?: boolean; anonymous?: boolean } = {}) {
-  const clusters = await startClusters({ dev: seed('dev'), prod: seed('prod') });
+async function startBackend(
+  options: { deny?: boolean; anonymous?: boolean } = {},
+) {
+  const clusters = await startClusters({
+    dev: seed('dev'),
+    prod: seed('prod'),
+  });
   const { server } = await startTestBackend({
     features: [
       guardrailsPlugin,
       mockServices.rootConfig.factory({ data: clusters.config }),
       catalogServiceMock.factory({ entities: entities as any }),
       // Requests without credentials are anonymous, as in production (the test default is a mock user).
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       ...(options.deny
         ? [
             mockServices.permissions.mock({
-              authorize: async requests => requests.map(() => ({ result: AuthorizeResult.DENY })),
+              authorize: async requests =>
+                requests.map(() => ({ result: AuthorizeResult.DENY })),
             }).factory,
           ]
         : []),
@@ -61,11 +82,15 @@ async function startBackend(options: { deny?: boolean; anonymous?: boolean } = {
   });
   const user = mockCredentials.user.header();
   const audit = async () => {
-    const res = await request(server).post('/api/guardrails/audit').set('Authorization', user);
+    const res = await request(server)
+      .post('/api/guardrails/audit')
+      .set('Authorization', user);
     expect(res.status).toBe(202);
     // The audit runs in the background; the summary shows when its results are stored.
     for (let i = 0; i < 100; i++) {
-      const summary = await request(server).get('/api/guardrails/summary').set('Authorization', user);
+      const summary = await request(server)
+        .get('/api/guardrails/summary')
+        .set('Authorization', user);
       if (summary.body.entities?.['component:default/payments-api']) return;
       await new Promise(r => setTimeout(r, 100));
     }
@@ -85,12 +110,21 @@ describe('guardrails REST API', () => {
       expect(res.status).toBe(200);
       expect(res.body.entityRef).toBe('component:default/payments-api');
       expect(res.body.compliance).toBe('violating');
-      expect(res.body.environments.map((e: any) => e.environment)).toEqual(['dev', 'prod']);
+      expect(res.body.environments.map((e: any) => e.environment)).toEqual([
+        'dev',
+        'prod',
+      ]);
       const privileged = res.body.environments[1].violations.find(
         (v: any) => v.guardrail === 'pod.no-privileged',
       );
       expect(privileged).toMatchObject({
-        resource: { kind: 'Deployment', namespace: 'payments', name: 'api', cluster: 'prod', environment: 'prod' },
+        resource: {
+          kind: 'Deployment',
+          namespace: 'payments',
+          name: 'api',
+          cluster: 'prod',
+          environment: 'prod',
+        },
         severity: 'critical',
         source: 'audit',
         firstSeen: expect.any(String),
@@ -112,14 +146,30 @@ describe('guardrails REST API', () => {
         ['GET', '/health', '/health'],
         ['GET', '/guardrails', '/guardrails'],
         ['GET', '/environments', '/environments'],
-        ['GET', '/entities/{kind}/{namespace}/{name}/report', '/entities/component/default/payments-api/report'],
-        ['GET', '/entities/{kind}/{namespace}/{name}/history', '/entities/component/default/payments-api/history'],
+        [
+          'GET',
+          '/entities/{kind}/{namespace}/{name}/report',
+          '/entities/component/default/payments-api/report',
+        ],
+        [
+          'GET',
+          '/entities/{kind}/{namespace}/{name}/history',
+          '/entities/component/default/payments-api/history',
+        ],
         ['GET', '/history', '/history?days=7'],
         ['GET', '/distribution', '/distribution'],
         ['GET', '/summary', '/summary'],
-        ['GET', '/impact', '/impact?guardrail=pod.no-privileged&environment=prod&level=block'],
+        [
+          'GET',
+          '/impact',
+          '/impact?guardrail=pod.no-privileged&environment=prod&level=block',
+        ],
         ['GET', '/exemptions', '/exemptions'],
-        ['GET', '/entities/{kind}/{namespace}/{name}/report', '/entities/component/default/quiet/report'],
+        [
+          'GET',
+          '/entities/{kind}/{namespace}/{name}/report',
+          '/entities/component/default/quiet/report',
+        ],
         ['GET', '/history', '/history?days=0'],
         ['POST', '/audit', '/audit'],
       ];
@@ -127,9 +177,16 @@ describe('guardrails REST API', () => {
         const res = await request(server)
           [method === 'GET' ? 'get' : 'post'](`/api/guardrails${url}`)
           .set('Authorization', user);
-        const pointer = `/paths/${template.replace(/\//g, '~1')}/${method.toLowerCase()}/responses/${res.status}`;
+        const pointer = `/paths/${template.replace(
+          /\//g,
+          '~1',
+        )}/${method.toLowerCase()}/responses/${res.status}`;
         const documented = ajv.getSchema(`spec#${pointer}`)?.schema as any;
-        expect({ url, status: res.status, documented: Boolean(documented) }).toEqual({
+        expect({
+          url,
+          status: res.status,
+          documented: Boolean(documented),
+        }).toEqual({
           url,
           status: res.status,
           documented: true,
@@ -139,7 +196,10 @@ describe('guardrails REST API', () => {
           : documented;
         const schema = (content as any).content['application/json'].schema;
         const check = ajv.compile(resolveLocal(schema));
-        expect({ url, errors: check(res.body) ? [] : check.errors }).toEqual({ url, errors: [] });
+        expect({ url, errors: check(res.body) ? [] : check.errors }).toEqual({
+          url,
+          errors: [],
+        });
       }
     } finally {
       await clusters.close();
@@ -155,14 +215,27 @@ describe('guardrails REST API', () => {
         .set('Authorization', user);
       expect(missing.status).toBe(404);
 
-      const pack = await request(server).get('/api/guardrails/guardrails').set('Authorization', user);
+      const pack = await request(server)
+        .get('/api/guardrails/guardrails')
+        .set('Authorization', user);
       expect(pack.status).toBe(200);
-      const privileged = pack.body.guardrails.find((g: any) => g.id === 'pod.no-privileged');
+      const privileged = pack.body.guardrails.find(
+        (g: any) => g.id === 'pod.no-privileged',
+      );
       expect(privileged.rationale).toEqual(expect.any(String));
-      expect(privileged.rollout.map((r: any) => r.environment)).toEqual(['dev', 'prod']);
+      expect(privileged.rollout.map((r: any) => r.environment)).toEqual([
+        'dev',
+        'prod',
+      ]);
 
-      const envs = await request(server).get('/api/guardrails/environments').set('Authorization', user);
-      expect(envs.body.environments[0]).toMatchObject({ name: 'dev', podSecurity: 'restricted', sizes: [expect.objectContaining({ name: 'small' })] });
+      const envs = await request(server)
+        .get('/api/guardrails/environments')
+        .set('Authorization', user);
+      expect(envs.body.environments[0]).toMatchObject({
+        name: 'dev',
+        podSecurity: 'restricted',
+        sizes: [expect.objectContaining({ name: 'small' })],
+      });
     } finally {
       await clusters.close();
     }
@@ -172,8 +245,12 @@ describe('guardrails REST API', () => {
     const { server, user, audit, clusters } = await startBackend();
     try {
       await audit();
-      const first = await request(server).get('/api/guardrails/summary').set('Authorization', user);
-      expect(first.body.entities['component:default/payments-api']).toMatchObject({
+      const first = await request(server)
+        .get('/api/guardrails/summary')
+        .set('Authorization', user);
+      expect(
+        first.body.entities['component:default/payments-api'],
+      ).toMatchObject({
         compliance: 'violating',
         rolloutStage: expect.stringMatching(/^prod\./),
       });
@@ -189,21 +266,30 @@ describe('guardrails REST API', () => {
 
   it('keeps the summary, and its ETag, while audits find the same statuses, and gives a new status the time of the audit that found it', async () => {
     const { server, user, audit, clusters } = await startBackend();
-    const summary = () => request(server).get('/api/guardrails/summary').set('Authorization', user);
+    const summary = () =>
+      request(server).get('/api/guardrails/summary').set('Authorization', user);
     // Every environment's results stored by an audit after `after`.
     const auditedAfter = async (after: string) => {
       for (let i = 0; i < 100; i++) {
         const report = await request(server)
           .get('/api/guardrails/entities/component/default/payments-api/report')
           .set('Authorization', user);
-        const times = report.body.environments?.map((e: any) => e.evaluatedAt ?? '') ?? [];
-        if (times.length === 2 && times.every((t: string) => t > after)) return times as string[];
+        const times =
+          report.body.environments?.map((e: any) => e.evaluatedAt ?? '') ?? [];
+        if (times.length === 2 && times.every((t: string) => t > after))
+          return times as string[];
         await new Promise(r => setTimeout(r, 50));
       }
       throw new Error(`no audit after ${after} stored its results`);
     };
     const auditAgain = async (after: string) => {
-      expect((await request(server).post('/api/guardrails/audit').set('Authorization', user)).status).toBe(202);
+      expect(
+        (
+          await request(server)
+            .post('/api/guardrails/audit')
+            .set('Authorization', user)
+        ).status,
+      ).toBe(202);
       return auditedAfter(after);
     };
     try {
@@ -217,18 +303,28 @@ describe('guardrails REST API', () => {
       const second = await summary();
       expect(second.body.entities).toEqual(first.body.entities);
       expect(second.headers.etag).toBe(first.headers.etag);
-      const conditional = await summary().set('If-None-Match', first.headers.etag);
+      const conditional = await summary().set(
+        'If-None-Match',
+        first.headers.etag,
+      );
       expect(conditional.status).toBe(304);
 
       // The privileged Deployment goes from prod: a new status, found by the next audit.
       const removed = await fetch(
         `${clusters.simulators.prod.url}/apis/apps/v1/namespaces/payments/deployments/api`,
-        { method: 'DELETE', headers: { Authorization: `Bearer ${TEST_TOKEN}` } },
+        {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+        },
       );
       expect(removed.status).toBe(200);
       const thirdTimes = await auditAgain(secondTimes.sort()[1]);
-      const third = (await summary()).body.entities['component:default/payments-api'];
-      expect(third.violations + third.warnings).toBeLessThan(payments.violations + payments.warnings);
+      const third = (await summary()).body.entities[
+        'component:default/payments-api'
+      ];
+      expect(third.violations + third.warnings).toBeLessThan(
+        payments.violations + payments.warnings,
+      );
       expect(third.evaluatedAt > payments.evaluatedAt).toBe(true);
       expect(thirdTimes).toContain(third.evaluatedAt);
     } finally {
@@ -242,9 +338,18 @@ describe('guardrails REST API', () => {
       await audit();
       let summarized: Record<string, any> = {};
       // Each cluster's audit is stored on its own; wait for both.
-      for (let i = 0; i < 100 && summarized['component:finance/ledger']?.namespaces?.length !== 3; i++) {
+      for (
+        let i = 0;
+        i < 100 &&
+        summarized['component:finance/ledger']?.namespaces?.length !== 3;
+        i++
+      ) {
         await new Promise(r => setTimeout(r, 50));
-        summarized = (await request(server).get('/api/guardrails/summary').set('Authorization', user)).body.entities;
+        summarized = (
+          await request(server)
+            .get('/api/guardrails/summary')
+            .set('Authorization', user)
+        ).body.entities;
       }
       expect(summarized['component:finance/ledger'].namespaces).toEqual([
         // Shortened with a hash, as the scaffolder module shortens names over 63 characters.
@@ -252,7 +357,9 @@ describe('guardrails REST API', () => {
         'resource:finance/ledger-dev',
         'resource:finance/ledger-prod',
       ]);
-      expect(summarized['component:default/payments-api'].namespaces).toBeUndefined();
+      expect(
+        summarized['component:default/payments-api'].namespaces,
+      ).toBeUndefined();
     } finally {
       await clusters.close();
     }
@@ -263,7 +370,9 @@ describe('guardrails REST API', () => {
     try {
       await audit();
       const impact = await request(server)
-        .get('/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=block')
+        .get(
+          '/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=block',
+        )
         .set('Authorization', user);
       expect(impact.status).toBe(200);
       expect(impact.body.affected).toEqual([
@@ -273,19 +382,38 @@ describe('guardrails REST API', () => {
           outcome: 'blocked',
         }),
       ]);
-      expect(impact.body.totals).toMatchObject({ entities: 1, workloads: 1, unowned: 0 });
+      expect(impact.body.totals).toMatchObject({
+        entities: 1,
+        workloads: 1,
+        unowned: 0,
+      });
 
-      const exemptions = await request(server).get('/api/guardrails/exemptions').set('Authorization', user);
-      expect(exemptions.body).toEqual({ active: [], expiringSoon: [], expired: [] });
+      const exemptions = await request(server)
+        .get('/api/guardrails/exemptions')
+        .set('Authorization', user);
+      expect(exemptions.body).toEqual({
+        active: [],
+        expiringSoon: [],
+        expired: [],
+      });
     } finally {
       await clusters.close();
     }
   });
 
   it.each([
-    ['/api/guardrails/impact', /request\/query must have required property 'guardrail'/],
-    ['/api/guardrails/impact?guardrail=nope&environment=prod&level=block', /Unknown guardrail 'nope'/],
-    ['/api/guardrails/impact?guardrail=pod.no-privileged&environment=qa&level=block', /Unknown environment 'qa'/],
+    [
+      '/api/guardrails/impact',
+      /request\/query must have required property 'guardrail'/,
+    ],
+    [
+      '/api/guardrails/impact?guardrail=nope&environment=prod&level=block',
+      /Unknown guardrail 'nope'/,
+    ],
+    [
+      '/api/guardrails/impact?guardrail=pod.no-privileged&environment=qa&level=block',
+      /Unknown environment 'qa'/,
+    ],
     [
       '/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=deny',
       /request\/query\/level must be equal to one of the allowed values: observe, warn, block, auto-correct/,
@@ -294,43 +422,73 @@ describe('guardrails REST API', () => {
       '/api/guardrails/impact?guardrail=pod.no-privileged&guardrail=pod.no-host-path&environment=prod&level=block',
       /request\/query\/guardrail must be string/,
     ],
-    ['/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=block&x=1', /Unknown query parameter 'x'/],
+    [
+      '/api/guardrails/impact?guardrail=pod.no-privileged&environment=prod&level=block&x=1',
+      /Unknown query parameter 'x'/,
+    ],
     ['/api/guardrails/history?days=0', /request\/query\/days must be >= 1/],
     ['/api/guardrails/history?days=366', /request\/query\/days must be <= 365/],
-    ['/api/guardrails/history?days=ten', /request\/query\/days must be integer/],
-    ['/api/guardrails/history?days=1.5', /request\/query\/days must be integer/],
-    ['/api/guardrails/entities/component/default/payments-api/history?days=0', /request\/query\/days must be >= 1/],
-    ['/api/guardrails/entities/comp%20onent/default/x/report', /request\/params\/kind must match pattern/],
-    ['/api/guardrails/entities/component/default/-x/report', /request\/params\/name must match pattern/],
-    ['/api/guardrails/entities/component/de%2Ffault/x/history', /request\/params\/namespace must match pattern/],
-  ])('answers 400 in the standard error shape with a reason for %s', async (path, reason) => {
-    const { server, user, clusters } = await startBackend();
-    try {
-      const res = await request(server).get(path).set('Authorization', user);
-      expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({
-        error: { name: 'InputError', message: expect.stringMatching(reason) },
-        request: { method: 'GET' },
-        response: { statusCode: 400 },
-      });
-    } finally {
-      await clusters.close();
-    }
-  });
+    [
+      '/api/guardrails/history?days=ten',
+      /request\/query\/days must be integer/,
+    ],
+    [
+      '/api/guardrails/history?days=1.5',
+      /request\/query\/days must be integer/,
+    ],
+    [
+      '/api/guardrails/entities/component/default/payments-api/history?days=0',
+      /request\/query\/days must be >= 1/,
+    ],
+    [
+      '/api/guardrails/entities/comp%20onent/default/x/report',
+      /request\/params\/kind must match pattern/,
+    ],
+    [
+      '/api/guardrails/entities/component/default/-x/report',
+      /request\/params\/name must match pattern/,
+    ],
+    [
+      '/api/guardrails/entities/component/de%2Ffault/x/history',
+      /request\/params\/namespace must match pattern/,
+    ],
+  ])(
+    'answers 400 in the standard error shape with a reason for %s',
+    async (path, reason) => {
+      const { server, user, clusters } = await startBackend();
+      try {
+        const res = await request(server).get(path).set('Authorization', user);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({
+          error: { name: 'InputError', message: expect.stringMatching(reason) },
+          request: { method: 'GET' },
+          response: { statusCode: 400 },
+        });
+      } finally {
+        await clusters.close();
+      }
+    },
+  );
 
   it('takes days from 1 to 365, 30 by default', async () => {
     const { server, user, clusters } = await startBackend();
     try {
       const span = async (query: string) => {
-        const res = await request(server).get(`/api/guardrails/history${query}`).set('Authorization', user);
+        const res = await request(server)
+          .get(`/api/guardrails/history${query}`)
+          .set('Authorization', user);
         expect(res.status).toBe(200);
-        return Math.round((Date.parse(res.body.to) - Date.parse(res.body.from)) / 86_400_000);
+        return Math.round(
+          (Date.parse(res.body.to) - Date.parse(res.body.from)) / 86_400_000,
+        );
       };
       const week = await span('?days=7');
       expect(await span('')).toBe(week + 23);
       expect(await span('?days=365')).toBe(week + 358);
       const entity = await request(server)
-        .get('/api/guardrails/entities/Component/default/payments-api/history?days=1')
+        .get(
+          '/api/guardrails/entities/Component/default/payments-api/history?days=1',
+        )
         .set('Authorization', user);
       expect(entity.status).toBe(200);
       expect(entity.body.points).toEqual([]);
@@ -342,13 +500,20 @@ describe('guardrails REST API', () => {
   it('serves the OpenAPI spec it validates against', async () => {
     const { server, user, clusters } = await startBackend();
     try {
-      const res = await request(server).get('/api/guardrails/openapi.json').set('Authorization', user);
+      const res = await request(server)
+        .get('/api/guardrails/openapi.json')
+        .set('Authorization', user);
       expect(res.status).toBe(200);
-      const documented = Object.entries(res.body.paths as Record<string, object>).flatMap(([path, methods]) =>
+      const documented = Object.entries(
+        res.body.paths as Record<string, object>,
+      ).flatMap(([path, methods]) =>
         Object.keys(methods).map(method => `${method.toUpperCase()} ${path}`),
       );
       expect(documented).toEqual(
-        expect.arrayContaining(['GET /api/guardrails/summary', 'POST /api/guardrails/audit']),
+        expect.arrayContaining([
+          'GET /api/guardrails/summary',
+          'POST /api/guardrails/audit',
+        ]),
       );
     } finally {
       await clusters.close();
@@ -358,8 +523,12 @@ describe('guardrails REST API', () => {
   it('answers 401 without credentials, but the health probe', async () => {
     const { server, clusters } = await startBackend();
     try {
-      expect((await request(server).get('/api/guardrails/summary')).status).toBe(401);
-      expect((await request(server).get('/api/guardrails/health')).status).toBe(200);
+      expect(
+        (await request(server).get('/api/guardrails/summary')).status,
+      ).toBe(401);
+      expect((await request(server).get('/api/guardrails/health')).status).toBe(
+        200,
+      );
     } finally {
       await clusters.close();
     }
@@ -374,7 +543,9 @@ describe('guardrails REST API', () => {
         ['get', '/api/guardrails/exemptions'],
         ['post', '/api/guardrails/audit'],
       ] as const) {
-        const res = await request(server)[method](path).set('Authorization', user);
+        const res = await request(server)
+          [method](path)
+          .set('Authorization', user);
         expect(res.status).toBe(403);
       }
     } finally {
@@ -387,7 +558,9 @@ describe('guardrails REST API', () => {
     try {
       await audit();
       clusters.simulators.prod.setFaults({ errorRate: 1 });
-      await request(server).post('/api/guardrails/audit').set('Authorization', user);
+      await request(server)
+        .post('/api/guardrails/audit')
+        .set('Authorization', user);
       let prod: any;
       for (let i = 0; i < 100 && !prod?.stale?.length; i++) {
         await new Promise(r => setTimeout(r, 100));
@@ -397,7 +570,11 @@ describe('guardrails REST API', () => {
         prod = res.body.environments.find((e: any) => e.environment === 'prod');
       }
       expect(prod.stale).toEqual([
-        expect.objectContaining({ cluster: 'prod', error: expect.any(String), lastSuccessAt: expect.any(String) }),
+        expect.objectContaining({
+          cluster: 'prod',
+          error: expect.any(String),
+          lastSuccessAt: expect.any(String),
+        }),
       ]);
       expect(prod.violations.length).toBeGreaterThan(0);
       expect(prod.compliance).not.toBe('compliant');
@@ -409,5 +586,7 @@ describe('guardrails REST API', () => {
 
 /** Points a schema's local `#/components/...` refs at the spec registered under the id `spec`. */
 function resolveLocal(schema: object): object {
-  return JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"spec#/'));
+  return JSON.parse(
+    JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"spec#/'),
+  );
 }

@@ -75,7 +75,12 @@ export async function createRouter(
    * policy's catalog conditions (isEntityOwner, ...) are applied to this entity by the catalog.
    */
   const authorizeEntity = async (
-    req: Request<{ kind: string; namespace: string; name: string }, any, any, any>,
+    req: Request<
+      { kind: string; namespace: string; name: string },
+      any,
+      any,
+      any
+    >,
   ): Promise<string> => {
     const { kind, namespace, name } = req.params;
     const entityRef = `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');

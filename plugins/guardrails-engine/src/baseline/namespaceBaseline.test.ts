@@ -1,4 +1,7 @@
-import { buildNamespaceBaseline, baselineInputProblems } from './namespaceBaseline';
+import {
+  buildNamespaceBaseline,
+  baselineInputProblems,
+} from './namespaceBaseline';
 import { NamespaceBaselineInput } from './types';
 
 const input: NamespaceBaselineInput = {
@@ -7,10 +10,20 @@ const input: NamespaceBaselineInput = {
   owner: 'group:default/payments',
   component: 'component:default/payments-api',
   costCenter: 'cc-1234',
-  profile: { podSecurity: 'restricted', networkPolicy: 'deny-all', ownerRole: 'view' },
+  profile: {
+    podSecurity: 'restricted',
+    networkPolicy: 'deny-all',
+    ownerRole: 'view',
+  },
   size: {
     name: 'small',
-    quota: { 'requests.cpu': '2', 'requests.memory': '4Gi', 'limits.cpu': '4', 'limits.memory': '8Gi', pods: '20' },
+    quota: {
+      'requests.cpu': '2',
+      'requests.memory': '4Gi',
+      'limits.cpu': '4',
+      'limits.memory': '8Gi',
+      pods: '20',
+    },
     limitRange: {
       defaultRequest: { cpu: '100m', memory: '128Mi' },
       default: { cpu: '500m', memory: '512Mi' },
@@ -21,7 +34,10 @@ const input: NamespaceBaselineInput = {
 
 describe('buildNamespaceBaseline', () => {
   it('labels the namespace with environment, owner, component, cost centre and Pod Security', () => {
-    const { namespace } = buildNamespaceBaseline({ ...input, extraLabels: { team: 'payments' } });
+    const { namespace } = buildNamespaceBaseline({
+      ...input,
+      extraLabels: { team: 'payments' },
+    });
     expect(namespace.metadata?.labels).toEqual({
       team: 'payments',
       'app.kubernetes.io/managed-by': 'backstage-guardrails',
@@ -49,8 +65,12 @@ describe('buildNamespaceBaseline', () => {
         'pod-security.kubernetes.io/enforce': 'privileged',
       },
     });
-    expect(namespace.metadata?.labels?.['guardrails.dev/environment']).toBe('prod');
-    expect(namespace.metadata?.labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    expect(namespace.metadata?.labels?.['guardrails.dev/environment']).toBe(
+      'prod',
+    );
+    expect(
+      namespace.metadata?.labels?.['pod-security.kubernetes.io/enforce'],
+    ).toBe('restricted');
   });
 
   it('builds quota, limits, deny-all policies with DNS, owner binding and deploy account', () => {
@@ -65,13 +85,22 @@ describe('buildNamespaceBaseline', () => {
       'ServiceAccount/deploy',
       'RoleBinding/deploy',
     ]);
-    expect(objects.every(o => o.metadata?.namespace === 'payments-api-prod')).toBe(true);
+    expect(
+      objects.every(o => o.metadata?.namespace === 'payments-api-prod'),
+    ).toBe(true);
     const deny = objects.find(o => o.metadata?.name === 'default-deny')!;
-    expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    expect(deny.spec).toEqual({
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+    });
     const owner = objects.find(o => o.metadata?.name === 'owner')!;
     expect(owner.roleRef).toMatchObject({ kind: 'ClusterRole', name: 'view' });
     expect(owner.subjects).toEqual([
-      { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'payments' },
+      {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Group',
+        name: 'payments',
+      },
     ]);
     const quota = objects.find(o => o.kind === 'ResourceQuota')!;
     expect(quota.spec).toEqual({ hard: input.size.quota });
@@ -83,7 +112,9 @@ describe('buildNamespaceBaseline', () => {
       profile: { ...input.profile, networkPolicy: 'deny-ingress' },
     });
     expect(objects.find(o => o.metadata?.name === 'allow-dns')).toBeUndefined();
-    expect(objects.find(o => o.metadata?.name === 'default-deny')!.spec).toEqual({
+    expect(
+      objects.find(o => o.metadata?.name === 'default-deny')!.spec,
+    ).toEqual({
       podSelector: {},
       policyTypes: ['Ingress'],
     });

@@ -55,7 +55,9 @@ export function buildNamespaceBaseline(
 
   const extra = Object.fromEntries(
     Object.entries(input.extraLabels ?? {}).filter(
-      ([key]) => !key.startsWith(GUARDRAILS_LABEL_PREFIX) && !key.startsWith('pod-security.kubernetes.io/'),
+      ([key]) =>
+        !key.startsWith(GUARDRAILS_LABEL_PREFIX) &&
+        !key.startsWith('pod-security.kubernetes.io/'),
     ),
   );
   const namespace: KubernetesObject = {
@@ -83,7 +85,11 @@ export function buildNamespaceBaseline(
     },
   };
 
-  const meta = (name: string) => ({ name, namespace: ns, labels: { ...commonLabels } });
+  const meta = (name: string) => ({
+    name,
+    namespace: ns,
+    labels: { ...commonLabels },
+  });
   const objects: KubernetesObject[] = [
     {
       apiVersion: 'v1',
@@ -101,7 +107,9 @@ export function buildNamespaceBaseline(
             type: 'Container',
             defaultRequest: { ...input.size.limitRange.defaultRequest },
             default: { ...input.size.limitRange.default },
-            ...(input.size.limitRange.max ? { max: { ...input.size.limitRange.max } } : {}),
+            ...(input.size.limitRange.max
+              ? { max: { ...input.size.limitRange.max } }
+              : {}),
           },
         ],
       },
@@ -113,7 +121,9 @@ export function buildNamespaceBaseline(
       spec: {
         podSelector: {},
         policyTypes:
-          input.profile.networkPolicy === 'deny-all' ? ['Ingress', 'Egress'] : ['Ingress'],
+          input.profile.networkPolicy === 'deny-all'
+            ? ['Ingress', 'Egress']
+            : ['Ingress'],
       },
     },
     {
@@ -123,7 +133,9 @@ export function buildNamespaceBaseline(
       spec: {
         podSelector: {},
         policyTypes:
-          input.profile.networkPolicy === 'deny-all' ? ['Ingress', 'Egress'] : ['Ingress'],
+          input.profile.networkPolicy === 'deny-all'
+            ? ['Ingress', 'Egress']
+            : ['Ingress'],
         ingress: [{ from: [{ podSelector: {} }] }],
         ...(input.profile.networkPolicy === 'deny-all'
           ? { egress: [{ to: [{ podSelector: {} }] }] }
@@ -186,8 +198,18 @@ export function buildNamespaceBaseline(
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
       metadata: meta(BASELINE_OBJECT_NAMES.deployBinding),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' },
-      subjects: [{ kind: 'ServiceAccount', name: BASELINE_OBJECT_NAMES.deployServiceAccount, namespace: ns }],
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'edit',
+      },
+      subjects: [
+        {
+          kind: 'ServiceAccount',
+          name: BASELINE_OBJECT_NAMES.deployServiceAccount,
+          namespace: ns,
+        },
+      ],
     },
   );
   return { namespace, objects };
@@ -196,25 +218,45 @@ export function buildNamespaceBaseline(
 /** Problems with a baseline input, each a readable sentence; empty when it is valid. @public */
 export function baselineInputProblems(input: NamespaceBaselineInput): string[] {
   const problems: string[] = [];
-  if (!input.namespace || input.namespace.length > 63 || !DNS_LABEL.test(input.namespace)) {
+  if (
+    !input.namespace ||
+    input.namespace.length > 63 ||
+    !DNS_LABEL.test(input.namespace)
+  ) {
     problems.push(
       `namespace '${input.namespace}' is not a valid name (lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit)`,
     );
   }
   const owner = parseEntityRef(input.owner ?? '');
   if (!owner || (owner.kind !== 'group' && owner.kind !== 'user')) {
-    problems.push(`owner '${input.owner}' must be a group or user entity ref, e.g. group:default/payments`);
+    problems.push(
+      `owner '${input.owner}' must be a group or user entity ref, e.g. group:default/payments`,
+    );
   }
   const component = parseEntityRef(input.component ?? '');
   if (!component) {
-    problems.push(`component '${input.component}' is not an entity ref, e.g. component:default/payments-api`);
+    problems.push(
+      `component '${input.component}' is not an entity ref, e.g. component:default/payments-api`,
+    );
   } else if (component.name.length > 63 || !LABEL_VALUE.test(component.name)) {
-    problems.push(`component name '${component.name}' cannot be used as a label value`);
+    problems.push(
+      `component name '${component.name}' cannot be used as a label value`,
+    );
   }
-  if (!input.environment || input.environment.length > 63 || !LABEL_VALUE.test(input.environment)) {
-    problems.push(`environment '${input.environment}' cannot be used as a label value`);
+  if (
+    !input.environment ||
+    input.environment.length > 63 ||
+    !LABEL_VALUE.test(input.environment)
+  ) {
+    problems.push(
+      `environment '${input.environment}' cannot be used as a label value`,
+    );
   }
-  if (!input.costCenter || input.costCenter.length > 63 || !LABEL_VALUE.test(input.costCenter)) {
+  if (
+    !input.costCenter ||
+    input.costCenter.length > 63 ||
+    !LABEL_VALUE.test(input.costCenter)
+  ) {
     problems.push(
       `cost centre '${input.costCenter}' must be a label value (letters, digits, '-', '_' or '.', at most 63 characters)`,
     );

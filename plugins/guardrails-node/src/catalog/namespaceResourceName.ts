@@ -8,7 +8,10 @@ const MAX_NAME = 63;
  * entity name may be. Provisioning names the Resources it creates this way and the audit finds them by it.
  * @public
  */
-export function namespaceResourceName(namespace: string, environment: string): string {
+export function namespaceResourceName(
+  namespace: string,
+  environment: string,
+): string {
   const suffix = `-${environment}`;
   if (namespace.endsWith(suffix)) {
     return namespace;

@@ -2,7 +2,10 @@ import type { BaselineSize } from '@guardrails-dev/plugin-guardrails-common';
 import { quotaToHard } from './quotaToHard';
 import { ResourcePair, SizeProfile } from './types';
 
-const pair = (p: ResourcePair): Record<string, string> => ({ cpu: p.cpu, memory: p.memory });
+const pair = (p: ResourcePair): Record<string, string> => ({
+  cpu: p.cpu,
+  memory: p.memory,
+});
 
 /**
  * A configured size in the form the namespace baseline is built from, so provisioning and drift checks build

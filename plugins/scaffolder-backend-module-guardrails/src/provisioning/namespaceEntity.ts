@@ -12,7 +12,6 @@ import {
   namespaceResourceName,
 } from '@guardrails-dev/plugin-guardrails-node';
 
-
 /**
  * The catalog Resource describing a provisioned namespace: owned by the owner, a dependency of the
  * component, in the component's catalog namespace. Its name is the namespace name with the

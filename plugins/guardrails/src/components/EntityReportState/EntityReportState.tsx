@@ -14,7 +14,6 @@ import { useEntityReport } from '../../hooks/useEntityReport';
 import { isGuardrailsAvailable } from '../../mapping';
 import { DataView } from '../DataView';
 
-
 function Unmapped(props: { variant: 'page' | 'card' }) {
   if (props.variant === 'card') {
     return (
