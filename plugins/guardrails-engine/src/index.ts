@@ -101,7 +101,7 @@ export type { PolicyReportOptions } from './export/policyReport';
 export { toYaml } from './export/toYaml';
 
 export * from './baseline';
-export * from './baseline';
+export { editDistance } from './editDistance';
 
 /** Where the default guardrail pack lives inside this package (YAML files, shipped with it). @public */
 export const DEFAULT_PACK_DIR_NAME = 'packs/default';

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import {
+  editDistance,
   parseQuantity,
   Quantity,
 } from '@guardrails-dev/plugin-guardrails-engine';
@@ -104,22 +105,6 @@ function closest(actual: string, known: string[]): string | undefined {
   return best && best.distance <= Math.max(2, Math.floor(actual.length / 3))
     ? best.name
     : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function readClusterNames(env: Config, key: string, name: string): string[] {
