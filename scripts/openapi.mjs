@@ -95,7 +95,13 @@ async function generate() {
   }
 
   const files = {
-    [join(serverDir, 'generated/schema.ts')]: HEADER + types,
+    // The types are generated once, into -common (the client's side); the server's schema re-exports them.
+    [join(serverDir, 'generated/schema.ts')]: `${HEADER}export type {
+  GuardrailsApiPaths as paths,
+  GuardrailsApiComponents as components,
+  GuardrailsApiOperations as operations,
+} from '@guardrails-dev/plugin-guardrails-common';
+`,
     [join(
       serverDir,
       'generated/endpoints.ts',

@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from '../generated';
+import type { components, operations, paths } from '../generated';
 
 /**
  * The paths of the guardrails REST API with their parameters and answers, generated from the backend's OpenAPI
@@ -9,6 +9,17 @@ import type { paths } from '../generated';
  * @public
  */
 export type GuardrailsApiPaths = paths;
+
+/**
+ * The operations and schemas of the guardrails REST API, generated from the same spec; the backend's validated
+ * router is typed with them.
+ *
+ * @public
+ */
+export type GuardrailsApiOperations = operations;
+
+/** @public */
+export type GuardrailsApiComponents = components;
 
 /**
  * A typed client of the guardrails REST API, generated from its OpenAPI spec: `client.get('/summary', ...)` takes
