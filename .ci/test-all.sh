@@ -27,6 +27,7 @@ npx backstage-cli repo lint
 npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "FAILED: files above are not Prettier-formatted"; exit 1; }
 # The REST contract's generated server and client types must match plugins/guardrails-backend/src/schema/openapi.yaml.
 npm run --silent openapi:verify
+node test/install/check-dependencies.mjs # each publishable package declares exactly what its src/ imports
 
 section "Package tests (Jest, every workspace package)"
 unit_status=0

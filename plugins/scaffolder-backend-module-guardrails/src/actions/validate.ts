@@ -1,5 +1,7 @@
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { JsonObject } from '@backstage/types';
+import { jsonObjectSchema } from './outputSchemas';
 import {
   GuardrailResult,
   isEnforcingLevel,
@@ -81,7 +83,7 @@ export function createValidateAction(options: ValidateActionOptions) {
             ),
         objects: z =>
           z
-            .array(z.record(z.unknown()))
+            .array(jsonObjectSchema(z))
             .optional()
             .describe(
               'Kubernetes objects given inline, checked together with the files',
@@ -125,14 +127,14 @@ export function createValidateAction(options: ValidateActionOptions) {
             .describe('Results by status'),
         results: z =>
           z
-            .array(z.record(z.unknown()))
+            .array(jsonObjectSchema(z))
             .describe('Every result (PolicyReport-shaped)'),
         warnings: z =>
           z
-            .array(z.record(z.unknown()))
+            .array(jsonObjectSchema(z))
             .describe('Results at warn: work continues, but they need fixing'),
         blocking: z =>
-          z.array(z.record(z.unknown())).describe('Results that fail the step'),
+          z.array(jsonObjectSchema(z)).describe('Results that fail the step'),
       },
     },
     async handler(ctx) {
@@ -201,9 +203,9 @@ export function createValidateAction(options: ValidateActionOptions) {
       ctx.output('passed', !hasBlocking(results));
       ctx.output('summary', summary);
       ctx.output('counts', counts);
-      ctx.output('results', results as unknown as Record<string, unknown>[]);
-      ctx.output('warnings', warnings as unknown as Record<string, unknown>[]);
-      ctx.output('blocking', blocking as unknown as Record<string, unknown>[]);
+      ctx.output('results', results as unknown as JsonObject[]);
+      ctx.output('warnings', warnings as unknown as JsonObject[]);
+      ctx.output('blocking', blocking as unknown as JsonObject[]);
 
       if (blocking.length > 0) {
         const report = blockingReport(blocking, context);
