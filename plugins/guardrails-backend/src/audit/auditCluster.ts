@@ -1,0 +1,161 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
+import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  CompiledPack,
+  evaluateObjectsAsync,
+} from '@guardrails-dev/plugin-guardrails-engine';
+import {
+  ClusterAccess,
+  EnvironmentDefinition,
+  redactAddresses,
+} from '@guardrails-dev/plugin-guardrails-node';
+import { GuardrailsStore, StoredResult } from '../db';
+import { clusterEntities, entityFields } from './clusterEntities';
+import { driftResults } from './driftResults';
+import { EntityIndex } from './EntityIndex';
+import { normalizePolicyReports } from './policyReports';
+import { provisionedNamespaces } from './provisionedNamespaces';
+import { readCluster } from './readCluster';
+
+/** The sources one audit of a cluster replaces in the store. */
+export const AUDIT_SOURCES = [
+  'audit',
+  'drift',
+  'auto-correct',
+  'policyreport:*',
+];
+
+/** Outcome of one cluster's audit. */
+export interface ClusterAuditOutcome {
+  cluster: string;
+  environment: string;
+  ok: boolean;
+  error?: string;
+  objects: number;
+  results: number;
+  violations: number;
+  corrected: number;
+  /** PolicyReport results ignored because their report may not speak for the object they name. */
+  ignoredReportResults: number;
+}
+
+/** What one cluster's audit uses. */
+export interface ClusterAuditContext {
+  clusterAccess: ClusterAccess;
+  store: GuardrailsStore;
+  pack: CompiledPack;
+  auditor: AuditorService;
+  /** Every entity that can own Kubernetes objects, read once per cycle. */
+  index: EntityIndex;
+  pageSize: number;
+  kindConcurrency: number;
+}
+
+/**
+ * One cluster's audit: every kind listed page by page, the pack evaluated at the environment's current rollout
+ * stage, policy reports and namespace drift added, and the results stored in place of the cluster's last ones. A
+ * cluster that cannot be audited keeps its last results, marked stale.
+ */
+export async function auditCluster(
+  cluster: string,
+  environment: EnvironmentDefinition,
+  at: Date,
+  context: ClusterAuditContext,
+): Promise<ClusterAuditOutcome> {
+  const base = {
+    cluster,
+    environment: environment.name,
+    objects: 0,
+    results: 0,
+    violations: 0,
+    corrected: 0,
+    ignoredReportResults: 0,
+  };
+  try {
+    const client = context.clusterAccess.forCluster(cluster);
+    const snapshot = await readCluster(client, {
+      pageSize: context.pageSize,
+      concurrency: context.kindConcurrency,
+    });
+    const objects = snapshot.objects as KubernetesObject[];
+    const { namespaces, entityFor } = clusterEntities(objects, context.index);
+
+    // In slices, so a large cluster does not hold up the backend's requests while it is evaluated.
+    const evaluated = await evaluateObjectsAsync(context.pack, objects, {
+      environment: environment.name,
+      cluster,
+      at,
+      namespaces,
+      entityRefFor: object =>
+        context.index.match(object, namespaces)?.entityRef,
+      source: 'audit',
+    });
+    const reports = normalizePolicyReports(snapshot.reports, {
+      cluster,
+      environment: environment.name,
+      entityFor,
+    });
+    const drifts = await driftResults(client, objects, {
+      pack: context.pack,
+      auditor: context.auditor,
+      environment,
+      at,
+      entityFor,
+    });
+    const drifted = new Set(
+      drifts.map(d => `${d.guardrail}|${d.resource.name}`),
+    );
+    const results: StoredResult[] = [
+      ...evaluated
+        // A namespace guardrail reported as drift is not reported twice.
+        .filter(
+          r =>
+            !(
+              r.resource.kind === 'Namespace' &&
+              drifted.has(`${r.guardrail}|${r.resource.name}`)
+            ),
+        )
+        .map(r => ({
+          ...r,
+          cluster,
+          environment: environment.name,
+          source: 'audit',
+          ...entityFields(entityFor(r.resource)),
+        })),
+      ...drifts,
+      ...reports.results,
+    ];
+    await context.store.replaceClusterResults({
+      cluster,
+      environment: environment.name,
+      auditedAt: at,
+      results,
+      sources: AUDIT_SOURCES,
+      provisionedNamespaces: provisionedNamespaces(
+        namespaces.values(),
+        environment.name,
+      ),
+    });
+    return {
+      ...base,
+      ok: true,
+      objects: objects.length,
+      results: results.length,
+      violations: results.filter(
+        r => r.result === 'fail' || r.result === 'warn',
+      ).length,
+      corrected: results.filter(r => r.source === 'auto-correct').length,
+      ignoredReportResults: reports.ignored,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // The stored error is shown to people: the cluster's name, not its address (the log line has it all).
+    await context.store.markClusterFailed({
+      cluster,
+      environment: environment.name,
+      failedAt: at,
+      error: redactAddresses(message),
+    });
+    return { ...base, ok: false, error: message };
+  }
+}
