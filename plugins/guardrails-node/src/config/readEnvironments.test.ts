@@ -162,6 +162,27 @@ describe('readEnvironments: a wrong config names the key and the fix', () => {
   });
 });
 
+describe('readEnvironments: environment names are DNS-1123 labels', () => {
+  const longest = 'e'.repeat(63);
+
+  it.each([longest, 'eu-1', 'x'])('accepts %s', name => {
+    expect(read({ [name]: { clusters: ['c'] } }).environments[0].name).toBe(
+      name,
+    );
+  });
+
+  it.each([
+    ['64 characters', `${longest}e`],
+    ['upper case', 'Prod'],
+    ["'_', which a label value allows", 'prod_eu'],
+    ["a trailing '-'", 'prod-'],
+  ])('rejects %s', (_case, name) => {
+    expect(() => read({ [name]: { clusters: ['c'] } })).toThrow(
+      `guardrails.environments.${name}: '${name}' is not a valid environment name; use lower-case letters, digits and '-' (at most 63)`,
+    );
+  });
+});
+
 describe('readEnvironments: sizes compare as exact Kubernetes quantities', () => {
   const withLimitRange = (limitRange: JsonRecord) => ({
     qa: {
