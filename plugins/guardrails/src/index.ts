@@ -27,5 +27,5 @@ export type {
   GuardrailsEnvironmentPickerUiOptions,
   GuardrailsEnvironmentPickerValue,
 } from './components/GuardrailsEnvironmentPicker';
-export { isGuardrailsAvailable } from './mapping';
+export { isGuardrailsAvailable } from './availability';
 export { KUBERNETES_MAPPING_ANNOTATIONS } from '@guardrails-dev/plugin-guardrails-common';

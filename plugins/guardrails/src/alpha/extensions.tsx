@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import {
   compatWrapper,
   convertLegacyRouteRef,
@@ -14,18 +13,11 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
-import { KUBERNETES_NAMESPACE_RESOURCE_TYPE } from '@guardrails-dev/plugin-guardrails-common';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { guardrailsApiRef } from '../api/GuardrailsApi';
 import { GuardrailsClient } from '../api/GuardrailsClient';
+import { isGuardrailsAvailable } from '../availability';
 import { guardrailsPageRouteRef, rootRouteRef } from '../routes';
-
-// Components and namespace resources are what the audit maps Kubernetes objects to.
-const guardrailsEntityFilter = (entity: Entity) =>
-  entity.kind.toLocaleLowerCase('en-US') === 'component' ||
-  (entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
-    (entity.spec as { type?: unknown } | undefined)?.type ===
-      KUBERNETES_NAMESPACE_RESOURCE_TYPE);
 
 /** @alpha */
 export const guardrailsApi = ApiBlueprint.make({
@@ -60,7 +52,7 @@ export const guardrailsEntityContent = EntityContentBlueprint.make({
     path: '/guardrails',
     title: 'Guardrails',
     routeRef: convertLegacyRouteRef(rootRouteRef),
-    filter: guardrailsEntityFilter,
+    filter: isGuardrailsAvailable,
     loader: () =>
       import('../components/EntityGuardrailsContent').then(m =>
         compatWrapper(<m.EntityGuardrailsContent />),
@@ -72,7 +64,7 @@ export const guardrailsEntityContent = EntityContentBlueprint.make({
 export const guardrailsEntityCard = EntityCardBlueprint.make({
   params: {
     type: 'info',
-    filter: guardrailsEntityFilter,
+    filter: isGuardrailsAvailable,
     loader: () =>
       import('../components/EntityGuardrailsCard').then(m =>
         compatWrapper(<m.EntityGuardrailsCard />),

@@ -11,7 +11,7 @@ import {
   BACKSTAGE_KUBERNETES_ID_LABEL as KUBERNETES_ID,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { useEntityReport } from '../../hooks/useEntityReport';
-import { isGuardrailsAvailable } from '../../mapping';
+import { isMappedToKubernetes } from '../../mapping';
 import { DataView } from '../DataView';
 
 function Unmapped(props: { variant: 'page' | 'card' }) {
@@ -82,7 +82,7 @@ export function EntityReportState(props: {
 }) {
   const { entity } = useEntity();
   const variant = props.variant ?? 'page';
-  if (!isGuardrailsAvailable(entity)) {
+  if (!isMappedToKubernetes(entity)) {
     return <Unmapped variant={variant} />;
   }
   return (
