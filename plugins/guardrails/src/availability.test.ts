@@ -1,13 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { isGuardrailsAvailable } from '.';
 import { guardrailsEntityCard, guardrailsEntityContent } from './alpha';
 
 const entity = (
   kind: string,
   annotations: Record<string, string> = {},
-  spec: Record<string, unknown> = {},
+  spec: Entity['spec'] = {},
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
@@ -19,12 +22,14 @@ const mapped = { 'backstage.io/kubernetes-id': 'payments' };
 
 describe('which entities get the Guardrails tab', () => {
   // The card's filter is asserted too: the tab and the card it links to come and go together.
-  const alphaFilters = [guardrailsEntityContent, guardrailsEntityCard].map(
-    extension =>
-      createExtensionTester(extension).get(
-        EntityContentBlueprint.dataRefs.filterFunction,
-      ),
-  );
+  const alphaFilters = [
+    createExtensionTester(guardrailsEntityContent).get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    ),
+    createExtensionTester(guardrailsEntityCard).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    ),
+  ];
 
   it.each([
     [
@@ -49,7 +54,7 @@ describe('which entities get the Guardrails tab', () => {
   ])('%s: the legacy and /alpha answers agree', (_case, subject, expected) => {
     expect(isGuardrailsAvailable(subject)).toBe(expected);
     for (const filter of alphaFilters) {
-      expect(filter(subject)).toBe(expected);
+      expect(filter?.(subject)).toBe(expected);
     }
   });
 });
