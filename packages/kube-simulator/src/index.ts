@@ -10,6 +10,7 @@ export type {
   SimulatorFaults,
   TokenRule,
 } from './types';
+export type { AuditEvent } from './admission/auditLog';
 export { startKubeSimulator } from './startKubeSimulator';
 export { loadSeedFile } from './seed/loadSeedFile';
 export { bundledSeedsDir } from './seed/bundledSeedsDir';

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { AuditLog } from './admission/auditLog';
 import { findByKind } from './api/resources';
 import { cloneJson } from './store/objects';
 import { ObjectStore } from './store/ObjectStore';
@@ -62,6 +63,7 @@ export async function startCluster(
   const faults = new FaultInjector();
   faults.set(options.faults);
   const tokens = normalizeTokens(options.tokens);
+  const auditLog = new AuditLog();
 
   const requests = {
     total: 0,
@@ -75,6 +77,7 @@ export async function startCluster(
       store,
       faults,
       tokens,
+      auditLog,
       serverAddress: () => address,
       onServed: record => {
         requests.total += 1;
@@ -119,6 +122,8 @@ export async function startCluster(
       requests.byMethod = {};
       requests.log = [];
     },
+    auditEvents: () => auditLog.list(),
+    resetAuditLog: () => auditLog.clear(),
     listObjects(apiVersion, kind, namespace) {
       const rt = findByKind(apiVersion, kind);
       if (!rt)

@@ -1,3 +1,5 @@
+import type { AuditEvent } from './admission/auditLog';
+
 /** Faults injected into every request the simulator serves, for resilience tests and benchmarks. */
 export interface SimulatorFaults {
   /** Delay added before each response, in milliseconds. */
@@ -57,6 +59,13 @@ export interface KubeSimulator {
     log: Array<{ method: string; path: string; status: number }>;
   };
   resetRequestLog(): void;
+  /**
+   * Audit events of requests that ValidatingAdmissionPolicy admission annotated (`Audit` failures and
+   * `auditAnnotations`), oldest first; also served at `GET /kube-simulator/audit`.
+   */
+  auditEvents(): AuditEvent[];
+  /** Empties the audit log (also `DELETE /kube-simulator/audit`). */
+  resetAuditLog(): void;
   /** Direct store access for tests (no HTTP). Objects carry apiVersion and kind. */
   listObjects(apiVersion: string, kind: string, namespace?: string): object[];
   close(): Promise<void>;

@@ -1,4 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { AuditLog } from '../admission/auditLog';
+import { UserInfo } from '../admission/types';
+import { WarningRecorder } from '../admission/warnings';
 import {
   apiGroup,
   apiGroupList,
@@ -7,14 +10,15 @@ import {
   versionInfo,
 } from '../api/discovery';
 import { openApiV3Document, openApiV3Index } from '../api/openapi';
+import { ResourceType } from '../api/resources';
 import { ApiError, resourceNotServed } from '../api/status';
 import { ObjectStore } from '../store/ObjectStore';
 import { TokenRule } from '../types';
-import { authenticate, authorize } from './auth';
+import { authenticate, authorize, Caller } from './auth';
 import { dispatch, verbOf } from './dispatch';
 import { FaultInjector } from './faults';
 import { decodeBody, mediaType, readBody, ApiResponse } from './request';
-import { parseRoute, Route } from './routes';
+import { AUDIT_LOG_PATH, parseRoute, Route } from './routes';
 
 /** One served request, as recorded for tests and logs. */
 export interface RequestRecord {
@@ -30,6 +34,7 @@ export interface ClusterContext {
   store: ObjectStore;
   faults: FaultInjector;
   tokens?: TokenRule[];
+  auditLog: AuditLog;
   /** host:port clients use, for `/api`. */
   serverAddress(): string;
   onServed(record: RequestRecord): void;
@@ -66,10 +71,60 @@ function discovery(ctx: ClusterContext, route: Route): ApiResponse | undefined {
   return { status: 200, body };
 }
 
+/** What one request leaves besides its answer: warnings, and what the audit log records. */
+interface RequestTrace {
+  warnings: WarningRecorder;
+  annotations: Record<string, string>;
+  audited?: {
+    user: UserInfo;
+    rt: ResourceType;
+    namespace?: string;
+    name?: string;
+    subresource?: string;
+    verb: string;
+  };
+}
+
+/**
+ * The user admission sees: token users are `token-<n>` in `system:authenticated`; without tokens every request
+ * is treated as the API server treated its unsecured port, as `system:unsecured` in `system:masters`.
+ */
+function userOf(caller: Caller | undefined): UserInfo {
+  return caller
+    ? { username: caller.user, groups: ['system:authenticated'] }
+    : {
+        username: 'system:unsecured',
+        groups: ['system:masters', 'system:authenticated'],
+      };
+}
+
+function auditLogRoute(ctx: ClusterContext, method: string): ApiResponse {
+  if (method === 'GET') return { status: 200, body: ctx.auditLog.eventList() };
+  if (method === 'DELETE') {
+    ctx.auditLog.clear();
+    return {
+      status: 200,
+      body: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Success',
+      },
+    };
+  }
+  throw new ApiError(
+    405,
+    'MethodNotAllowed',
+    `${method} is not allowed on ${AUDIT_LOG_PATH}`,
+    {},
+  );
+}
+
 async function serve(
   ctx: ClusterContext,
   req: IncomingMessage,
   url: URL,
+  trace: RequestTrace,
 ): Promise<ApiResponse> {
   const method = (req.method ?? 'GET').toUpperCase();
   await ctx.faults.delay();
@@ -89,6 +144,7 @@ async function serve(
     : authenticate(ctx.tokens, req.headers.authorization);
   if (!route) throw routeError;
   if (route.type === 'health') return { status: 200, body: 'ok' };
+  if (route.type === 'auditLog') return auditLogRoute(ctx, method);
   const discovered = discovery(ctx, route);
   if (discovered) {
     if (method !== 'GET')
@@ -110,6 +166,15 @@ async function serve(
   });
   const contentType = mediaType(req.headers['content-type']);
   const text = await readBody(req);
+  const user = userOf(caller);
+  trace.audited = {
+    user,
+    rt: route.rt,
+    namespace: route.namespace,
+    name: route.name,
+    subresource: route.subresource,
+    verb,
+  };
   return dispatch(verb, {
     method,
     rt: route.rt,
@@ -122,19 +187,30 @@ async function serve(
     accept: req.headers.accept,
     userAgent: req.headers['user-agent'],
     store: ctx.store,
+    admission: {
+      user,
+      addWarning: text => trace.warnings.add(text),
+      annotations: trace.annotations,
+    },
   });
 }
 
 /** The `http` request listener of a simulated cluster. */
 export function createRequestListener(ctx: ClusterContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const started = Date.now();
+    const received = new Date();
+    const started = received.getTime();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const trace: RequestTrace = {
+      warnings: new WarningRecorder(),
+      annotations: {},
+    };
     const finish = (response: ApiResponse) => {
       const text =
         typeof response.body === 'string'
           ? response.body
           : JSON.stringify(response.body);
+      const warnings = trace.warnings.headerValues();
       res.writeHead(response.status, {
         'Content-Type':
           typeof response.body === 'string'
@@ -142,8 +218,20 @@ export function createRequestListener(ctx: ClusterContext) {
             : 'application/json',
         'Cache-Control': 'no-cache, private',
         ...(response.headers ?? {}),
+        ...(warnings.length > 0 ? { Warning: warnings } : {}),
       });
       res.end(text);
+      if (trace.audited) {
+        ctx.auditLog.record({
+          ...trace.audited,
+          requestURI: req.url ?? '/',
+          userAgent: req.headers['user-agent'],
+          received,
+          status: response.status,
+          body: response.body,
+          annotations: trace.annotations,
+        });
+      }
       ctx.onServed({
         method: (req.method ?? 'GET').toUpperCase(),
         path: url.pathname,
@@ -151,7 +239,7 @@ export function createRequestListener(ctx: ClusterContext) {
         durationMs: Date.now() - started,
       });
     };
-    serve(ctx, req, url).then(finish, (error: unknown) => {
+    serve(ctx, req, url, trace).then(finish, (error: unknown) => {
       if (error instanceof ApiError) {
         finish({
           status: error.code,

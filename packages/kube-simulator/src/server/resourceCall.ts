@@ -1,3 +1,4 @@
+import { RequestAdmission } from '../admission/types';
 import { ResourceType } from '../api/resources';
 import { ObjectStore } from '../store/ObjectStore';
 
@@ -15,4 +16,6 @@ export interface ResourceCall {
   accept?: string;
   userAgent?: string;
   store: ObjectStore;
+  /** The caller, and where admission leaves warnings and audit annotations. */
+  admission: RequestAdmission;
 }

@@ -10,6 +10,8 @@ export type Route =
   | { type: 'group'; group: string }
   | { type: 'resourceList'; group: string; version: string }
   | { type: 'openApiV3Index' }
+  /** The simulator's own audit log of admission results (not a Kubernetes API). */
+  | { type: 'auditLog' }
   /** `/openapi/v3/<path>`: path is `api/v1` or `apis/<group>/<version>`. */
   | { type: 'openApiV3Document'; path: string }
   | {
@@ -22,6 +24,9 @@ export type Route =
     };
 
 const HEALTH = ['/healthz', '/livez', '/readyz'];
+
+/** Where the simulator serves its audit log. */
+export const AUDIT_LOG_PATH = '/kube-simulator/audit';
 
 function decode(segment: string): string {
   try {
@@ -42,6 +47,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/api') return { type: 'coreVersions' };
   if (path === '/apis') return { type: 'groups' };
   if (path === '/openapi/v3') return { type: 'openApiV3Index' };
+  if (path === AUDIT_LOG_PATH) return { type: 'auditLog' };
   if (path.startsWith('/openapi/v3/'))
     return {
       type: 'openApiV3Document',

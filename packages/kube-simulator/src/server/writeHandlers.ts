@@ -5,6 +5,8 @@ import {
   notFound,
   staleResourceVersion,
 } from '../api/status';
+import { admitWrite } from './admission';
+import { checkPreconditions } from './preconditions';
 import { recordUpdate, requestedOwnership } from '../apply/managedFields';
 import { parseFieldSelector } from '../query/fieldSelector';
 import { parseLabelSelector } from '../query/labelSelector';
@@ -80,6 +82,8 @@ export function storeReplacement(
   const next = carryOver(rt, stored, candidate, undefined);
   assertValid(rt, next);
   if (manager !== undefined) recordUpdate(stored, next, manager, rt);
+  // Admission sees every update, even one that changes nothing.
+  admitWrite(call, 'UPDATE', call.name ?? '', next, stored);
   if (unchanged(next, stored)) return { status: 200, body: stored };
   if (!dryRun) {
     next.metadata.resourceVersion = store.nextResourceVersion();
@@ -88,34 +92,39 @@ export function storeReplacement(
   return { status: 200, body: canonicalOrder(next) };
 }
 
-/** Stores a new object: validation, namespace existence, uniqueness, then server fields. */
+/**
+ * Stores a new object: validation, namespace existence, server fields, admission, uniqueness. `requestName`
+ * is the name the request gave, `''` when the server generated it.
+ */
 export function storeCreated(
   call: ResourceCall,
   candidate: KubeObject,
   manager: string | undefined,
+  requestName = candidate.metadata.name ?? '',
 ): ApiResponse {
   const { rt, store } = call;
   const dryRun = isDryRun(call.query);
   assertValid(rt, candidate);
   assertNamespaceExists(store, rt, candidate.metadata.namespace);
+  const created = initializeCreated(rt, candidate, undefined);
+  if (manager !== undefined) recordUpdate(undefined, created, manager, rt);
+  admitWrite(call, 'CREATE', requestName, created, undefined);
   if (
     store.get(rt, candidate.metadata.namespace, candidate.metadata.name ?? '')
   ) {
     throw alreadyExists(rt, candidate.metadata.name ?? '');
   }
-  const created = initializeCreated(
-    rt,
-    candidate,
-    dryRun ? undefined : store.nextResourceVersion(),
-  );
-  if (manager !== undefined) recordUpdate(undefined, created, manager, rt);
-  if (!dryRun) store.put(rt, created);
+  if (!dryRun) {
+    created.metadata.resourceVersion = store.nextResourceVersion();
+    store.put(rt, created);
+  }
   return { status: 201, body: canonicalOrder(created) };
 }
 
 export function handleCreate(call: ResourceCall): ApiResponse {
   const obj = checkBody(call, false);
   delete obj.metadata.managedFields;
+  const requestName = obj.metadata.name ?? '';
   if (
     !obj.metadata.name &&
     typeof obj.metadata.generateName === 'string' &&
@@ -123,7 +132,7 @@ export function handleCreate(call: ResourceCall): ApiResponse {
   ) {
     obj.metadata.name = generatedName(obj.metadata.generateName);
   }
-  return storeCreated(call, obj, updateManager(call));
+  return storeCreated(call, obj, updateManager(call), requestName);
 }
 
 function checkResourceVersion(
@@ -159,49 +168,13 @@ export function storeStatus(
   const next = cloneJson(stored);
   if (candidate.status === undefined) delete next.status;
   else next.status = cloneJson(candidate.status);
+  admitWrite(call, 'UPDATE', call.name ?? '', next, stored);
   if (jsonEqual(next, stored)) return { status: 200, body: stored };
   if (!isDryRun(call.query)) {
     next.metadata.resourceVersion = call.store.nextResourceVersion();
     call.store.put(call.rt, next);
   }
   return { status: 200, body: canonicalOrder(next) };
-}
-
-function checkPreconditions(call: ResourceCall, stored: KubeObject): void {
-  const body = isPlainObject(call.body) ? call.body : {};
-  const pre = isPlainObject(body.preconditions) ? body.preconditions : {};
-  const name = stored.metadata.name ?? '';
-  if (pre.uid !== undefined && pre.uid !== stored.metadata.uid) {
-    throw new ApiError(
-      409,
-      'Conflict',
-      `Precondition failed: UID in precondition: ${String(
-        pre.uid,
-      )}, UID in object meta: ${stored.metadata.uid}`,
-      {
-        name,
-        ...(call.rt.group ? { group: call.rt.group } : {}),
-        kind: call.rt.plural,
-      },
-    );
-  }
-  if (
-    pre.resourceVersion !== undefined &&
-    pre.resourceVersion !== stored.metadata.resourceVersion
-  ) {
-    throw new ApiError(
-      409,
-      'Conflict',
-      `Precondition failed: ResourceVersion in precondition: ${String(
-        pre.resourceVersion,
-      )}, ResourceVersion in object meta: ${stored.metadata.resourceVersion}`,
-      {
-        name,
-        ...(call.rt.group ? { group: call.rt.group } : {}),
-        kind: call.rt.plural,
-      },
-    );
-  }
 }
 
 function removeObject(
@@ -231,6 +204,7 @@ export function handleDelete(call: ResourceCall): ApiResponse {
       },
     );
   }
+  admitWrite(call, 'DELETE', name, undefined, stored);
   removeObject(store, rt, stored, isDryRun(call.query));
   // Namespaces and pods are deleted gracefully on a real cluster, so the API answers with the object.
   if (rt === NAMESPACES || rt.kind === 'Pod') {
@@ -272,14 +246,27 @@ export function handleDeleteCollection(call: ResourceCall): ApiResponse {
     parseLabelSelector(query.get('labelSelector')),
     parseFieldSelector(query.get('fieldSelector'), rt),
   ).map(s => cloneJson(s.object));
-  for (const obj of selected) removeObject(store, rt, obj, dryRun);
+  // Each object goes through admission, named by no request name, as the API server's delete collection
+  // does; the admitted ones are deleted and the first refusal is the answer.
+  let refusal: unknown;
+  const deleted = selected.filter(obj => {
+    try {
+      admitWrite(call, 'DELETE', '', undefined, obj);
+    } catch (e) {
+      refusal ??= e;
+      return false;
+    }
+    removeObject(store, rt, obj, dryRun);
+    return true;
+  });
+  if (refusal) throw refusal;
   return {
     status: 200,
     body: {
       kind: `${rt.kind}List`,
       apiVersion: apiVersionOf(rt),
       metadata: { resourceVersion: store.currentResourceVersion() },
-      items: selected.map(o => toListItem(rt, o)),
+      items: deleted.map(o => toListItem(rt, o)),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { applyPolicyDefaults } from '../admission/policyDefaults';
 import { ResourceType } from '../api/resources';
 import { kubeTime } from '../apply/managedFields';
 import {
@@ -55,6 +56,7 @@ export function initializeCreated(
   if (!rt.namespaced) delete obj.metadata.namespace;
   if (rt.kind === 'Namespace') namespaceDefaults(obj);
   normalizeSecret(rt, obj);
+  applyPolicyDefaults(rt, obj);
   if (rt.statusSubresource && !(trusted && obj.status !== undefined)) {
     const status = initialStatus(rt);
     if (status) obj.status = status;
@@ -101,6 +103,7 @@ export function carryOver(
     namespaceDefaults(obj);
   }
   normalizeSecret(rt, obj);
+  applyPolicyDefaults(rt, obj);
   if (!jsonEqual(specPart(stored), specPart(obj))) {
     obj.metadata.generation = (stored.metadata.generation ?? 1) + 1;
   }

@@ -1,3 +1,4 @@
+import { checkPolicyObject } from '../admission/checkPolicyObject';
 import { ResourceType } from '../api/resources';
 import { StatusCause } from '../api/status';
 import { matchesLabels, selectorFromObject } from '../query/labelSelector';
@@ -172,5 +173,6 @@ export function validateObject(
   stringMap(labels, 'metadata.labels', labelValueProblems, causes);
   stringMap(annotations, 'metadata.annotations', undefined, causes);
   validateWorkload(rt, obj, causes);
+  causes.push(...checkPolicyObject(rt, obj));
   return causes;
 }
