@@ -204,28 +204,6 @@ export interface GuardrailPack {
   overrides: GuardrailOverride[];
 }
 
-/** The minimal shape of a Kubernetes object. @public */
-export interface KubernetesObject {
-  apiVersion: string;
-  kind: string;
-  metadata?: {
-    name?: string;
-    generateName?: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{
-      apiVersion?: string;
-      kind: string;
-      name: string;
-      uid?: string;
-      controller?: boolean;
-    }>;
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
-}
-
 /** The object a result is about. @public */
 export interface ResourceRef {
   apiVersion: string;

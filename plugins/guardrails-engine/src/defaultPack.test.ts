@@ -4,7 +4,6 @@ import { parse } from 'yaml';
 import {
   compareLevels,
   GuardrailResult,
-  KubernetesObject,
   ResultStatus,
   strictestLevel,
 } from '@guardrails-dev/plugin-guardrails-common';
@@ -14,6 +13,7 @@ import {
   evaluateObjects,
   exportValidatingAdmissionPolicies,
   parsePack,
+  KubernetesManifest,
 } from './index';
 
 const packageRoot = path.resolve(__dirname, '..');
@@ -43,7 +43,7 @@ interface FixtureCase {
   expect: ResultStatus;
   report: string;
   message?: string;
-  objects: KubernetesObject[];
+  objects: KubernetesManifest[];
 }
 
 interface Fixture {

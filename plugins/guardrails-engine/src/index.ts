@@ -1,5 +1,5 @@
 /**
- * The policy engine of Guardrails for Backstage: pack and exemption parsing and validation, the CEL engine
+ * The policy engine of Guardrails for Backstage: pack, exemption and manifest parsing and validation, the CEL engine
  * with Kubernetes functions, evaluation, rollout maths, exemption scope, admission and PolicyReport exports,
  * and the namespace baseline. Pure and isomorphic: no I/O, usable in the browser and in Node.
  *
@@ -25,6 +25,24 @@ export type {
 } from './cel';
 export { GUARDRAIL_CEL_VARIABLES } from './guardrailCel';
 export type { GuardrailCelLimits } from './guardrailCel';
+
+export {
+  kubernetesObjectProblem,
+  isKubernetesManifest,
+} from './manifests/kubernetesObject';
+export type {
+  KubernetesObject,
+  KubernetesObjectMeta,
+  KubernetesManifest,
+  OwnerReference,
+} from './manifests/kubernetesObject';
+export { parseManifests } from './manifests/parseManifests';
+export type { LocatedManifest } from './manifests/parseManifests';
+export {
+  ManifestError,
+  describeManifestLocation,
+} from './manifests/ManifestError';
+export type { ManifestLocation } from './manifests/ManifestError';
 
 export { parsePack, PACK_DOCUMENT_KINDS } from './pack/parsePack';
 export type { PackFile, ParsePackOptions, ParsedPack } from './pack/parsePack';

@@ -39,8 +39,7 @@ export type {
   ApplyOutcome,
   ApplyResult,
   ClusterClient,
-  KubeObject,
-  KubeObjectMeta,
+  KubernetesObject,
   ListOptions,
   ListPage,
 } from './cluster/types';

@@ -1,4 +1,4 @@
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
+import { KubernetesManifest } from '@guardrails-dev/plugin-guardrails-engine';
 
 /** A small deterministic pseudo-random generator (mulberry32), so every run measures the same input. */
 export function seededRandom(seed: number): () => number {
@@ -28,12 +28,12 @@ const REGISTRIES = [
 export function generateWorkloads(
   count: number,
   seed = 20261122,
-): KubernetesObject[] {
+): KubernetesManifest[] {
   const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]) =>
     values[Math.floor(random() * values.length)];
   const chance = (p: number) => random() < p;
-  const objects: KubernetesObject[] = [];
+  const objects: KubernetesManifest[] = [];
   for (let i = 0; i < count; i++) {
     const kind = KINDS[i % KINDS.length];
     const violating = chance(0.35);

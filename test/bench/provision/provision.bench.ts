@@ -15,7 +15,6 @@ import { startSimulatorProcess } from './simulatorProcess';
 import { buildNamespaceBaseline } from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ClusterAccess,
-  KubeObject,
   quotaToHard,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { createNamespaceProvisionAction } from '@guardrails-dev/plugin-scaffolder-backend-module-guardrails';
@@ -189,7 +188,7 @@ async function main() {
     });
     const started = performance.now();
     for (const object of [ns, ...objects]) {
-      await client.apply(object as KubeObject);
+      await client.apply(object);
     }
     return performance.now() - started;
   };

@@ -8,13 +8,14 @@ import {
   compilePack,
   evaluateObjects,
   hasBlocking,
+  LocatedManifest,
+  ManifestLocation,
 } from '@guardrails-dev/plugin-guardrails-engine';
-import { Manifest, ManifestLocation } from '../manifests/parseManifests';
 
 /** Everything a `check` output format needs. */
 export interface CheckRun {
   results: GuardrailResult[];
-  manifests: Manifest[];
+  manifests: LocatedManifest[];
   pack: GuardrailPack;
   environment: string;
   at: Date;
@@ -38,7 +39,7 @@ function resourceKey(
 /** Evaluates the manifests with the pack, compiled once, in one environment at one instant. */
 export function runCheck(options: {
   pack: GuardrailPack;
-  manifests: Manifest[];
+  manifests: LocatedManifest[];
   exemptions: Exemption[];
   environment: string;
   at: Date;

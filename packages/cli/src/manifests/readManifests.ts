@@ -1,19 +1,22 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
+  describeManifestLocation,
+  LocatedManifest,
+  ManifestError,
+  parseManifests,
   YAML_LIMITS,
   yamlSizeProblem,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import { CliError } from '../CliError';
 import { CliIo, readAll } from '../io';
 import { displayPath } from '../packs/problems';
-import { Manifest, parseManifests } from './parseManifests';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
 /** The result of reading the `check` paths. */
 export interface ReadManifests {
-  manifests: Manifest[];
+  manifests: LocatedManifest[];
   /** Files read, as displayed (relative to the working directory; `-` for stdin). */
   files: string[];
   /** Directories given that held no manifest file. */
@@ -32,6 +35,23 @@ function reason(error: unknown): string {
       return 'is a directory';
     default:
       return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The objects of one file (`-`: stdin); a file that cannot be read is a usage error. */
+function readObjects(file: string, text: string): LocatedManifest[] {
+  try {
+    return parseManifests(file, text);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    const shown = file === '-' ? '<stdin>' : file;
+    throw new CliError(
+      error.location
+        ? `${describeManifestLocation({ ...error.location, file: shown })}: ${
+            error.reason
+          }`
+        : `cannot read ${shown}: it ${error.reason}`,
+    );
   }
 }
 
@@ -66,7 +86,7 @@ export async function readManifests(
   paths: string[],
   io: CliIo,
 ): Promise<ReadManifests> {
-  const manifests: Manifest[] = [];
+  const manifests: LocatedManifest[] = [];
   const files: string[] = [];
   const emptyDirectories: string[] = [];
   const seen = new Set<string>();
@@ -88,7 +108,7 @@ export async function readManifests(
       throw new CliError(`cannot read ${shown}: ${reason(error)}`);
     }
     files.push(shown);
-    manifests.push(...parseManifests(shown, text));
+    manifests.push(...readObjects(shown, text));
   };
 
   for (const given of paths) {
@@ -102,7 +122,7 @@ export async function readManifests(
       if (text === undefined) {
         throw new CliError(`cannot read <stdin>: it ${yamlSizeProblem(bytes)}`);
       }
-      manifests.push(...parseManifests('-', text));
+      manifests.push(...readObjects('-', text));
       continue;
     }
     const absolute = path.resolve(io.cwd, given);

@@ -4,12 +4,14 @@ import {
   BACKSTAGE_KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION,
   GUARDRAILS_ENTITY_REF_ANNOTATION,
-  KubernetesObject,
   LabelSelector,
   normalizeEntityRef,
   parseLabelSelectorString,
 } from '@guardrails-dev/plugin-guardrails-common';
-import { labelSelectorMatches } from '@guardrails-dev/plugin-guardrails-engine';
+import {
+  KubernetesManifest,
+  labelSelectorMatches,
+} from '@guardrails-dev/plugin-guardrails-engine';
 
 /** The owning catalog entity of a Kubernetes object. */
 export interface EntityMatch {
@@ -85,8 +87,8 @@ export class EntityIndex {
 
   /** The entity an object belongs to, given the namespace objects of its cluster. */
   match(
-    object: KubernetesObject,
-    namespaces: ReadonlyMap<string, KubernetesObject>,
+    object: KubernetesManifest,
+    namespaces: ReadonlyMap<string, KubernetesManifest>,
   ): EntityMatch | undefined {
     const labels = object.metadata?.labels ?? {};
     const objectNamespace =

@@ -1,8 +1,8 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
 import {
   CompiledPack,
   evaluateObjectsAsync,
+  KubernetesManifest,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ClusterAccess,
@@ -77,7 +77,7 @@ export async function auditCluster(
       pageSize: context.pageSize,
       concurrency: context.kindConcurrency,
     });
-    const objects = snapshot.objects as KubernetesObject[];
+    const objects = snapshot.objects as KubernetesManifest[];
     const { namespaces, entityFor } = clusterEntities(objects, context.index);
 
     // In slices, so a large cluster does not hold up the backend's requests while it is evaluated.

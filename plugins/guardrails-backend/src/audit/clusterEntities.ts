@@ -1,7 +1,5 @@
-import {
-  KubernetesObject,
-  ResourceRef,
-} from '@guardrails-dev/plugin-guardrails-common';
+import { ResourceRef } from '@guardrails-dev/plugin-guardrails-common';
+import { KubernetesManifest } from '@guardrails-dev/plugin-guardrails-engine';
 import { EntityIndex, EntityMatch } from './EntityIndex';
 
 /** The owning entity of a resource named in a result. */
@@ -10,7 +8,7 @@ export type EntityLookup = (resource: ResourceRef) => EntityMatch | undefined;
 /** One cluster's objects as the entity mapping needs them. */
 export interface ClusterEntities {
   /** The cluster's Namespace objects by name: objects are also mapped through their namespace. */
-  namespaces: Map<string, KubernetesObject>;
+  namespaces: Map<string, KubernetesManifest>;
   entityFor: EntityLookup;
 }
 
@@ -19,7 +17,7 @@ export interface ClusterEntities {
  * names a resource, and the labels that map it are on the object.
  */
 export function clusterEntities(
-  objects: KubernetesObject[],
+  objects: KubernetesManifest[],
   index: EntityIndex,
 ): ClusterEntities {
   const namespaces = new Map(
@@ -48,7 +46,7 @@ export function entityFields(entity: EntityMatch | undefined): {
   return entity ? { entityRef: entity.entityRef, owner: entity.owner } : {};
 }
 
-function objectKey(o: KubernetesObject): string {
+function objectKey(o: KubernetesManifest): string {
   return key(o.apiVersion, o.kind, o.metadata?.namespace, o.metadata?.name);
 }
 

@@ -7,7 +7,6 @@ import {
   GUARDRAILS_OWNER_REF_ANNOTATION,
   GUARDRAILS_SIZE_ANNOTATION,
   isEnforcingLevel,
-  KubernetesObject,
   MANAGED_BY_LABEL,
   POD_SECURITY_AUDIT_LABEL,
   POD_SECURITY_ENFORCE_LABEL,
@@ -17,6 +16,7 @@ import {
   BASELINE_OBJECT_NAMES,
   buildNamespaceBaseline,
   effectiveLevel,
+  KubernetesManifest,
   NamespaceBaseline,
   parseQuantity,
 } from '@guardrails-dev/plugin-guardrails-engine';
@@ -38,7 +38,7 @@ export interface Drift {
   namespace: string;
   guardrail: string;
   message: string;
-  restore: KubernetesObject[];
+  restore: KubernetesManifest[];
 }
 
 const PSA_ORDER = ['privileged', 'baseline', 'restricted'];
@@ -49,10 +49,10 @@ const PSA_ORDER = ['privileged', 'baseline', 'restricted'];
  * opened default-deny policy. Pure: the caller decides whether to restore.
  */
 export function detectDrift(
-  objects: KubernetesObject[],
+  objects: KubernetesManifest[],
   environment: EnvironmentDefinition,
 ): Drift[] {
-  const byNamespace = new Map<string, KubernetesObject[]>();
+  const byNamespace = new Map<string, KubernetesManifest[]>();
   for (const object of objects) {
     const ns = object.metadata?.namespace;
     if (!ns) continue;
@@ -159,7 +159,7 @@ export function driftLevel(
 }
 
 function expectedBaseline(
-  namespace: KubernetesObject,
+  namespace: KubernetesManifest,
   environment: EnvironmentDefinition,
 ): NamespaceBaseline | undefined {
   const labels = namespace.metadata?.labels ?? {};
@@ -188,8 +188,8 @@ function expectedBaseline(
 }
 
 function loosenedQuota(
-  actual: KubernetesObject,
-  wanted: KubernetesObject,
+  actual: KubernetesManifest,
+  wanted: KubernetesManifest,
 ): string[] {
   const have = ((actual.spec as any)?.hard ?? {}) as Record<string, string>;
   const want = ((wanted.spec as any)?.hard ?? {}) as Record<string, string>;
@@ -213,8 +213,8 @@ function loosenedQuota(
 }
 
 function openedPolicy(
-  actual: KubernetesObject,
-  wanted: KubernetesObject,
+  actual: KubernetesManifest,
+  wanted: KubernetesManifest,
 ): string | undefined {
   const have = (actual.spec ?? {}) as any;
   const want = (wanted.spec ?? {}) as any;

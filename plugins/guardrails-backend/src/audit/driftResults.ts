@@ -1,9 +1,9 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
+import { ResourceRef } from '@guardrails-dev/plugin-guardrails-common';
 import {
-  KubernetesObject,
-  ResourceRef,
-} from '@guardrails-dev/plugin-guardrails-common';
-import { CompiledPack } from '@guardrails-dev/plugin-guardrails-engine';
+  CompiledPack,
+  KubernetesManifest,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ClusterClient,
   EnvironmentDefinition,
@@ -27,7 +27,7 @@ export interface DriftContext {
  */
 export async function driftResults(
   client: ClusterClient,
-  objects: KubernetesObject[],
+  objects: KubernetesManifest[],
   context: DriftContext,
 ): Promise<StoredResult[]> {
   const { pack, environment, at, entityFor } = context;

@@ -1,9 +1,12 @@
 import {
   GUARDRAIL_SEVERITIES,
   GuardrailSeverity,
-  KubernetesObject,
   ResourceRef,
 } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  KubernetesManifest,
+  KubernetesObject,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { StoredResult } from '../db';
 
 interface ReportResult {
@@ -21,7 +24,7 @@ interface ReportResult {
   }>;
 }
 
-interface ReportObject extends KubernetesObject {
+interface ReportObject extends KubernetesManifest {
   scope?: {
     apiVersion?: string;
     kind?: string;

@@ -2,10 +2,10 @@ import {
   GUARDRAILS_ENTITY_REF_ANNOTATION,
   GUARDRAILS_ENVIRONMENT_LABEL,
   GUARDRAILS_MANAGED_BY_VALUE,
-  KubernetesObject,
   MANAGED_BY_LABEL,
   normalizeEntityRef,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { KubernetesManifest } from '@guardrails-dev/plugin-guardrails-engine';
 import { ProvisionedNamespace } from '../db';
 
 /**
@@ -14,7 +14,7 @@ import { ProvisionedNamespace } from '../db';
  * whose annotation is not a full entity ref links to nothing.
  */
 export function provisionedNamespaces(
-  namespaces: Iterable<KubernetesObject>,
+  namespaces: Iterable<KubernetesManifest>,
   clusterEnvironment: string,
 ): Array<Omit<ProvisionedNamespace, 'cluster'>> {
   const found: Array<Omit<ProvisionedNamespace, 'cluster'>> = [];

@@ -1,15 +1,15 @@
 import {
   ClusterClient,
   ClusterRequestError,
-  KubeObject,
+  KubernetesObject,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { AUDITED_KINDS, AuditedKind, REPORT_KINDS } from './auditedKinds';
 import { mapWithConcurrency } from './concurrency';
 
 /** Everything the audit read from one cluster. */
 export interface ClusterSnapshot {
-  objects: KubeObject[];
-  reports: KubeObject[];
+  objects: KubernetesObject[];
+  reports: KubernetesObject[];
 }
 
 /**
@@ -20,7 +20,7 @@ export async function readCluster(
   client: ClusterClient,
   options: { pageSize: number; concurrency: number },
 ): Promise<ClusterSnapshot> {
-  const listKind = async (kind: AuditedKind): Promise<KubeObject[]> => {
+  const listKind = async (kind: AuditedKind): Promise<KubernetesObject[]> => {
     try {
       return await client.listAll(kind.apiVersion, kind.kind, {
         limit: options.pageSize,

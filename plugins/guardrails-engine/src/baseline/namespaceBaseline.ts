@@ -16,7 +16,7 @@ import {
   POD_SECURITY_ENFORCE_LABEL,
   POD_SECURITY_WARN_LABEL,
 } from '@guardrails-dev/plugin-guardrails-common';
-import type { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
+import type { KubernetesManifest } from '../manifests/kubernetesObject';
 import type { NamespaceBaseline, NamespaceBaselineInput } from './types';
 
 /** Names of the objects every guarded namespace holds. @public */
@@ -60,7 +60,7 @@ export function buildNamespaceBaseline(
         !key.startsWith('pod-security.kubernetes.io/'),
     ),
   );
-  const namespace: KubernetesObject = {
+  const namespace: KubernetesManifest = {
     apiVersion: 'v1',
     kind: 'Namespace',
     metadata: {
@@ -90,7 +90,7 @@ export function buildNamespaceBaseline(
     namespace: ns,
     labels: { ...commonLabels },
   });
-  const objects: KubernetesObject[] = [
+  const objects: KubernetesManifest[] = [
     {
       apiVersion: 'v1',
       kind: 'ResourceQuota',

@@ -1,7 +1,5 @@
-import type {
-  BaselineSize,
-  KubernetesObject,
-} from '@guardrails-dev/plugin-guardrails-common';
+import type { BaselineSize } from '@guardrails-dev/plugin-guardrails-common';
+import type { KubernetesManifest } from '../manifests/kubernetesObject';
 
 /** Pod Security Admission levels. @public */
 export type BaselinePodSecurity = 'privileged' | 'baseline' | 'restricted';
@@ -42,6 +40,6 @@ export interface NamespaceBaselineInput {
 
 /** The objects of a guarded namespace: the Namespace first, then what lives in it. @public */
 export interface NamespaceBaseline {
-  namespace: KubernetesObject;
-  objects: KubernetesObject[];
+  namespace: KubernetesManifest;
+  objects: KubernetesManifest[];
 }

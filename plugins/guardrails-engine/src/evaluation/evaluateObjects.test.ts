@@ -3,10 +3,7 @@ import {
   guardrailDocument,
   yamlDocuments,
 } from '../__testing__/documents';
-import {
-  GuardrailResult,
-  KubernetesObject,
-} from '@guardrails-dev/plugin-guardrails-common';
+import { GuardrailResult } from '@guardrails-dev/plugin-guardrails-common';
 import {
   compilePack,
   evaluateObjects,
@@ -15,6 +12,7 @@ import {
   isViolation,
   parsePack,
   summarize,
+  KubernetesManifest,
 } from '../index';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
@@ -39,7 +37,7 @@ const container = (name: string, privilegedFlag = false) => ({
 const deployment = (
   name: string,
   privilegedFlag = false,
-): KubernetesObject => ({
+): KubernetesManifest => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name, namespace: 'shop', uid: `${name}-uid` },
@@ -54,7 +52,7 @@ const pod = (
   name: string,
   owner?: { kind: string; name: string },
   privilegedFlag = true,
-): KubernetesObject => ({
+): KubernetesManifest => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: {
@@ -63,7 +61,12 @@ const pod = (
     ...(owner
       ? {
           ownerReferences: [
-            { apiVersion: 'apps/v1', ...owner, controller: true },
+            {
+              apiVersion: 'apps/v1',
+              ...owner,
+              uid: `uid-${owner.name}`,
+              controller: true,
+            },
           ],
         }
       : {}),
@@ -78,7 +81,7 @@ const brief = (results: GuardrailResult[]) =>
 describe('evaluateObjects', () => {
   it('checks pod templates of every workload kind and reports on the workload', () => {
     const spec = { containers: [container('app', true)] };
-    const objects: KubernetesObject[] = [
+    const objects: KubernetesManifest[] = [
       deployment('web', true),
       {
         apiVersion: 'apps/v1',
@@ -143,7 +146,7 @@ describe('evaluateObjects', () => {
   });
 
   it('does not report Pods and ReplicaSets again when their controller is evaluated', () => {
-    const replicaSet: KubernetesObject = {
+    const replicaSet: KubernetesManifest = {
       ...deployment('web-5d8f7'),
       kind: 'ReplicaSet',
       metadata: {
@@ -154,6 +157,7 @@ describe('evaluateObjects', () => {
             apiVersion: 'apps/v1',
             kind: 'Deployment',
             name: 'web',
+            uid: 'uid-web',
             controller: true,
           },
         ],
@@ -199,6 +203,7 @@ describe('evaluateObjects', () => {
                   apiVersion: 'batch/v1',
                   kind: 'CronJob',
                   name: 'nightly',
+                  uid: 'uid-nightly',
                   controller: true,
                 },
               ],
@@ -375,7 +380,7 @@ describe('evaluateObjects', () => {
         ],
       }),
     );
-    const annotated = (deny: string): KubernetesObject => ({
+    const annotated = (deny: string): KubernetesManifest => ({
       ...pod('p'),
       metadata: { name: 'p', namespace: 'shop', annotations: { deny } },
     });
@@ -406,7 +411,7 @@ describe('evaluateObjects', () => {
         ],
       }),
     );
-    const noted = (note: string): KubernetesObject => ({
+    const noted = (note: string): KubernetesManifest => ({
       ...pod('p'),
       metadata: { name: 'p', namespace: 'shop', annotations: { note } },
     });
@@ -447,7 +452,7 @@ describe('evaluateObjects', () => {
         expiresAt: '2027-02-01',
       }),
     );
-    const entityRefFor = (o: KubernetesObject) =>
+    const entityRefFor = (o: KubernetesManifest) =>
       `component:default/${o.metadata?.name}`;
     const [skipped] = evaluateObjects(pack, [deployment('web', true)], {
       environment: 'prod',
@@ -510,12 +515,12 @@ describe('evaluateObjects', () => {
         ],
       }),
     );
-    const namespace = (name: string): KubernetesObject => ({
+    const namespace = (name: string): KubernetesManifest => ({
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name, labels: { 'guardrails.dev/environment': 'prod' } },
     });
-    const policy = (ns: string): KubernetesObject => ({
+    const policy = (ns: string): KubernetesManifest => ({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: { name: 'deny', namespace: ns },
@@ -572,7 +577,7 @@ describe('evaluateObjects', () => {
       name: string,
       namespace: string,
       labels: Record<string, string> = {},
-    ): KubernetesObject => ({
+    ): KubernetesManifest => ({
       ...pod(name),
       metadata: { name, namespace, labels },
     });
@@ -636,19 +641,17 @@ describe('evaluateObjects', () => {
 
   it('rejects inputs that are not Kubernetes objects, naming the first', () => {
     expect(() =>
-      evaluateObjects(
-        privileged,
-        [pod('p'), { kind: 'Pod' } as KubernetesObject],
-        context,
-      ),
-    ).toThrow('objects[1] has no apiVersion; expected a Kubernetes object');
+      evaluateObjects(privileged, [pod('p'), { kind: 'Pod' }], context),
+    ).toThrow(
+      'objects[1] is not a Kubernetes object: it has no apiVersion, metadata.name',
+    );
     expect(() =>
       evaluateObjects(
         privileged,
         [{ apiVersion: 'v1', kind: 'Pod', metadata: {} }],
         context,
       ),
-    ).toThrow('objects[0] (Pod) has no metadata.name');
+    ).toThrow('objects[0] is not a Kubernetes object: it has no metadata.name');
   });
 });
 

@@ -6,9 +6,12 @@ import {
   Exemption,
   GuardrailResult,
   isEnforcingLevel,
-  KubernetesObject,
   ResourceRef,
 } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  KubernetesManifest,
+  KubernetesObject,
+} from '../manifests/kubernetesObject';
 import { effectiveLevel } from '../rollout/rollout';
 import { checkGuardrail } from './checkGuardrail';
 import { CompiledGuardrail, CompiledPack } from './compilePack';
@@ -41,7 +44,7 @@ export interface EvaluationContext {
     | ReadonlyMap<string, KubernetesObject>
     | Readonly<Record<string, KubernetesObject>>;
   /** The catalog entity owning an object, for exemptions scoped to an entity. */
-  entityRefFor?: (object: KubernetesObject) => string | undefined;
+  entityRefFor?: (object: KubernetesManifest) => string | undefined;
   /** Copied to every result's `source`. */
   source?: string;
   /** CEL cost budget per expression evaluation. */
@@ -50,7 +53,7 @@ export interface EvaluationContext {
 
 /** One thing to evaluate: an object as itself, or the pod of a workload's template. */
 interface Unit {
-  report: KubernetesObject;
+  report: KubernetesManifest;
   group: string;
   kind: string;
   viaTemplate: boolean;
@@ -75,7 +78,7 @@ function namespaceMap(
   return map;
 }
 
-function buildUnits(objects: ReadonlyArray<KubernetesObject>): Unit[] {
+function buildUnits(objects: ReadonlyArray<KubernetesManifest>): Unit[] {
   const owners = new OwnerIndex(objects);
   const units: Unit[] = [];
   for (const object of objects) {
@@ -205,7 +208,7 @@ export function* evaluationSteps(
   };
   const resourcesByNamespace = new Map<
     string,
-    Record<string, KubernetesObject[]>
+    Record<string, KubernetesManifest[]>
   >();
   for (const object of inputs) {
     const namespace = namespaceOf(object);
@@ -230,7 +233,7 @@ export function* evaluationSteps(
     return resources;
   };
   // A template's pod is cut from the converted workload: a CEL value already.
-  const templatePods = new Map<KubernetesObject, unknown>();
+  const templatePods = new Map<KubernetesManifest, unknown>();
   const celObject = (unit: Unit) => {
     if (!unit.viaTemplate) return cel(unit.report);
     if (!templatePods.has(unit.report)) {

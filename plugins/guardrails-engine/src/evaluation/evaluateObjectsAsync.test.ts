@@ -1,11 +1,11 @@
 import { guardrailDocument, yamlDocuments } from '../__testing__/documents';
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
 import {
   compilePack,
   evaluateObjects,
   evaluateObjectsAsync,
   EvaluationContext,
   parsePack,
+  KubernetesManifest,
 } from '../index';
 
 const context: EvaluationContext = {
@@ -36,7 +36,7 @@ const pack = compilePack(
   ).pack,
 );
 
-const pods = (count: number): KubernetesObject[] =>
+const pods = (count: number): KubernetesManifest[] =>
   Array.from({ length: count }, (_, i) => ({
     apiVersion: 'v1',
     kind: 'Pod',
@@ -86,11 +86,9 @@ describe('evaluateObjectsAsync', () => {
 
   it('rejects inputs that are not Kubernetes objects, naming the first', async () => {
     await expect(
-      evaluateObjectsAsync(
-        pack,
-        [{ kind: 'Pod' } as KubernetesObject],
-        context,
-      ),
-    ).rejects.toThrow('objects[0] has no apiVersion');
+      evaluateObjectsAsync(pack, [{ kind: 'Pod' }], context),
+    ).rejects.toThrow(
+      'objects[0] is not a Kubernetes object: it has no apiVersion, metadata.name',
+    );
   });
 });

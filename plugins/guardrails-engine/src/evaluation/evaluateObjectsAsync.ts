@@ -1,7 +1,5 @@
-import {
-  GuardrailResult,
-  KubernetesObject,
-} from '@guardrails-dev/plugin-guardrails-common';
+import { GuardrailResult } from '@guardrails-dev/plugin-guardrails-common';
+import { KubernetesObject } from '../manifests/kubernetesObject';
 import { CompiledPack } from './compilePack';
 import { EvaluationContext, evaluationSteps } from './evaluateObjects';
 

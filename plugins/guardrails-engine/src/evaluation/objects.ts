@@ -1,4 +1,9 @@
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  isKubernetesManifest,
+  KubernetesManifest,
+  KubernetesObject,
+  kubernetesObjectProblem,
+} from '../manifests/kubernetesObject';
 
 /** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). */
 export function apiGroupOf(apiVersion: string): string {
@@ -22,41 +27,22 @@ export function labelsOf(object: KubernetesObject): Record<string, string> {
 }
 
 export function isNamespace(object: KubernetesObject): boolean {
-  return object.kind === 'Namespace' && apiGroupOf(object.apiVersion) === '';
+  return (
+    object.kind === 'Namespace' && apiGroupOf(object.apiVersion ?? '') === ''
+  );
 }
 
 /** Throws a clear error when an input is not a Kubernetes object. */
 export function assertKubernetesObject(
   value: unknown,
   index: number,
-): KubernetesObject {
-  const problem = (() => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return 'is not an object';
-    }
-    const candidate = value as Record<string, unknown>;
-    if (typeof candidate.apiVersion !== 'string' || !candidate.apiVersion) {
-      return 'has no apiVersion';
-    }
-    if (typeof candidate.kind !== 'string' || !candidate.kind) {
-      return 'has no kind';
-    }
-    const metadata = candidate.metadata as Record<string, unknown> | undefined;
-    if (
-      metadata !== undefined &&
-      (typeof metadata !== 'object' || metadata === null)
-    ) {
-      return 'has a metadata field that is not an object';
-    }
-    if (!metadata?.name && !metadata?.generateName) {
-      return `(${candidate.kind}) has no metadata.name`;
-    }
-    return undefined;
-  })();
-  if (problem) {
+): KubernetesManifest {
+  if (!isKubernetesManifest(value)) {
     throw new TypeError(
-      `objects[${index}] ${problem}; expected a Kubernetes object`,
+      `objects[${index}] is not a Kubernetes object: it ${kubernetesObjectProblem(
+        value,
+      )}`,
     );
   }
-  return value as KubernetesObject;
+  return value;
 }

@@ -1,4 +1,4 @@
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
+import { KubernetesManifest } from '../manifests/kubernetesObject';
 import { namespaceOf } from './objects';
 
 // Names controllers give to what they create: <deployment>-<pod-template-hash>
@@ -16,10 +16,10 @@ const INFERRED_OWNERS: Record<string, { kind: string; suffix: RegExp }> = {
  * `web-7d9f8b` is covered by Deployment `web`.
  */
 export class OwnerIndex {
-  private readonly byKey = new Map<string, KubernetesObject>();
-  private readonly byKind = new Map<string, KubernetesObject[]>();
+  private readonly byKey = new Map<string, KubernetesManifest>();
+  private readonly byKind = new Map<string, KubernetesManifest[]>();
 
-  constructor(objects: ReadonlyArray<KubernetesObject>) {
+  constructor(objects: ReadonlyArray<KubernetesManifest>) {
     for (const object of objects) {
       const namespace = namespaceOf(object) ?? '';
       const name = object.metadata?.name;
@@ -31,7 +31,7 @@ export class OwnerIndex {
   }
 
   /** The evaluated object that controls `object`, if any. */
-  controllerOf(object: KubernetesObject): KubernetesObject | undefined {
+  controllerOf(object: KubernetesManifest): KubernetesManifest | undefined {
     const references = object.metadata?.ownerReferences ?? [];
     const controllers = references.filter(
       reference => reference.controller === true,

@@ -1,4 +1,8 @@
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  KubernetesManifest,
+  KubernetesObject,
+  KubernetesObjectMeta,
+} from '../manifests/kubernetesObject';
 import { apiGroupOf } from './objects';
 
 /** Where each pod-bearing workload keeps its pod template. @public */
@@ -21,11 +25,13 @@ export function isPodTemplateHolder(group: string, kind: string): boolean {
   return workloadKey(group, kind) in POD_TEMPLATE_PATHS;
 }
 
-type PodTemplate = { metadata?: Record<string, unknown>; spec?: unknown };
+type PodTemplate = { metadata?: KubernetesObjectMeta; spec?: unknown };
 
 function templateOf(object: KubernetesObject): PodTemplate | undefined {
   const path =
-    POD_TEMPLATE_PATHS[workloadKey(apiGroupOf(object.apiVersion), object.kind)];
+    POD_TEMPLATE_PATHS[
+      workloadKey(apiGroupOf(object.apiVersion ?? ''), object.kind ?? '')
+    ];
   if (!path) {
     return undefined;
   }
@@ -51,12 +57,12 @@ function templateOf(object: KubernetesObject): PodTemplate | undefined {
  */
 export function podFromTemplate(
   workload: KubernetesObject,
-): KubernetesObject | undefined {
+): KubernetesManifest | undefined {
   const template = templateOf(workload);
   if (!template) {
     return undefined;
   }
-  const metadata: Record<string, unknown> = {
+  const metadata: KubernetesObjectMeta = {
     ...(template.metadata ?? {}),
     name: workload.metadata?.name ?? '',
     labels: template.metadata?.labels ?? {},

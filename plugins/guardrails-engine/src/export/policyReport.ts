@@ -2,9 +2,9 @@ import { summarize } from '../evaluation/summarize';
 import {
   GuardrailResult,
   GUARDRAILS_MANAGED_BY_VALUE,
-  KubernetesObject,
   MANAGED_BY_LABEL,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { KubernetesManifest } from '../manifests/kubernetesObject';
 
 /** @public */
 export interface PolicyReportOptions {
@@ -78,7 +78,7 @@ function reportResult(result: GuardrailResult, source: string, at: Date) {
 export function toPolicyReport(
   results: ReadonlyArray<GuardrailResult>,
   options: PolicyReportOptions = {},
-): KubernetesObject {
+): KubernetesManifest {
   const misplaced = results.find(
     r => (r.resource.namespace ?? undefined) !== options.namespace,
   );
@@ -119,7 +119,7 @@ export function toPolicyReport(
 export function toPolicyReports(
   results: ReadonlyArray<GuardrailResult>,
   options: Omit<PolicyReportOptions, 'namespace'> = {},
-): KubernetesObject[] {
+): KubernetesManifest[] {
   const groups = new Map<string | undefined, GuardrailResult[]>();
   for (const result of results) {
     const key = result.resource.namespace || undefined;

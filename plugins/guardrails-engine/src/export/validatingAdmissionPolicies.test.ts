@@ -3,10 +3,7 @@ import path from 'path';
 import { parse } from 'yaml';
 import { guardrailDocument, yamlDocuments } from '../__testing__/documents';
 import { golden } from '../__testing__/files';
-import {
-  GuardrailPack,
-  KubernetesObject,
-} from '@guardrails-dev/plugin-guardrails-common';
+import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
 import {
   compileCel,
   compilePack,
@@ -17,6 +14,7 @@ import {
   toCelValue,
   toYaml,
   VALIDATION_ACTIONS,
+  KubernetesManifest,
 } from '../index';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
@@ -46,7 +44,7 @@ const ADMISSION_VARIABLES = [
 ];
 
 /** Runs a policy's variables and validations the way the API server does for one request. */
-function admit(policy: any, object: KubernetesObject): boolean {
+function admit(policy: any, object: KubernetesManifest): boolean {
   const variables: Record<string, unknown> = {};
   const activation = {
     object: toCelValue(object),
@@ -215,7 +213,7 @@ describe('exportValidatingAdmissionPolicies', () => {
       for (const testCase of fixture.cases) {
         const [kind, objectName] = testCase.report.split('/');
         const target = testCase.objects.find(
-          (o: KubernetesObject) =>
+          (o: KubernetesManifest) =>
             o.kind === kind && o.metadata?.name === objectName,
         );
         const offline = evaluateObjects(compiled, testCase.objects, {

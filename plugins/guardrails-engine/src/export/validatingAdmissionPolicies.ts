@@ -9,9 +9,9 @@ import {
   GUARDRAILS_GUARDRAIL_ID_ANNOTATION,
   GUARDRAILS_MANAGED_BY_VALUE,
   GUARDRAILS_SEVERITY_ANNOTATION,
-  KubernetesObject,
   MANAGED_BY_LABEL,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { KubernetesManifest } from '../manifests/kubernetesObject';
 import { effectiveLevel } from '../rollout/rollout';
 import { admissionBlockers } from './admissionSupport';
 import { celLiteral, replaceIdentifiers } from './celText';
@@ -49,7 +49,7 @@ export interface FlaggedGuardrail {
 /** @public */
 export interface AdmissionExport {
   /** ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding objects. */
-  objects: KubernetesObject[];
+  objects: KubernetesManifest[];
   /** Guardrails that cannot run in admission; they are not in `objects`. */
   flagged: FlaggedGuardrail[];
 }
@@ -100,7 +100,7 @@ function oneLine(text: string): string {
 function policyFor(
   guardrail: Guardrail,
   resourceNames: Readonly<Record<string, string>>,
-): KubernetesObject {
+): KubernetesManifest {
   const podRule = isPodRule(guardrail.match);
   const replacements: Record<string, string> = {};
   const variables: Array<{ name: string; expression: string }> = [];
@@ -180,7 +180,7 @@ function bindingFor(
   guardrail: Guardrail,
   environment: string,
   level: EnforcementLevel,
-): KubernetesObject {
+): KubernetesManifest {
   return {
     apiVersion: API_VERSION,
     kind: 'ValidatingAdmissionPolicyBinding',
@@ -219,7 +219,7 @@ export function exportValidatingAdmissionPolicies(
   options: AdmissionExportOptions,
 ): AdmissionExport {
   const resourceNames = options.resourceNames ?? {};
-  const objects: KubernetesObject[] = [];
+  const objects: KubernetesManifest[] = [];
   const flagged: FlaggedGuardrail[] = [];
   for (const guardrail of pack.guardrails) {
     const reasons = admissionBlockers(guardrail, resourceNames);

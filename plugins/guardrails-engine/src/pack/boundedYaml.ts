@@ -5,6 +5,7 @@
  */
 import {
   Document,
+  isNode,
   isScalar,
   LineCounter,
   parseAllDocuments,
@@ -116,4 +117,63 @@ export function parseYamlDocuments(
  */
 export function yamlDocumentToJS(document: Document): unknown {
   return document.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+}
+
+/** Why one document of a YAML text cannot be read. */
+export interface YamlDocumentProblem {
+  /**
+   * `syntax`: not valid YAML (duplicate keys included); `unreadable`: valid, but its aliases
+   * expand beyond {@link YAML_LIMITS} or name no anchor.
+   */
+  kind: 'syntax' | 'unreadable';
+  /** One-based line to point at. */
+  line?: number;
+  /** The parser's reason, on one line, without the position it also gives. */
+  message: string;
+}
+
+/** One document of a YAML text: its content as plain data, or the problems that keep it from being read. */
+export interface YamlDocumentContent {
+  document: Document;
+  /** Undefined or null for an empty document, and when there are problems. */
+  content: unknown;
+  problems: YamlDocumentProblem[];
+}
+
+/**
+ * The documents of an untrusted YAML text, each read as plain data within {@link YAML_LIMITS}.
+ * Throws a RangeError for a text over the size limit, like {@link parseYamlDocuments}.
+ */
+export function readYamlDocuments(
+  text: string,
+  lineCounter: LineCounter = new LineCounter(),
+): YamlDocumentContent[] {
+  return parseYamlDocuments(text, lineCounter).map(document => {
+    if (document.errors.length > 0) {
+      const problems = document.errors.map(error => ({
+        kind: 'syntax' as const,
+        line: error.linePos?.[0].line,
+        message: error.message
+          .split('\n')[0]
+          .replace(/ at line \d+, column \d+:?$/, ''),
+      }));
+      return { document, content: undefined, problems };
+    }
+    try {
+      return { document, content: yamlDocumentToJS(document), problems: [] };
+    } catch (error) {
+      // yaml's error may come from another realm (a browser frame, a test DOM): no instanceof.
+      const reason = (error as { message?: unknown } | undefined)?.message;
+      const { contents } = document;
+      const problem: YamlDocumentProblem = {
+        kind: 'unreadable',
+        line:
+          isNode(contents) && contents.range
+            ? lineCounter.linePos(contents.range[0]).line
+            : undefined,
+        message: typeof reason === 'string' ? reason : String(error),
+      };
+      return { document, content: undefined, problems: [problem] };
+    }
+  });
 }

@@ -10,11 +10,7 @@ import {
   PackLocation,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { applyOverride } from './applyOverride';
-import {
-  parseYamlDocuments,
-  yamlDocumentToJS,
-  yamlSizeProblem,
-} from './boundedYaml';
+import { readYamlDocuments, yamlSizeProblem } from './boundedYaml';
 import { lineOf } from './documentLines';
 import { FieldPath, formatFieldPath } from './fieldPath';
 import { FieldReader } from './fieldReader';
@@ -119,152 +115,139 @@ export function parsePack(
       continue;
     }
     const lineCounter = new LineCounter();
-    const documents = parseYamlDocuments(file.content, lineCounter);
-    documents.forEach((document, documentIndex) => {
-      const location: PackLocation = { file: file.path, documentIndex };
-      if (document.errors.length > 0) {
-        for (const error of document.errors) {
-          const line = error.linePos?.[0].line;
+    const documents = readYamlDocuments(file.content, lineCounter);
+    documents.forEach(
+      ({ document, content, problems: unreadable }, documentIndex) => {
+        const location: PackLocation = { file: file.path, documentIndex };
+        for (const { kind, line, message } of unreadable) {
           problems.push({
             file: file.path,
             documentIndex,
             field: '',
             line,
-            message: `YAML syntax error${
-              line ? ` at line ${line}` : ''
-            }: ${error.message
-              .split('\n')[0]
-              .replace(/ at line \d+, column \d+:?$/, '')}`,
+            message:
+              kind === 'syntax'
+                ? `YAML syntax error${
+                    line ? ` at line ${line}` : ''
+                  }: ${message}`
+                : `cannot read the document: ${message}`,
           });
         }
-        return;
-      }
-      let content: unknown;
-      try {
-        content = yamlDocumentToJS(document);
-      } catch (error) {
-        // An alias bomb or an alias to no anchor: the document as a whole is unreadable.
-        problems.push({
-          file: file.path,
-          documentIndex,
-          field: '',
-          line: lineOf(document, lineCounter, []),
-          message: `cannot read the document: ${
-            error instanceof Error ? error.message : String(error)
-          }`,
-        });
-        return;
-      }
-      if (content === null || content === undefined) {
-        return; // an empty document, e.g. after a trailing ---
-      }
-      let documentName: string | undefined;
-      const record: DocumentRecord = {
-        location,
-        report: (path, message) =>
-          problems.push({
-            file: file.path,
-            documentIndex,
-            ...(documentName ? { documentName } : {}),
-            field: formatFieldPath(path),
-            line: lineOf(document, lineCounter, path),
-            message,
-          }),
-      };
-      const reader = new FieldReader(record.report);
-      const root = reader.mapping(content, []);
-      if (!root) {
-        return;
-      }
-      const peek = root.metadata as { name?: unknown } | undefined;
-      if (typeof peek?.name === 'string') {
-        documentName = peek.name;
-      }
-      reader.onlyKeys(root, [], ['apiVersion', 'kind', 'metadata', 'spec']);
-      const apiVersion = reader.string(root, 'apiVersion', [], {
-        required: true,
-      });
-      if (apiVersion !== undefined && apiVersion !== GUARDRAILS_API_VERSION) {
-        reader.report(
-          ['apiVersion'],
-          `must be ${GUARDRAILS_API_VERSION} (got "${apiVersion}")`,
-        );
-      }
-      const kind = reader.oneOf(root, 'kind', [], PACK_DOCUMENT_KINDS, {
-        required: true,
-      });
-      const metadata = reader.present(root, 'metadata', [], true)
-        ? reader.mapping(root.metadata, ['metadata'])
-        : undefined;
-      let name: string | undefined;
-      if (metadata) {
-        reader.onlyKeys(
-          metadata,
-          ['metadata'],
-          ['name', 'labels', 'annotations'],
-        );
-        name = reader.string(metadata, 'name', ['metadata'], {
+        if (unreadable.length > 0) {
+          return;
+        }
+        if (content === null || content === undefined) {
+          return; // an empty document, e.g. after a trailing ---
+        }
+        let documentName: string | undefined;
+        const record: DocumentRecord = {
+          location,
+          report: (path, message) =>
+            problems.push({
+              file: file.path,
+              documentIndex,
+              ...(documentName ? { documentName } : {}),
+              field: formatFieldPath(path),
+              line: lineOf(document, lineCounter, path),
+              message,
+            }),
+        };
+        const reader = new FieldReader(record.report);
+        const root = reader.mapping(content, []);
+        if (!root) {
+          return;
+        }
+        const peek = root.metadata as { name?: unknown } | undefined;
+        if (typeof peek?.name === 'string') {
+          documentName = peek.name;
+        }
+        reader.onlyKeys(root, [], ['apiVersion', 'kind', 'metadata', 'spec']);
+        const apiVersion = reader.string(root, 'apiVersion', [], {
           required: true,
         });
-        const pattern =
-          kind === 'GuardrailExemption'
-            ? objectNamePattern
-            : guardrailIdPattern;
-        if (name !== undefined && kind && !pattern.test(name)) {
+        if (apiVersion !== undefined && apiVersion !== GUARDRAILS_API_VERSION) {
           reader.report(
-            ['metadata', 'name'],
-            `"${name}" is not ${pattern.description}`,
+            ['apiVersion'],
+            `must be ${GUARDRAILS_API_VERSION} (got "${apiVersion}")`,
           );
-          name = undefined;
         }
-      }
-      const spec = reader.present(root, 'spec', [], true)
-        ? reader.mapping(root.spec, ['spec'])
-        : undefined;
-      if (!kind || !name || apiVersion !== GUARDRAILS_API_VERSION) {
-        return;
-      }
-      if (kind === 'Guardrail') {
-        const first = declaredIds.get(name);
-        if (first) {
-          reader.report(
-            ['metadata', 'name'],
-            `duplicate guardrail ID "${name}": also defined in ${
-              first.location.file
-            } (document ${first.location.documentIndex + 1})`,
+        const kind = reader.oneOf(root, 'kind', [], PACK_DOCUMENT_KINDS, {
+          required: true,
+        });
+        const metadata = reader.present(root, 'metadata', [], true)
+          ? reader.mapping(root.metadata, ['metadata'])
+          : undefined;
+        let name: string | undefined;
+        if (metadata) {
+          reader.onlyKeys(
+            metadata,
+            ['metadata'],
+            ['name', 'labels', 'annotations'],
           );
+          name = reader.string(metadata, 'name', ['metadata'], {
+            required: true,
+          });
+          const pattern =
+            kind === 'GuardrailExemption'
+              ? objectNamePattern
+              : guardrailIdPattern;
+          if (name !== undefined && kind && !pattern.test(name)) {
+            reader.report(
+              ['metadata', 'name'],
+              `"${name}" is not ${pattern.description}`,
+            );
+            name = undefined;
+          }
+        }
+        const spec = reader.present(root, 'spec', [], true)
+          ? reader.mapping(root.spec, ['spec'])
+          : undefined;
+        if (!kind || !name || apiVersion !== GUARDRAILS_API_VERSION) {
           return;
         }
-        declaredIds.set(name, record);
-        const guardrail =
-          spec && readGuardrail(name, spec, reader, readOptions);
-        if (guardrail) {
-          guardrails.push({ guardrail: { ...guardrail, location }, record });
+        if (kind === 'Guardrail') {
+          const first = declaredIds.get(name);
+          if (first) {
+            reader.report(
+              ['metadata', 'name'],
+              `duplicate guardrail ID "${name}": also defined in ${
+                first.location.file
+              } (document ${first.location.documentIndex + 1})`,
+            );
+            return;
+          }
+          declaredIds.set(name, record);
+          const guardrail =
+            spec && readGuardrail(name, spec, reader, readOptions);
+          if (guardrail) {
+            guardrails.push({ guardrail: { ...guardrail, location }, record });
+          }
+        } else if (kind === 'GuardrailExemption') {
+          const first = exemptionNames.get(name);
+          if (first) {
+            reader.report(
+              ['metadata', 'name'],
+              `duplicate exemption name "${name}": also defined in ${
+                first.location.file
+              } (document ${first.location.documentIndex + 1})`,
+            );
+            return;
+          }
+          exemptionNames.set(name, record);
+          const exemption =
+            spec && readExemption(name, spec, reader, readOptions);
+          if (exemption) {
+            exemptions.push({ exemption: { ...exemption, location }, record });
+          }
+        } else {
+          const override =
+            spec && readOverride(name, spec, reader, readOptions);
+          if (override) {
+            overrides.push({ override: { ...override, location }, record });
+          }
         }
-      } else if (kind === 'GuardrailExemption') {
-        const first = exemptionNames.get(name);
-        if (first) {
-          reader.report(
-            ['metadata', 'name'],
-            `duplicate exemption name "${name}": also defined in ${
-              first.location.file
-            } (document ${first.location.documentIndex + 1})`,
-          );
-          return;
-        }
-        exemptionNames.set(name, record);
-        const exemption =
-          spec && readExemption(name, spec, reader, readOptions);
-        if (exemption) {
-          exemptions.push({ exemption: { ...exemption, location }, record });
-        }
-      } else {
-        const override = spec && readOverride(name, spec, reader, readOptions);
-        if (override) {
-          overrides.push({ override: { ...override, location }, record });
-        }
-      }
-    });
+      },
+    );
   }
 
   const isKnown = (id: string) => declaredIds.has(id) || knownElsewhere.has(id);

@@ -52,7 +52,7 @@ describe('ClusterClient reads', () => {
       namespace: 'team-a',
       limit: 2,
     })) {
-      pages.push(page.items.map(item => item.metadata.name));
+      pages.push(page.items.map(item => item.metadata?.name));
     }
 
     expect(pages).toEqual([
@@ -74,7 +74,7 @@ describe('ClusterClient reads', () => {
     const items = await client.listAll('v1', 'ConfigMap', { limit: 2 });
 
     expect(
-      items.map(i => `${i.metadata.namespace}/${i.metadata.name}`).sort(),
+      items.map(i => `${i.metadata?.namespace}/${i.metadata?.name}`).sort(),
     ).toEqual([
       'team-a/cm-0',
       'team-a/cm-1',
@@ -100,7 +100,7 @@ describe('ClusterClient reads', () => {
           labelSelector,
         })
       )
-        .map(i => i.metadata.name)
+        .map(i => i.metadata?.name)
         .sort();
 
     expect(await names('app=even,tier=web')).toEqual(['cm-0', 'cm-2']);
@@ -112,7 +112,7 @@ describe('ClusterClient reads', () => {
     const items = await client.listAll('v1', 'ConfigMap', {
       fieldSelector: 'metadata.name=other',
     });
-    expect(items.map(i => i.metadata.namespace)).toEqual(['team-b']);
+    expect(items.map(i => i.metadata?.namespace)).toEqual(['team-b']);
   });
 
   it('gets namespaced and cluster-scoped objects', async () => {
@@ -122,10 +122,10 @@ describe('ClusterClient reads', () => {
       metadata: { name: 'cm-1', namespace: 'team-a' },
       data: { key: 'cm-1' },
     });
-    expect(typeof cm?.metadata.creationTimestamp).toBe('string');
+    expect(typeof cm?.metadata?.creationTimestamp).toBe('string');
 
     const ns = await client.get('v1', 'Namespace', 'team-b');
-    expect(ns?.metadata.name).toBe('team-b');
+    expect(ns?.metadata?.name).toBe('team-b');
   });
 
   it('returns undefined for a missing object, in one request', async () => {

@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type { V1ConfigMap } from '@kubernetes/client-node';
 import {
   KubeSimulator,
   startKubeSimulator,
@@ -72,12 +73,13 @@ describe('ClusterClient failures', () => {
     simulator.setFaults({
       statusCodes: [{ status: 503, count: 1, method: 'PATCH' }],
     });
-    const result = await access.forCluster('dev').apply({
+    const settings: V1ConfigMap = {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'settings', namespace: 'team-a' },
       data: { a: '1' },
-    });
+    };
+    const result = await access.forCluster('dev').apply(settings);
     expect(result.outcome).toBe('created');
     expect(
       simulator.requests.log
@@ -222,7 +224,7 @@ describe('ClusterClient authentication', () => {
       'v1',
       'Namespace',
     );
-    expect(namespaces.map(n => n.metadata.name)).toContain('default');
+    expect(namespaces.map(n => n.metadata?.name)).toContain('default');
   });
 
   it('fails clearly without a token, once', async () => {

@@ -5,12 +5,13 @@ import {
   ClusterConflictError,
   ClusterRequestError,
 } from './ClusterRequestError';
-import { ClusterClient, KubeObject } from './types';
+import type { V1Deployment, V1Namespace } from '@kubernetes/client-node';
+import { ClusterClient } from './types';
 
 const deployment = (
   replicas: number,
   image = 'registry.example.com/api:1.0',
-): KubeObject => ({
+): V1Deployment => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: {
@@ -58,8 +59,8 @@ describe('ClusterClient writes', () => {
 
     const again = await client.apply(deployment(2));
     expect(again.outcome).toBe('unchanged');
-    expect(again.object.metadata.resourceVersion).toBe(
-      created.object.metadata.resourceVersion,
+    expect(again.object.metadata?.resourceVersion).toBe(
+      created.object.metadata?.resourceVersion,
     );
 
     const changed = await client.apply(deployment(3));
@@ -69,14 +70,14 @@ describe('ClusterClient writes', () => {
       'apps/v1',
       'Deployment',
       'payments-api-prod',
-    ) as KubeObject[];
+    ) as V1Deployment[];
     expect(stored.spec).toMatchObject({ replicas: 3 });
   });
 
   it('applies with field manager backstage-guardrails as apply-patch+yaml', async () => {
     const { object } = await client.apply(deployment(1));
     const managers = (
-      object.metadata.managedFields as Array<{
+      object.metadata?.managedFields as Array<{
         manager: string;
         operation: string;
       }>
@@ -114,7 +115,7 @@ describe('ClusterClient writes', () => {
       'apps/v1',
       'Deployment',
       'payments-api-prod',
-    ) as KubeObject[];
+    ) as V1Deployment[];
     expect(stored.spec).toMatchObject({ replicas: 2 });
   });
 
@@ -165,11 +166,11 @@ describe('ClusterClient writes', () => {
 
     const forced = await client.apply(deployment(4), { force: true });
     expect(forced.outcome).toBe('updated');
-    expect(forced.object.spec).toMatchObject({ replicas: 4 });
+    expect((forced.object as V1Deployment).spec).toMatchObject({ replicas: 4 });
   });
 
   it('creates, and answers undefined without writing when the object exists', async () => {
-    const namespace = (labels: Record<string, string>): KubeObject => ({
+    const namespace = (labels: Record<string, string>): V1Namespace => ({
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: 'payments-api-dev', labels },
@@ -187,16 +188,16 @@ describe('ClusterClient writes', () => {
     );
     expect(simulator.requests.byMethod.POST).toBe(1);
     const [stored] = (
-      simulator.listObjects('v1', 'Namespace') as KubeObject[]
-    ).filter(n => n.metadata.name === 'payments-api-dev');
-    expect(stored.metadata.labels).toMatchObject({ team: 'payments' });
-    expect(stored.metadata.resourceVersion).toBe(
-      created!.metadata.resourceVersion,
+      simulator.listObjects('v1', 'Namespace') as V1Namespace[]
+    ).filter(n => n.metadata?.name === 'payments-api-dev');
+    expect(stored.metadata?.labels).toMatchObject({ team: 'payments' });
+    expect(stored.metadata?.resourceVersion).toBe(
+      created!.metadata?.resourceVersion,
     );
   });
 
   it('hands created fields to the apply manager, so a later apply can drop them', async () => {
-    const namespace = (labels: Record<string, string>): KubeObject => ({
+    const namespace = (labels: Record<string, string>): V1Namespace => ({
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: 'payments-api-dev', labels },
@@ -207,7 +208,7 @@ describe('ClusterClient writes', () => {
     const configuration = namespace({ team: 'payments', tier: 'gold' });
     const upgraded = await client.upgradeToApply(created!, configuration);
     // The label the server set on create stays with the create's entry: applies never set it.
-    const entries = upgraded.metadata.managedFields as Array<{
+    const entries = upgraded.metadata?.managedFields as Array<{
       operation: string;
       fieldsV1: { 'f:metadata'?: { 'f:labels'?: Record<string, object> } };
     }>;
@@ -229,13 +230,13 @@ describe('ClusterClient writes', () => {
     const { object } = await client.apply(
       namespace({ team: 'payments', tier: 'silver' }),
     );
-    expect(object.metadata.labels).toEqual({
+    expect(object.metadata?.labels).toEqual({
       'kubernetes.io/metadata.name': 'payments-api-dev',
       team: 'payments',
       tier: 'silver',
     });
     const dropped = await client.apply(namespace({ team: 'payments' }));
-    expect(dropped.object.metadata.labels).toEqual({
+    expect(dropped.object.metadata?.labels).toEqual({
       'kubernetes.io/metadata.name': 'payments-api-dev',
       team: 'payments',
     });
@@ -285,7 +286,7 @@ describe('ClusterClient writes', () => {
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: {},
-      } as KubeObject),
+      }),
     ).rejects.toThrow('apply needs a ConfigMap with metadata.name');
     await expect(
       client.apply({

@@ -8,7 +8,7 @@ import {
   ApplyOptions,
   ApplyResult,
   ClusterClient,
-  KubeObject,
+  KubernetesObject,
   ListOptions,
   ListPage,
 } from './types';
@@ -60,7 +60,7 @@ export class KubeClusterClient implements ClusterClient {
         },
       });
       const body = response.body as {
-        items?: KubeObject[];
+        items?: KubernetesObject[];
         metadata?: { continue?: string; resourceVersion?: string };
       };
       yield {
@@ -76,8 +76,8 @@ export class KubeClusterClient implements ClusterClient {
     apiVersion: string,
     kind: string,
     options?: ListOptions,
-  ): Promise<KubeObject[]> {
-    const all: KubeObject[] = [];
+  ): Promise<KubernetesObject[]> {
+    const all: KubernetesObject[] = [];
     for await (const page of this.list(apiVersion, kind, options)) {
       all.push(...page.items);
     }
@@ -89,7 +89,7 @@ export class KubeClusterClient implements ClusterClient {
     kind: string,
     name: string,
     namespace?: string,
-  ): Promise<KubeObject | undefined> {
+  ): Promise<KubernetesObject | undefined> {
     const info = await this.resolver.resolve(apiVersion, kind);
     const response = await this.executor.execute({
       verb: 'get',
@@ -98,15 +98,19 @@ export class KubeClusterClient implements ClusterClient {
       path: resourcePath(apiVersion, kind, info, { namespace, name }),
       notFoundIsResult: true,
     });
-    return response.status === 404 ? undefined : (response.body as KubeObject);
+    return response.status === 404
+      ? undefined
+      : (response.body as KubernetesObject);
   }
 
   async apply(
-    object: KubeObject,
+    object: KubernetesObject,
     options: ApplyOptions = {},
   ): Promise<ApplyResult> {
-    const { apiVersion, kind, metadata } = checkApplicable(object, 'apply');
-    const { name, namespace } = metadata;
+    const { apiVersion, kind, name, namespace } = checkApplicable(
+      object,
+      'apply',
+    );
     const info = await this.resolver.resolve(apiVersion, kind);
     const path = resourcePath(apiVersion, kind, info, { namespace, name });
 
@@ -131,7 +135,7 @@ export class KubeClusterClient implements ClusterClient {
       body: JSON.stringify(applyBody(object)),
       contentType: APPLY_CONTENT_TYPE,
     });
-    const after = response.body as KubeObject;
+    const after = response.body as KubernetesObject;
 
     if (response.status === 201) {
       return { object: after, outcome: 'created' };
@@ -143,13 +147,17 @@ export class KubeClusterClient implements ClusterClient {
     // A dry run never writes, so its resourceVersion says nothing; compare the content instead.
     const unchanged = options.dryRun
       ? sameContent(before, after)
-      : before.metadata.resourceVersion === after.metadata?.resourceVersion;
+      : before.metadata?.resourceVersion === after.metadata?.resourceVersion;
     return { object: after, outcome: unchanged ? 'unchanged' : 'updated' };
   }
 
-  async create(object: KubeObject): Promise<KubeObject | undefined> {
-    const { apiVersion, kind, metadata } = checkApplicable(object, 'create');
-    const { name, namespace } = metadata;
+  async create(
+    object: KubernetesObject,
+  ): Promise<KubernetesObject | undefined> {
+    const { apiVersion, kind, name, namespace } = checkApplicable(
+      object,
+      'create',
+    );
     const info = await this.resolver.resolve(apiVersion, kind);
     const response = await this.executor.execute({
       verb: 'create',
@@ -160,15 +168,19 @@ export class KubeClusterClient implements ClusterClient {
       body: JSON.stringify(applyBody(object)),
       conflictIsResult: true,
     });
-    return response.status === 409 ? undefined : (response.body as KubeObject);
+    return response.status === 409
+      ? undefined
+      : (response.body as KubernetesObject);
   }
 
   async upgradeToApply(
-    object: KubeObject,
-    configuration: KubeObject,
-  ): Promise<KubeObject> {
-    const { apiVersion, kind, metadata } = checkApplicable(object, 'patch');
-    const { name, namespace, resourceVersion } = metadata;
+    object: KubernetesObject,
+    configuration: KubernetesObject,
+  ): Promise<KubernetesObject> {
+    const { apiVersion, kind, name, namespace, metadata } = checkApplicable(
+      object,
+      'patch',
+    );
     const entries = upgradedManagedFields(
       metadata.managedFields,
       FIELD_MANAGER,
@@ -189,13 +201,13 @@ export class KubeClusterClient implements ClusterClient {
         {
           op: 'test',
           path: '/metadata/resourceVersion',
-          value: resourceVersion,
+          value: metadata.resourceVersion,
         },
         { op: 'replace', path: '/metadata/managedFields', value: entries },
       ]),
       contentType: JSON_PATCH_CONTENT_TYPE,
     });
-    return response.body as KubeObject;
+    return response.body as KubernetesObject;
   }
 
   async delete(
@@ -216,7 +228,8 @@ export class KubeClusterClient implements ClusterClient {
   }
 }
 
-function checkApplicable(object: KubeObject, verb: string): KubeObject {
+/** What every write needs of an object, checked. */
+function checkApplicable(object: KubernetesObject, verb: string) {
   if (!object || typeof object !== 'object') {
     throw new InputError(`${verb} needs a Kubernetes object`);
   }
@@ -229,10 +242,11 @@ function checkApplicable(object: KubeObject, verb: string): KubeObject {
       `${verb} needs an object with kind (apiVersion ${apiVersion})`,
     );
   }
-  if (!metadata || typeof metadata.name !== 'string' || !metadata.name) {
+  const name = metadata?.name;
+  if (!metadata || typeof name !== 'string' || !name) {
     throw new InputError(`${verb} needs a ${kind} with metadata.name`);
   }
-  return object;
+  return { apiVersion, kind, name, namespace: metadata.namespace, metadata };
 }
 
 function formatLabelSelector(

@@ -1,4 +1,4 @@
-import { KubeObject } from './types';
+import { KubernetesObject } from './types';
 
 /** Metadata the server owns. Sending managedFields in an apply is an error; resourceVersion would
  * turn the apply into an optimistic-lock update. */
@@ -14,16 +14,17 @@ const SERVER_METADATA = [
 ];
 
 /** The apply configuration to send for an object: the object without server-owned metadata. */
-export function applyBody(object: KubeObject): KubeObject {
-  const metadata = { ...object.metadata };
-  for (const field of SERVER_METADATA) {
-    delete metadata[field];
-  }
+export function applyBody(object: KubernetesObject): KubernetesObject {
+  const metadata = Object.fromEntries(
+    Object.entries(object.metadata ?? {}).filter(
+      ([field]) => !SERVER_METADATA.includes(field),
+    ),
+  );
   return { ...object, metadata };
 }
 
 /** Whether two versions of an object have the same content, ignoring server bookkeeping. */
-export function sameContent(a: KubeObject, b: KubeObject): boolean {
+export function sameContent(a: KubernetesObject, b: KubernetesObject): boolean {
   return canonical(applyBody(a)) === canonical(applyBody(b));
 }
 

@@ -23,7 +23,7 @@ type FieldsV1 = { [key: string]: FieldsV1 };
 export function upgradedManagedFields(
   entries: unknown,
   manager: string,
-  configuration: { apiVersion: string },
+  configuration: { apiVersion?: string },
 ): ManagedFieldsEntry[] | undefined {
   if (!Array.isArray(entries)) {
     return undefined;

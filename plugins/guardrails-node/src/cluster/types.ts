@@ -1,23 +1,11 @@
-/** Metadata of a Kubernetes object, as the API server returns it. @public */
-export interface KubeObjectMeta {
-  name: string;
-  namespace?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  [key: string]: unknown;
-}
+import type { KubernetesObject } from '@kubernetes/client-node';
 
-/** A Kubernetes object as plain JSON (no client-side model conversion). @public */
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: KubeObjectMeta;
-  [key: string]: unknown;
-}
+/**
+ * Objects are client-node's `KubernetesObject`, the type the engine's inputs accept as they are.
+ * They are the API server's plain JSON, not client-node's models: timestamps are strings, though
+ * client-node types them as `Date`.
+ */
+export type { KubernetesObject };
 
 /** Options of {@link ClusterClient.list}. @public */
 export interface ListOptions {
@@ -34,7 +22,7 @@ export interface ListOptions {
 /** One page of a list. @public */
 export interface ListPage {
   /** Objects of the page, each with `apiVersion` and `kind` set. */
-  items: KubeObject[];
+  items: KubernetesObject[];
   /** resourceVersion of the list, from the first page's snapshot. */
   resourceVersion?: string;
 }
@@ -52,13 +40,13 @@ export interface ApplyOptions {
    * The object as the caller just read it (`null`: known not to exist), to tell `updated` from `unchanged`
    * without reading it again; one round trip less per object.
    */
-  current?: KubeObject | null;
+  current?: KubernetesObject | null;
 }
 
 /** Result of {@link ClusterClient.apply}. @public */
 export interface ApplyResult {
   /** The object as the server holds it after the apply (or would, for a dry run). */
-  object: KubeObject;
+  object: KubernetesObject;
   outcome: ApplyOutcome;
 }
 
@@ -83,7 +71,7 @@ export interface ClusterClient {
     apiVersion: string,
     kind: string,
     options?: ListOptions,
-  ): Promise<KubeObject[]>;
+  ): Promise<KubernetesObject[]>;
 
   /** Reads one object; undefined when it does not exist. */
   get(
@@ -91,7 +79,7 @@ export interface ClusterClient {
     kind: string,
     name: string,
     namespace?: string,
-  ): Promise<KubeObject | undefined>;
+  ): Promise<KubernetesObject | undefined>;
 
   /**
    * Server-side apply with field manager `backstage-guardrails`. The object needs `apiVersion`,
@@ -99,14 +87,14 @@ export interface ClusterClient {
    * metadata (`managedFields`, `resourceVersion`, `uid`, …) is dropped before sending, so an
    * object read from a cluster can be applied as is.
    */
-  apply(object: KubeObject, options?: ApplyOptions): Promise<ApplyResult>;
+  apply(object: KubernetesObject, options?: ApplyOptions): Promise<ApplyResult>;
 
   /**
    * Creates an object (POST, field manager `backstage-guardrails`); undefined when an object of
    * that name already exists, in which case nothing was written. Fields it sets are owned through
    * an Update operation: {@link ClusterClient.upgradeToApply} hands them to the apply manager.
    */
-  create(object: KubeObject): Promise<KubeObject | undefined>;
+  create(object: KubernetesObject): Promise<KubernetesObject | undefined>;
 
   /**
    * Moves the fields `backstage-guardrails` owns through creates and updates of this object, and
@@ -116,9 +104,9 @@ export interface ClusterClient {
    * `object` as is, without a request, when there is nothing to move.
    */
   upgradeToApply(
-    object: KubeObject,
-    configuration: KubeObject,
-  ): Promise<KubeObject>;
+    object: KubernetesObject,
+    configuration: KubernetesObject,
+  ): Promise<KubernetesObject>;
 
   /** Deletes an object; true when it was deleted, false when it did not exist. */
   delete(

@@ -57,7 +57,7 @@ describe('clusterAccessServiceRef', () => {
       const namespaces = await seen[0]
         .forEnvironment('dev')[0]
         .listAll('v1', 'Namespace');
-      expect(namespaces.map(n => n.metadata.name)).toContain('default');
+      expect(namespaces.map(n => n.metadata?.name)).toContain('default');
     } finally {
       await backend.stop();
       await simulator.close();

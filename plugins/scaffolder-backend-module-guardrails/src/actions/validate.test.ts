@@ -354,8 +354,44 @@ spec:
           ),
         ),
       ).rejects.toThrow(
-        'k8s/bad.yaml is not a Kubernetes object: it has no apiVersion',
+        'k8s/bad.yaml: document 1, line 1: not a Kubernetes object: it has no apiVersion',
       );
+    });
+
+    it('reads List and typed-list documents as the guardrails CLI does', async () => {
+      // The CLI's own fixtures: its check tests expect these same objects from them.
+      const cliManifests = path.resolve(
+        __dirname,
+        '../../../../packages/cli/src/__fixtures__/manifests',
+      );
+      const action = await validateAction();
+      workspace.addContent({
+        'k8s/list.yaml': fs.readFileSync(
+          path.join(cliManifests, 'list.yaml'),
+          'utf8',
+        ),
+        'k8s/deployments.json': fs.readFileSync(
+          path.join(cliManifests, 'deployments.json'),
+          'utf8',
+        ),
+      });
+      const ctx = actionContext(
+        { paths: ['k8s/*'], environment: 'dev' },
+        { workspacePath: workspace.path },
+      );
+      await action.handler(ctx).catch(() => undefined);
+      expect([
+        ...new Set(
+          outputsOf(ctx).results.map(
+            (r: any) =>
+              `${r.resource.apiVersion} ${r.resource.kind} ${r.resource.namespace}/${r.resource.name}`,
+          ),
+        ),
+      ]).toEqual([
+        'apps/v1 Deployment api/single',
+        'apps/v1 StatefulSet data/db',
+        'v1 Pod data/debug',
+      ]);
     });
 
     it.each([

@@ -1,9 +1,11 @@
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
-import { NamespaceBaseline } from '@guardrails-dev/plugin-guardrails-engine';
+import {
+  KubernetesManifest,
+  NamespaceBaseline,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ApplyOutcome,
   ClusterClient,
-  KubeObject,
+  KubernetesObject,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { ClusterProvisionError } from './ClusterProvisionError';
 import { appliesWithoutChange } from './planObjects';
@@ -11,11 +13,11 @@ import { ProvisionedObject, ProvisionOutcome } from './types';
 
 /** The Namespace and each baseline object as the cluster holds them (undefined: absent). */
 export interface BaselineReads {
-  namespace: KubeObject | undefined;
+  namespace: KubernetesObject | undefined;
   /** In the order of `baseline.objects`. */
-  objects: Array<KubeObject | undefined>;
+  objects: Array<KubernetesObject | undefined>;
   /** The Namespace as this provisioning just created it (see {@link createOrReadBaseline}). */
-  created?: KubeObject;
+  created?: KubernetesObject;
 }
 
 /**
@@ -27,10 +29,14 @@ export async function readBaseline(
   baseline: NamespaceBaseline,
 ): Promise<BaselineReads> {
   const [namespace, ...objects] = await Promise.all(
-    [baseline.namespace, ...baseline.objects].map(object => {
-      const { apiVersion, kind, metadata } = toKubeObject(object);
-      return client.get(apiVersion, kind, metadata.name, metadata.namespace);
-    }),
+    [baseline.namespace, ...baseline.objects].map(object =>
+      client.get(
+        object.apiVersion,
+        object.kind,
+        object.metadata!.name!,
+        object.metadata?.namespace,
+      ),
+    ),
   );
   return { namespace, objects };
 }
@@ -46,7 +52,7 @@ export async function createOrReadBaseline(
   client: ClusterClient,
   baseline: NamespaceBaseline,
 ): Promise<BaselineReads> {
-  const namespace = toKubeObject(baseline.namespace);
+  const namespace = baseline.namespace;
   const [created, reads] = await Promise.all([
     client.create(namespace).catch(error => {
       throw namespaceFailed(client, baseline, error);
@@ -61,7 +67,7 @@ export async function createOrReadBaseline(
     const { apiVersion, kind, metadata } = namespace;
     return {
       ...reads,
-      namespace: await client.get(apiVersion, kind, metadata.name),
+      namespace: await client.get(apiVersion, kind, metadata!.name!),
     };
   }
   return reads;
@@ -84,11 +90,11 @@ export async function applyBaseline(
   const namespaceName = baseline.namespace.metadata!.name!;
   // The reads just made save a read per object: a new Namespace holds nothing yet.
   const apply = async (
-    object: KubernetesObject,
-    current?: KubeObject | null,
+    object: KubernetesManifest,
+    current?: KubernetesObject | null,
   ) => {
     const { outcome } = await client.apply(
-      toKubeObject(object),
+      object,
       current !== undefined ? { current } : {},
     );
     return describe(client.cluster, object, outcome);
@@ -96,16 +102,12 @@ export async function applyBaseline(
   const applyNamespace = async (): Promise<ProvisionedObject> => {
     if (reads.created) {
       // The create's fields go to the apply manager, so later applies can change and drop them.
-      await client.upgradeToApply(
-        reads.created,
-        toKubeObject(baseline.namespace),
-      );
+      await client.upgradeToApply(reads.created, baseline.namespace);
       return describe(client.cluster, baseline.namespace, 'created');
     }
     // A namespace whose earlier hand-over failed gets it now, before the apply.
     const current =
-      existing &&
-      (await client.upgradeToApply(existing, toKubeObject(baseline.namespace)));
+      existing && (await client.upgradeToApply(existing, baseline.namespace));
     return apply(baseline.namespace, current);
   };
   const applied: ProvisionedObject[] = [];
@@ -171,8 +173,8 @@ export function planBaseline(
 }
 
 function planOutcome(
-  desired: KubernetesObject,
-  live: KubeObject | undefined,
+  desired: KubernetesManifest,
+  live: KubernetesObject | undefined,
 ): ProvisionOutcome {
   if (!live) {
     return 'would-create';
@@ -183,7 +185,7 @@ function planOutcome(
 
 function describe(
   cluster: string,
-  object: KubernetesObject,
+  object: KubernetesManifest,
   outcome: ApplyOutcome | ProvisionOutcome,
 ): ProvisionedObject {
   return {
@@ -196,11 +198,6 @@ function describe(
       : {}),
     outcome,
   };
-}
-
-/** Baseline objects always carry a name; the cluster client's type says so. */
-function toKubeObject(object: KubernetesObject): KubeObject {
-  return object as KubeObject;
 }
 
 /** The Namespace could not be written, so nothing else was. */

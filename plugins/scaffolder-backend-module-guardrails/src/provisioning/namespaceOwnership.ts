@@ -9,7 +9,7 @@ import {
   MANAGED_BY_LABEL,
   normalizeEntityRef,
 } from '@guardrails-dev/plugin-guardrails-common';
-import { KubeObject } from '@guardrails-dev/plugin-guardrails-node';
+import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-node';
 
 /** Who the namespace is for, as provisioning would label it. */
 export interface NamespaceClaim {
@@ -28,7 +28,7 @@ export interface NamespaceClaim {
  */
 export function assertNamespaceClaimable(
   cluster: string,
-  existing: KubeObject | undefined,
+  existing: KubernetesObject | undefined,
   claim: NamespaceClaim,
 ): void {
   if (!existing) {
@@ -36,8 +36,8 @@ export function assertNamespaceClaimable(
   }
   const where = `Namespace '${claim.namespace}' already exists in cluster '${cluster}'`;
   const untouched = 'Provisioning changed nothing.';
-  const labels = existing.metadata.labels ?? {};
-  const annotations = existing.metadata.annotations ?? {};
+  const labels = existing.metadata?.labels ?? {};
+  const annotations = existing.metadata?.annotations ?? {};
   const managedBy = labels[MANAGED_BY_LABEL];
   if (managedBy !== GUARDRAILS_MANAGED_BY_VALUE) {
     throw new ConflictError(
@@ -78,7 +78,7 @@ export function assertNamespaceClaimable(
       }'. ${untouched} Choose another namespace name.`,
     );
   }
-  if (existing.metadata.deletionTimestamp) {
+  if (existing.metadata?.deletionTimestamp) {
     throw new ConflictError(
       `${where} and is being deleted. ${untouched} Run the template again once it is gone.`,
     );

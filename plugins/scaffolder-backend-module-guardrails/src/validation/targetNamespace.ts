@@ -1,7 +1,5 @@
-import {
-  GUARDRAILS_ENVIRONMENT_LABEL,
-  KubernetesObject,
-} from '@guardrails-dev/plugin-guardrails-common';
+import { GUARDRAILS_ENVIRONMENT_LABEL } from '@guardrails-dev/plugin-guardrails-common';
+import { KubernetesManifest } from '@guardrails-dev/plugin-guardrails-engine';
 import { SourcedObject } from './workspaceManifests';
 
 // Kinds without a namespace; the namespace override leaves them alone.
@@ -47,7 +45,7 @@ export function inNamespace(
 export function targetNamespaceObject(
   namespace: string,
   environment: string,
-): KubernetesObject {
+): KubernetesManifest {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',

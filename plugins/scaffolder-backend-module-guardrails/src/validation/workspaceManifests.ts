@@ -2,17 +2,19 @@ import { glob, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-common';
 import {
-  parseYamlDocuments,
-  yamlDocumentToJS,
+  isKubernetesManifest,
+  KubernetesManifest,
+  kubernetesObjectProblem,
+  LocatedManifest,
+  ManifestError,
+  parseManifests,
   yamlSizeProblem,
 } from '@guardrails-dev/plugin-guardrails-engine';
-import { LineCounter } from 'yaml';
 
 /** An object to validate and where it came from, for the report. */
 export interface SourcedObject {
-  object: KubernetesObject;
+  object: KubernetesManifest;
   /** `k8s/deployment.yaml` (document 2 of a file: `k8s/all.yaml#2`), or `objects[0]` for inline input. */
   source: string;
 }
@@ -62,62 +64,27 @@ export async function readWorkspaceManifests(
       throw new InputError(`${shown} ${tooBig}`);
     }
     objects.push(
-      ...parseManifests(
-        await readFile(path.join(workspace, file), 'utf8'),
-        shown,
-      ),
+      ...fileObjects(shown, await readFile(path.join(workspace, file), 'utf8')),
     );
   }
   return objects;
 }
 
-/** The Kubernetes objects of a YAML file's documents; `List` documents give their items. */
-export function parseManifests(text: string, file: string): SourcedObject[] {
-  const tooBig = yamlSizeProblem(text);
-  if (tooBig) {
-    throw new InputError(`${file} ${tooBig}`);
+/** The Kubernetes objects of one workspace file, each with its file (and document, in a file of several). */
+function fileObjects(file: string, text: string): SourcedObject[] {
+  let manifests: LocatedManifest[];
+  try {
+    manifests = parseManifests(file, text);
+  } catch (error) {
+    throw error instanceof ManifestError
+      ? new InputError(error.message)
+      : error;
   }
-  const lineCounter = new LineCounter();
-  const documents = parseYamlDocuments(text, lineCounter);
-  const objects: SourcedObject[] = [];
-  documents.forEach((document, index) => {
-    const source = documents.length > 1 ? `${file}#${index + 1}` : file;
-    if (document.errors.length > 0) {
-      throw new InputError(
-        `${source} is not valid YAML: ${document.errors[0].message}`,
-      );
-    }
-    let value: unknown;
-    try {
-      value = yamlDocumentToJS(document);
-    } catch (error) {
-      // An alias bomb or an alias to no anchor.
-      const start = document.contents?.range?.[0] ?? 0;
-      throw new InputError(
-        `${source} is not valid YAML at line ${
-          lineCounter.linePos(start).line
-        }: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    if (value === null || value === undefined) {
-      return;
-    }
-    if (
-      isObject(value) &&
-      value.kind === 'List' &&
-      Array.isArray(value.items)
-    ) {
-      value.items.forEach((item: unknown, i: number) =>
-        objects.push({
-          object: checkObject(item, `${source} items[${i}]`),
-          source,
-        }),
-      );
-      return;
-    }
-    objects.push({ object: checkObject(value, source), source });
-  });
-  return objects;
+  const severalDocuments = manifests.some(m => m.location.documentIndex > 0);
+  return manifests.map(({ object, location }) => ({
+    object,
+    source: severalDocuments ? `${file}#${location.documentIndex + 1}` : file,
+  }));
 }
 
 /** Inline `objects` input, checked like file contents. */
@@ -143,30 +110,13 @@ function checkPattern(pattern: string): void {
   }
 }
 
-function checkObject(value: unknown, source: string): KubernetesObject {
-  if (!isObject(value)) {
-    throw new InputError(`${source} is not a Kubernetes object`);
-  }
-  const metadata = value.metadata;
-  const problems = [
-    typeof value.apiVersion === 'string' && value.apiVersion
-      ? ''
-      : 'apiVersion',
-    typeof value.kind === 'string' && value.kind ? '' : 'kind',
-    isObject(metadata) &&
-    ((typeof metadata.name === 'string' && metadata.name) ||
-      (typeof metadata.generateName === 'string' && metadata.generateName))
-      ? ''
-      : 'metadata.name',
-  ].filter(Boolean);
-  if (problems.length > 0) {
+function checkObject(value: unknown, source: string): KubernetesManifest {
+  if (!isKubernetesManifest(value)) {
     throw new InputError(
-      `${source} is not a Kubernetes object: it has no ${problems.join(', ')}`,
+      `${source} is not a Kubernetes object: it ${kubernetesObjectProblem(
+        value,
+      )}`,
     );
   }
-  return value as KubernetesObject;
-}
-
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return value;
 }

@@ -4,7 +4,7 @@ import {
   GuardrailResult,
   ResultStatus,
 } from '@guardrails-dev/plugin-guardrails-common';
-import { ManifestLocation } from '../../manifests/parseManifests';
+import { ManifestLocation } from '@guardrails-dev/plugin-guardrails-engine';
 import { CheckRun } from '../runCheck';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
