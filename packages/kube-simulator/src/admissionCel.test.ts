@@ -1,3 +1,4 @@
+import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import {
   binding,
   configMap,
@@ -185,5 +186,66 @@ describe('what CEL sees: object, oldObject, request, namespaceObject, variables,
     ).toBe(
       'failed to configure binding: no params found for policy binding with `Deny` parameterNotFoundAction',
     );
+  });
+
+  it('server-side apply creates or updates, and every patch type updates', async () => {
+    const { k } = env();
+    await createAll(
+      k,
+      echo('operation', "request.operation + ' ' + request.options.kind", {
+        matchConditions: [
+          {
+            name: 'marked',
+            expression: "has(object.data) && 'deny' in object.data",
+          },
+        ],
+      }),
+      binding('operation', 'operation', ['Deny']),
+    );
+    const cm = (data: Record<string, string>) =>
+      configMap(ns, 'applied', data, { echo: 'operation' });
+    const apply = (data: Record<string, string>) =>
+      k.objects.patch(
+        cm(data),
+        undefined,
+        undefined,
+        'tester',
+        undefined,
+        PatchStrategy.ServerSideApply,
+      );
+    expect(await echoed('operation', apply({ deny: '1' }))).toBe(
+      'CREATE CreateOptions',
+    );
+    await apply({ ok: '1' });
+    expect(await echoed('operation', apply({ deny: '1' }))).toBe(
+      'UPDATE UpdateOptions',
+    );
+    for (const strategy of [
+      PatchStrategy.MergePatch,
+      PatchStrategy.StrategicMergePatch,
+    ]) {
+      expect(
+        await echoed(
+          'operation',
+          k.objects.patch(
+            cm({ deny: '1' }),
+            undefined,
+            undefined,
+            'tester',
+            undefined,
+            strategy,
+          ),
+        ),
+      ).toBe('UPDATE UpdateOptions');
+    }
+    const jsonPatch = k.core.patchNamespacedConfigMap(
+      {
+        name: 'applied',
+        namespace: ns,
+        body: [{ op: 'add', path: '/data/deny', value: '1' }],
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
+    );
+    expect(await echoed('operation', jsonPatch)).toBe('UPDATE UpdateOptions');
   });
 });
