@@ -6,6 +6,7 @@ import {
   namespace,
   policy,
 } from './__testUtils__/admission';
+import { bundledSeedsDir } from './index';
 import { expectStatus, uniqueName, useSimulator } from './__testUtils__/kube';
 import { describeKubectl, kubectlFor } from './__testUtils__/kubectl';
 
@@ -167,6 +168,31 @@ describe('validation actions through @kubernetes/client-node', () => {
       namespace(other),
       configMap(other, 'big', { size: 'big' }, { d: 'y' }),
     );
+  });
+});
+
+describe("the prod seed's require-owner-label policy", () => {
+  const env = useSimulator({ seed: `${bundledSeedsDir}/prod.yaml` });
+
+  it('warns about and audits a namespace without an owner label, and admits it', async () => {
+    const { k, sim } = env();
+    const name = uniqueName('unowned');
+    const info = await k.core.createNamespaceWithHttpInfo({
+      body: { metadata: { name } },
+    });
+    expect(info.headers.warning).toBe(
+      `299 - "Validation failed for ValidatingAdmissionPolicy 'require-owner-label' with binding 'require-owner-label': namespaces need a guardrails.dev/owner label"`,
+    );
+    expect(sim.auditEvents().map(e => e.objectRef.name)).toEqual([name]);
+    const owned = await k.core.createNamespaceWithHttpInfo({
+      body: {
+        metadata: {
+          name: uniqueName('owned'),
+          labels: { 'guardrails.dev/owner': 'team' },
+        },
+      },
+    });
+    expect(owned.headers.warning).toBeUndefined();
   });
 });
 
