@@ -20,5 +20,27 @@ export interface Config {
       /** List requests at once within one cluster. Defaults to 4. */
       kindConcurrency?: number;
     };
+    /**
+     * Admission enforcement: the backend keeps each cluster's ValidatingAdmissionPolicies and bindings as the
+     * rollout says they should be now, waking at every stage boundary.
+     */
+    enforcement?: {
+      /**
+       * Mode of every environment not listed under `environments`: `sync` (the backend applies the policies) or
+       * `off` (admission is left to GitOps, with `guardrails export vap`). Defaults to `off`.
+       */
+      mode?: 'sync' | 'off';
+      /** How often each cluster is synced besides its stage boundaries. Defaults to every 5 minutes; at least 10 seconds. */
+      cadence?: HumanDuration | string;
+      /** How long one cluster's sync may take. Defaults to 2 minutes. */
+      timeout?: HumanDuration | string;
+      /** Per environment (a name of `guardrails.environments`), its own mode. */
+      environments?: {
+        [environment: string]: {
+          /** `sync` or `off`; defaults to `guardrails.enforcement.mode`. */
+          mode?: 'sync' | 'off';
+        };
+      };
+    };
   };
 }

@@ -14,6 +14,8 @@ import {
 } from '@guardrails-dev/plugin-guardrails-node';
 import { AuditRunner } from './audit/AuditRunner';
 import { DatabaseGuardrailsStore } from './db';
+import { enforcementClockServiceRef } from './enforcement/clock';
+import { createEnforcement } from './enforcement/createEnforcement';
 import { readAuditConfig } from './service/readAuditConfig';
 import { EntityReports } from './service/EntityReports';
 import { FleetReports } from './service/FleetReports';
@@ -25,8 +27,9 @@ import { createRouter } from './service/router';
 const AUDIT_TASK_ID = 'guardrails-audit';
 
 /**
- * The guardrails backend plugin: scheduled audit of the configured clusters, the compliance store and the REST
- * API under /api/guardrails.
+ * The guardrails backend plugin: scheduled audit of the configured clusters, the compliance store, admission
+ * enforcement (each cluster's ValidatingAdmissionPolicies kept as the rollout says) and the REST API under
+ * /api/guardrails.
  *
  * @public
  */
@@ -45,6 +48,8 @@ export const guardrailsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         database: coreServices.database,
         auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
+        enforcementClock: enforcementClockServiceRef,
         catalog: catalogServiceRef,
         clusterAccess: clusterAccessServiceRef,
         // A pack that does not load stops the backend with every problem named, before anything is served.
@@ -133,6 +138,19 @@ export const guardrailsPlugin = createBackendPlugin({
           }
         };
 
+        // After the store's migrations, which create enforcement's tables too.
+        const enforcement = await createEnforcement({
+          config,
+          pack: deps.guardrailsPack.pack,
+          clusterAccess,
+          database: deps.database,
+          scheduler,
+          auditor: deps.auditor,
+          logger,
+          lifecycle: deps.lifecycle,
+          clock: deps.enforcementClock,
+        });
+
         httpRouter.use(
           await createRouter({
             logger,
@@ -146,6 +164,7 @@ export const guardrailsPlugin = createBackendPlugin({
             fleetReports: new FleetReports({ store, environments }),
             whatIf: new WhatIf({ store, environments }),
             startAudit,
+            enforcement,
           }),
         );
         // The health probe is for load balancers and the dev portal's start script: no credentials.

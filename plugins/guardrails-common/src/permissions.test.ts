@@ -24,6 +24,7 @@ describe('permissions', () => {
         GUARDRAILS_ENVIRONMENT_RESOURCE_TYPE,
       ],
       ['guardrails.exemption.read', 'read', '-'],
+      ['guardrails.enforcement.pause', 'update', '-'],
     ]);
     expect(GUARDRAILS_ENVIRONMENT_RESOURCE_TYPE).toBe('guardrails-environment');
     // Catalog policies' conditions apply only to permissions of the catalog's own resource type.

@@ -56,6 +56,16 @@ export const guardrailsExemptionReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Pause and resume admission enforcement of an environment: while paused, the environment's bindings audit only.
+ * Kept apart from reading and auditing, since it switches off what denies requests in a cluster.
+ * @public
+ */
+export const guardrailsEnforcementPausePermission = createPermission({
+  name: 'guardrails.enforcement.pause',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the suite, for the permission integration router. @public */
 export const guardrailsPermissions = [
   guardrailsReportReadPermission,
@@ -64,4 +74,5 @@ export const guardrailsPermissions = [
   guardrailsAuditRunPermission,
   guardrailsNamespaceProvisionPermission,
   guardrailsExemptionReadPermission,
+  guardrailsEnforcementPausePermission,
 ];

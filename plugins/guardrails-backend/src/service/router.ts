@@ -21,6 +21,10 @@ import {
 import { createHash } from 'crypto';
 import express, { Request } from 'express';
 import { createOpenApiRouter } from '../schema/openapi';
+import {
+  addEnforcementRoutes,
+  EnforcementRouteOptions,
+} from './enforcementRoutes';
 import { EntityReports } from './EntityReports';
 import { FleetReports } from './FleetReports';
 import { PackViews } from './PackViews';
@@ -41,6 +45,8 @@ export interface RouterOptions {
   whatIf: WhatIf;
   /** Starts an audit now; resolves when it has started (not finished). */
   startAudit: () => Promise<'started' | 'already-running'>;
+  /** Admission enforcement's view and pause control. */
+  enforcement: Pick<EnforcementRouteOptions, 'views' | 'pauses'>;
 }
 
 /** Any route's request: the typed routes differ in their query and response types. */
@@ -196,6 +202,13 @@ export async function createRouter(
       await event.fail({ error: error as Error });
       throw error;
     }
+  });
+
+  addEnforcementRoutes(router, {
+    ...options.enforcement,
+    authorize,
+    httpAuth,
+    auditor: options.auditor,
   });
 
   return router;

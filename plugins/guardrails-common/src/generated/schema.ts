@@ -193,6 +193,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/enforcement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Admission enforcement per cluster — the environments and whether they sync or are paused, the bindings enforced now with their actions, the next scheduled change with its date, and the last sync with its result. */
+    get: operations['getEnforcementState'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/enforcement/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the next sync would change in each cluster, as a diff: reads each syncing cluster's admission objects (two lists) and writes nothing. */
+    get: operations['getEnforcementDryRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/enforcement/environments/{environment}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pauses admission enforcement of an environment: from the next sync, which starts now, its bindings audit only. Stored in the database, so every replica agrees; audited. Pausing a paused environment keeps the first pause. */
+    post: operations['pauseEnforcement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/enforcement/environments/{environment}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resumes admission enforcement of an environment: the next sync, which starts now, applies the rollout's actions again. Audited; resuming an environment that is not paused changes nothing. */
+    post: operations['resumeEnforcement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -541,6 +609,144 @@ export interface components {
       })[];
       rows: components['schemas']['DistributionRow'][];
     };
+    /** @description A binding's validationActions (observe [Audit], warn [Warn, Audit], block and auto-correct [Deny]). */
+    ValidationActions: ('Deny' | 'Warn' | 'Audit')[];
+    /**
+     * @description `sync`: the backend keeps the environment's admission policies in its clusters; `off`: admission is left to GitOps (`guardrails export vap`).
+     * @enum {string}
+     */
+    EnforcementMode: 'sync' | 'off';
+    EnforcementEnvironment: {
+      environment: string;
+      mode: components['schemas']['EnforcementMode'];
+      /** @description Paused: from the next sync on, the environment's bindings audit only ([Audit]); nothing is denied or warned, every violation is still recorded. */
+      paused: boolean;
+      /** Format: date-time */
+      pausedAt?: string;
+      /** @description Entity ref of the user, or the service, that paused it. */
+      pausedBy?: string;
+      reason?: string;
+    };
+    /** @description One admission object a sync created, updated or deleted. */
+    EnforcementChange: {
+      /** @description ValidatingAdmissionPolicy or ValidatingAdmissionPolicyBinding. */
+      kind: string;
+      name: string;
+      guardrail?: string;
+      environment?: string;
+      /** @enum {string} */
+      change: 'create' | 'update' | 'delete';
+      /**
+       * @description Set when the object had been edited or deleted by someone else, and the change restores it.
+       * @enum {string}
+       */
+      drift?: 'edited' | 'deleted';
+      oldActions?: components['schemas']['ValidationActions'];
+      newActions?: components['schemas']['ValidationActions'];
+    };
+    LoggedEnforcementChange: components['schemas']['EnforcementChange'] & {
+      /** Format: date-time */
+      changedAt: string;
+    };
+    PlannedEnforcementChange: components['schemas']['EnforcementChange'] & {
+      /** @description The fields the suite sets that differ in the cluster (updates), e.g. `spec.validationActions`. */
+      fields: string[];
+    };
+    EnforcementDrift: {
+      kind: string;
+      name: string;
+      /** @enum {string} */
+      drift: 'edited' | 'deleted';
+      fields: string[];
+    };
+    EnforcementSync: {
+      /** Format: date-time */
+      syncedAt: string;
+      /** @enum {string} */
+      result: 'ok' | 'failed';
+      /** @description Why it failed; names the cluster, never its address. */
+      reason?: string;
+      changes: components['schemas']['EnforcementChange'][];
+      /** @description Objects found edited or deleted by someone else (restored unless the sync failed first). */
+      drift: components['schemas']['EnforcementDrift'][];
+    };
+    /** @description A binding as the suite last applied it and found it in the cluster. */
+    EnforcedBinding: {
+      guardrail: string;
+      environment: string;
+      policy: string;
+      binding: string;
+      level?: components['schemas']['EnforcementLevel'];
+      actions: components['schemas']['ValidationActions'];
+      paused: boolean;
+    };
+    ScheduledStageChange: {
+      guardrail: string;
+      environment: string;
+      /** @description Absent when the guardrail is not in force before the change. */
+      from?: components['schemas']['EnforcementLevel'];
+      to: components['schemas']['EnforcementLevel'];
+      actions: components['schemas']['ValidationActions'];
+    };
+    /** @description The next instant at which the cluster's admission changes, and what changes then. */
+    ScheduledEnforcementChange: {
+      /** Format: date-time */
+      at: string;
+      stages: components['schemas']['ScheduledStageChange'][];
+      expiringExemptions: string[];
+    };
+    ClusterEnforcement: {
+      cluster: string;
+      environments: string[];
+      /** @description The cluster's environments in mode `sync`. */
+      syncing: string[];
+      /**
+       * @description The last sync's result; `unknown` before the first sync, `off` when none of the cluster's environments syncs.
+       * @enum {string}
+       */
+      status: 'ok' | 'failed' | 'unknown' | 'off';
+      reason?: string;
+      /** @description The last sync is older than three cadences; what it found may no longer hold. */
+      stale: boolean;
+      lastSync?: components['schemas']['EnforcementSync'];
+      enforced: components['schemas']['EnforcedBinding'][];
+      nextChange?: components['schemas']['ScheduledEnforcementChange'];
+      /** @description The latest changes, newest first. */
+      recentChanges: components['schemas']['LoggedEnforcementChange'][];
+    };
+    EnforcementState: {
+      /** Format: date-time */
+      generatedAt: string;
+      environments: components['schemas']['EnforcementEnvironment'][];
+      clusters: components['schemas']['ClusterEnforcement'][];
+    };
+    ClusterDryRun: {
+      cluster: string;
+      /**
+       * @description `failed`: the cluster could not be read, and `reason` says why.
+       * @enum {string}
+       */
+      status: 'ok' | 'failed' | 'off';
+      reason?: string;
+      changes: components['schemas']['PlannedEnforcementChange'][];
+      /** @description Objects the suite would apply, whose names objects without its managed-by label hold; left alone. */
+      unmanaged: {
+        kind: string;
+        name: string;
+      }[];
+    };
+    EnforcementDryRun: {
+      /**
+       * Format: date-time
+       * @description The instant whose rollout stages the plan follows.
+       */
+      at: string;
+      clusters: components['schemas']['ClusterDryRun'][];
+    };
+    PauseRequest: {
+      /** @description Why, shown with the pause. */
+      reason?: string;
+    };
     AuditRun: {
       /** @enum {string} */
       status: 'started' | 'already-running';
@@ -597,6 +803,8 @@ export interface components {
     name: string;
     /** @description How many days back, ending today (UTC). */
     days: number;
+    /** @description A configured environment; an unknown one answers 400. */
+    environment: string;
   };
   requestBodies: never;
   headers: never;
@@ -885,6 +1093,115 @@ export interface operations {
           'application/json': components['schemas']['AuditRun'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getEnforcementState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The enforcement state. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnforcementState'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getEnforcementDryRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The changes per cluster. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnforcementDryRun'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  pauseEnforcement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A configured environment; an unknown one answers 400. */
+        environment: components['parameters']['environment'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['PauseRequest'];
+      };
+    };
+    responses: {
+      /** @description The environment, paused. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnforcementEnvironment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description The environment's mode is `off`; there is no enforcement to pause. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  resumeEnforcement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A configured environment; an unknown one answers 400. */
+        environment: components['parameters']['environment'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The environment, not paused. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnforcementEnvironment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
     };

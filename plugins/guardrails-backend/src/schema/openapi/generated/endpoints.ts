@@ -83,4 +83,36 @@ export type EndpointMap = {
       | operations['startAudit']['responses']['401']['content']['application/json']
       | operations['startAudit']['responses']['403']['content']['application/json'];
   };
+  '#get|/enforcement': {
+    response:
+      | operations['getEnforcementState']['responses']['200']['content']['application/json']
+      | operations['getEnforcementState']['responses']['401']['content']['application/json']
+      | operations['getEnforcementState']['responses']['403']['content']['application/json'];
+  };
+  '#get|/enforcement/dry-run': {
+    response:
+      | operations['getEnforcementDryRun']['responses']['200']['content']['application/json']
+      | operations['getEnforcementDryRun']['responses']['401']['content']['application/json']
+      | operations['getEnforcementDryRun']['responses']['403']['content']['application/json'];
+  };
+  '#post|/enforcement/environments/{environment}/pause': {
+    path: operations['pauseEnforcement']['parameters']['path'];
+    body: NonNullable<
+      operations['pauseEnforcement']['requestBody']
+    >['content']['application/json'];
+    response:
+      | operations['pauseEnforcement']['responses']['200']['content']['application/json']
+      | operations['pauseEnforcement']['responses']['400']['content']['application/json']
+      | operations['pauseEnforcement']['responses']['401']['content']['application/json']
+      | operations['pauseEnforcement']['responses']['403']['content']['application/json']
+      | operations['pauseEnforcement']['responses']['409']['content']['application/json'];
+  };
+  '#post|/enforcement/environments/{environment}/resume': {
+    path: operations['resumeEnforcement']['parameters']['path'];
+    response:
+      | operations['resumeEnforcement']['responses']['200']['content']['application/json']
+      | operations['resumeEnforcement']['responses']['400']['content']['application/json']
+      | operations['resumeEnforcement']['responses']['401']['content']['application/json']
+      | operations['resumeEnforcement']['responses']['403']['content']['application/json'];
+  };
 };

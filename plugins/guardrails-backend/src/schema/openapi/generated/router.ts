@@ -14,7 +14,7 @@ export const spec = {
     title: 'guardrails',
     version: '1.0.0',
     description:
-      "REST API of the Guardrails for Backstage backend plugin, mounted at /api/guardrails. This file is the one source of the contract: the backend serves it through a validated router (parameters outside it answer 400 in Backstage's error shape), and the server types and the client's types are generated from it (`npm run openapi:generate`; `npm run openapi:verify` fails when they are stale). Every endpoint but /health needs user or service credentials. An entity's report and history check `guardrails.entity.report.read` on the entity (resource type `catalog-entity`) after reading the entity from the catalog with the caller's credentials: an entity the caller may not see answers 404, a denied permission 403. The fleet-wide endpoints (/summary, /history, /distribution, /impact) check `guardrails.report.read`; /guardrails and /environments `guardrails.pack.read`; /exemptions `guardrails.exemption.read`; POST /audit `guardrails.audit.run`. Times are ISO 8601 strings; entity refs are full and lower-case (`component:default/name`).",
+      "REST API of the Guardrails for Backstage backend plugin, mounted at /api/guardrails. This file is the one source of the contract: the backend serves it through a validated router (parameters outside it answer 400 in Backstage's error shape), and the server types and the client's types are generated from it (`npm run openapi:generate`; `npm run openapi:verify` fails when they are stale). Every endpoint but /health needs user or service credentials. An entity's report and history check `guardrails.entity.report.read` on the entity (resource type `catalog-entity`) after reading the entity from the catalog with the caller's credentials: an entity the caller may not see answers 404, a denied permission 403. The fleet-wide endpoints (/summary, /history, /distribution, /impact) check `guardrails.report.read`; /guardrails and /environments `guardrails.pack.read`; /exemptions `guardrails.exemption.read`; POST /audit `guardrails.audit.run`; /enforcement and /enforcement/dry-run `guardrails.report.read`; pausing and resuming enforcement `guardrails.enforcement.pause`. Times are ISO 8601 strings; entity refs are full and lower-case (`component:default/name`).",
     license: {
       name: 'Apache-2.0',
     },
@@ -77,6 +77,16 @@ export const spec = {
           minimum: 1,
           maximum: 365,
           default: 30,
+        },
+      },
+      environment: {
+        name: 'environment',
+        in: 'path',
+        required: true,
+        description: 'A configured environment; an unknown one answers 400.',
+        schema: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9][-A-Za-z0-9_.]{0,62}$',
         },
       },
     },
@@ -1185,6 +1195,420 @@ export const spec = {
           },
         },
       },
+      ValidationActions: {
+        type: 'array',
+        description:
+          "A binding's validationActions (observe [Audit], warn [Warn, Audit], block and auto-correct [Deny]).",
+        items: {
+          type: 'string',
+          enum: ['Deny', 'Warn', 'Audit'],
+        },
+      },
+      EnforcementMode: {
+        type: 'string',
+        description:
+          "`sync`: the backend keeps the environment's admission policies in its clusters; `off`: admission is left to GitOps (`guardrails export vap`).",
+        enum: ['sync', 'off'],
+      },
+      EnforcementEnvironment: {
+        type: 'object',
+        required: ['environment', 'mode', 'paused'],
+        properties: {
+          environment: {
+            type: 'string',
+          },
+          mode: {
+            $ref: '#/components/schemas/EnforcementMode',
+          },
+          paused: {
+            type: 'boolean',
+            description:
+              "Paused: from the next sync on, the environment's bindings audit only ([Audit]); nothing is denied or warned, every violation is still recorded.",
+          },
+          pausedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          pausedBy: {
+            type: 'string',
+            description:
+              'Entity ref of the user, or the service, that paused it.',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      EnforcementChange: {
+        type: 'object',
+        description: 'One admission object a sync created, updated or deleted.',
+        required: ['kind', 'name', 'change'],
+        properties: {
+          kind: {
+            type: 'string',
+            description:
+              'ValidatingAdmissionPolicy or ValidatingAdmissionPolicyBinding.',
+          },
+          name: {
+            type: 'string',
+          },
+          guardrail: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          change: {
+            type: 'string',
+            enum: ['create', 'update', 'delete'],
+          },
+          drift: {
+            type: 'string',
+            enum: ['edited', 'deleted'],
+            description:
+              'Set when the object had been edited or deleted by someone else, and the change restores it.',
+          },
+          oldActions: {
+            $ref: '#/components/schemas/ValidationActions',
+          },
+          newActions: {
+            $ref: '#/components/schemas/ValidationActions',
+          },
+        },
+      },
+      LoggedEnforcementChange: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/EnforcementChange',
+          },
+          {
+            type: 'object',
+            required: ['changedAt'],
+            properties: {
+              changedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        ],
+      },
+      PlannedEnforcementChange: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/EnforcementChange',
+          },
+          {
+            type: 'object',
+            required: ['fields'],
+            properties: {
+              fields: {
+                type: 'array',
+                description:
+                  'The fields the suite sets that differ in the cluster (updates), e.g. `spec.validationActions`.',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        ],
+      },
+      EnforcementDrift: {
+        type: 'object',
+        required: ['kind', 'name', 'drift', 'fields'],
+        properties: {
+          kind: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          drift: {
+            type: 'string',
+            enum: ['edited', 'deleted'],
+          },
+          fields: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      EnforcementSync: {
+        type: 'object',
+        required: ['syncedAt', 'result', 'changes', 'drift'],
+        properties: {
+          syncedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          result: {
+            type: 'string',
+            enum: ['ok', 'failed'],
+          },
+          reason: {
+            type: 'string',
+            description: 'Why it failed; names the cluster, never its address.',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EnforcementChange',
+            },
+          },
+          drift: {
+            type: 'array',
+            description:
+              'Objects found edited or deleted by someone else (restored unless the sync failed first).',
+            items: {
+              $ref: '#/components/schemas/EnforcementDrift',
+            },
+          },
+        },
+      },
+      EnforcedBinding: {
+        type: 'object',
+        description:
+          'A binding as the suite last applied it and found it in the cluster.',
+        required: [
+          'guardrail',
+          'environment',
+          'policy',
+          'binding',
+          'actions',
+          'paused',
+        ],
+        properties: {
+          guardrail: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          policy: {
+            type: 'string',
+          },
+          binding: {
+            type: 'string',
+          },
+          level: {
+            $ref: '#/components/schemas/EnforcementLevel',
+          },
+          actions: {
+            $ref: '#/components/schemas/ValidationActions',
+          },
+          paused: {
+            type: 'boolean',
+          },
+        },
+      },
+      ScheduledStageChange: {
+        type: 'object',
+        required: ['guardrail', 'environment', 'to', 'actions'],
+        properties: {
+          guardrail: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          from: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/EnforcementLevel',
+              },
+            ],
+            description:
+              'Absent when the guardrail is not in force before the change.',
+          },
+          to: {
+            $ref: '#/components/schemas/EnforcementLevel',
+          },
+          actions: {
+            $ref: '#/components/schemas/ValidationActions',
+          },
+        },
+      },
+      ScheduledEnforcementChange: {
+        type: 'object',
+        description:
+          "The next instant at which the cluster's admission changes, and what changes then.",
+        required: ['at', 'stages', 'expiringExemptions'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          stages: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScheduledStageChange',
+            },
+          },
+          expiringExemptions: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ClusterEnforcement: {
+        type: 'object',
+        required: [
+          'cluster',
+          'environments',
+          'syncing',
+          'status',
+          'stale',
+          'enforced',
+          'recentChanges',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          environments: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          syncing: {
+            type: 'array',
+            description: "The cluster's environments in mode `sync`.",
+            items: {
+              type: 'string',
+            },
+          },
+          status: {
+            type: 'string',
+            enum: ['ok', 'failed', 'unknown', 'off'],
+            description:
+              "The last sync's result; `unknown` before the first sync, `off` when none of the cluster's environments syncs.",
+          },
+          reason: {
+            type: 'string',
+          },
+          stale: {
+            type: 'boolean',
+            description:
+              'The last sync is older than three cadences; what it found may no longer hold.',
+          },
+          lastSync: {
+            $ref: '#/components/schemas/EnforcementSync',
+          },
+          enforced: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EnforcedBinding',
+            },
+          },
+          nextChange: {
+            $ref: '#/components/schemas/ScheduledEnforcementChange',
+          },
+          recentChanges: {
+            type: 'array',
+            description: 'The latest changes, newest first.',
+            items: {
+              $ref: '#/components/schemas/LoggedEnforcementChange',
+            },
+          },
+        },
+      },
+      EnforcementState: {
+        type: 'object',
+        required: ['generatedAt', 'environments', 'clusters'],
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          environments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EnforcementEnvironment',
+            },
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterEnforcement',
+            },
+          },
+        },
+      },
+      ClusterDryRun: {
+        type: 'object',
+        required: ['cluster', 'status', 'changes', 'unmanaged'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['ok', 'failed', 'off'],
+            description:
+              '`failed`: the cluster could not be read, and `reason` says why.',
+          },
+          reason: {
+            type: 'string',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlannedEnforcementChange',
+            },
+          },
+          unmanaged: {
+            type: 'array',
+            description:
+              'Objects the suite would apply, whose names objects without its managed-by label hold; left alone.',
+            items: {
+              type: 'object',
+              required: ['kind', 'name'],
+              properties: {
+                kind: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      EnforcementDryRun: {
+        type: 'object',
+        required: ['at', 'clusters'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The instant whose rollout stages the plan follows.',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterDryRun',
+            },
+          },
+        },
+      },
+      PauseRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          reason: {
+            type: 'string',
+            maxLength: 500,
+            description: 'Why, shown with the pause.',
+          },
+        },
+      },
       AuditRun: {
         type: 'object',
         required: ['status'],
@@ -1577,6 +2001,143 @@ export const spec = {
                 },
               },
             },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/enforcement': {
+      get: {
+        operationId: 'getEnforcementState',
+        summary:
+          'Admission enforcement per cluster — the environments and whether they sync or are paused, the bindings enforced now with their actions, the next scheduled change with its date, and the last sync with its result.',
+        responses: {
+          '200': {
+            description: 'The enforcement state.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EnforcementState',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/enforcement/dry-run': {
+      get: {
+        operationId: 'getEnforcementDryRun',
+        summary:
+          "What the next sync would change in each cluster, as a diff: reads each syncing cluster's admission objects (two lists) and writes nothing.",
+        responses: {
+          '200': {
+            description: 'The changes per cluster.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EnforcementDryRun',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/enforcement/environments/{environment}/pause': {
+      post: {
+        operationId: 'pauseEnforcement',
+        summary:
+          'Pauses admission enforcement of an environment: from the next sync, which starts now, its bindings audit only. Stored in the database, so every replica agrees; audited. Pausing a paused environment keeps the first pause.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/environment',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PauseRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The environment, paused.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EnforcementEnvironment',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            description:
+              "The environment's mode is `off`; there is no enforcement to pause.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/enforcement/environments/{environment}/resume': {
+      post: {
+        operationId: 'resumeEnforcement',
+        summary:
+          "Resumes admission enforcement of an environment: the next sync, which starts now, applies the rollout's actions again. Audited; resuming an environment that is not paused changes nothing.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/environment',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The environment, not paused.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EnforcementEnvironment',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',

@@ -1,0 +1,81 @@
+import {
+  AuditorService,
+  DatabaseService,
+  LifecycleService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
+import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
+import { DatabaseEnforcementStore } from '../db/DatabaseEnforcementStore';
+import { AdmissionSync } from './AdmissionSync';
+import { EnforcementClock } from './clock';
+import { clusterTargets } from './clusterTargets';
+import { EnforcementPauses } from './EnforcementPauses';
+import { EnforcementViews } from './EnforcementViews';
+import { readEnforcementConfig } from './readEnforcementConfig';
+import { SyncScheduler } from './SyncScheduler';
+
+/**
+ * Admission enforcement of one backend: reads `guardrails.enforcement` (a wrong one stops the startup), schedules
+ * each syncing cluster's sync, and gives the enforcement view and its pause control. Expects the plugin's
+ * migrations to have been applied.
+ */
+export async function createEnforcement(options: {
+  config: Config;
+  pack: GuardrailPack;
+  clusterAccess: ClusterAccess;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  auditor: AuditorService;
+  logger: LoggerService;
+  lifecycle: LifecycleService;
+  clock: EnforcementClock;
+}): Promise<{ views: EnforcementViews; pauses: EnforcementPauses }> {
+  const { pack, clusterAccess, clock, logger } = options;
+  const environments = clusterAccess.environments();
+  const config = readEnforcementConfig(
+    options.config,
+    environments.map(e => e.name),
+  );
+  const store = new DatabaseEnforcementStore(
+    await options.database.getClient(),
+  );
+  const targets = clusterTargets(environments, config.modes);
+  const sync = new AdmissionSync({
+    pack,
+    clusterAccess,
+    store,
+    auditor: options.auditor,
+    logger,
+    clock,
+  });
+  const scheduler = new SyncScheduler({
+    scheduler: options.scheduler,
+    sync,
+    targets,
+    config,
+    pack,
+    clock,
+    logger,
+  });
+  await scheduler.start();
+  options.lifecycle.addShutdownHook(() => scheduler.stop());
+  const views = new EnforcementViews({
+    pack,
+    targets,
+    config,
+    store,
+    sync,
+    clock,
+  });
+  const pauses = new EnforcementPauses({
+    store,
+    views,
+    config,
+    clock,
+    syncEnvironment: environment => scheduler.triggerEnvironment(environment),
+  });
+  return { views, pauses };
+}

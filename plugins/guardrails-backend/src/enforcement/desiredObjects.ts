@@ -1,0 +1,71 @@
+import {
+  GUARDRAILS_ENVIRONMENT_LABEL,
+  GuardrailPack,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
+  exportValidatingAdmissionPolicies,
+  VALIDATION_ACTIONS,
+} from '@guardrails-dev/plugin-guardrails-engine';
+import { AdmissionObject, admissionObjects } from './admissionObject';
+import type { ValidationAction } from '../db/EnforcementStore';
+
+/** On a binding whose environment's enforcement is paused: it audits only, whatever the stage says. */
+export const PAUSED_ANNOTATION = 'guardrails.dev/enforcement-paused';
+
+/**
+ * What a cluster should hold for the environments it syncs, at an instant: the export the CLI prints (one source),
+ * with the bindings of paused environments set to Audit, so nothing is denied or warned while every violation is
+ * still recorded in the API server's audit log.
+ */
+export function desiredObjects(
+  pack: GuardrailPack,
+  options: {
+    environments: readonly string[];
+    paused: ReadonlySet<string>;
+    at: Date;
+  },
+): AdmissionObject[] {
+  const { objects } = exportValidatingAdmissionPolicies(pack, {
+    environments: options.environments,
+    at: options.at,
+  });
+  return admissionObjects(objects).map(kubeObject => {
+    const environment = environmentOf(kubeObject);
+    if (
+      kubeObject.kind !== BINDING_KIND ||
+      !environment ||
+      !options.paused.has(environment)
+    ) {
+      return kubeObject;
+    }
+    const spec = kubeObject.spec as Record<string, unknown>;
+    return {
+      ...kubeObject,
+      metadata: {
+        ...kubeObject.metadata,
+        annotations: {
+          ...kubeObject.metadata.annotations,
+          [PAUSED_ANNOTATION]: 'true',
+        },
+      },
+      spec: { ...spec, validationActions: [...VALIDATION_ACTIONS.observe] },
+    };
+  });
+}
+
+export const ADMISSION_API_VERSION = 'admissionregistration.k8s.io/v1';
+export const POLICY_KIND = 'ValidatingAdmissionPolicy';
+export const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
+
+export function environmentOf(object: AdmissionObject): string | undefined {
+  return object.metadata.labels?.[GUARDRAILS_ENVIRONMENT_LABEL];
+}
+
+/** A binding's validation actions (the API server accepts no others); undefined for policies. */
+export function actionsOf(
+  object: AdmissionObject | undefined,
+): ValidationAction[] | undefined {
+  const actions = (object?.spec as { validationActions?: unknown } | undefined)
+    ?.validationActions;
+  return Array.isArray(actions) ? (actions as ValidationAction[]) : undefined;
+}
