@@ -1,3 +1,4 @@
+import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import type { LabelSelector, LabelSelectorRequirement } from './types';
 
 const KEY = String.raw`[^\s=!(),]+`;
@@ -7,8 +8,7 @@ const EQUALITY_TERM = new RegExp(
 );
 const NOT_EXISTS_TERM = new RegExp(String.raw`^!\s*(${KEY})$`);
 const EXISTS_TERM = new RegExp(String.raw`^(${KEY})$`);
-const LABEL_KEY =
-  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const { isValidLabelKey, isValidLabelValue } = KubernetesValidatorFunctions;
 
 /**
  * Parses a label selector in Kubernetes' string form (`app=api,tier in (web, api),env!=dev,!legacy`), as written in
@@ -30,18 +30,21 @@ export function parseLabelSelectorString(
     const exists =
       set || equality || notExists ? undefined : EXISTS_TERM.exec(term);
     const key = (set ?? equality ?? notExists ?? exists)?.[1];
-    if (!key || !LABEL_KEY.test(key)) return undefined;
+    if (!key || !isValidLabelKey(key)) return undefined;
     if (set) {
       const values = set[3]
         .split(',')
         .map(v => v.trim())
         .filter(Boolean);
+      // As the API server, refuse a value no label can have rather than match nothing.
+      if (!values.every(isValidLabelValue)) return undefined;
       matchExpressions.push({
         key,
         operator: set[2] === 'in' ? 'In' : 'NotIn',
         values,
       });
     } else if (equality) {
+      if (!isValidLabelValue(equality[3])) return undefined;
       if (equality[2] === '!=') {
         matchExpressions.push({
           key,

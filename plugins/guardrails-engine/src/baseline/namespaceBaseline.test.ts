@@ -132,4 +132,43 @@ describe('buildNamespaceBaseline', () => {
       /namespace 'Payments_NS'.*owner 'payments'.*cost centre 'cost centre 1'/,
     );
   });
+
+  it.each([
+    ['a'.repeat(63), true],
+    ['a'.repeat(64), false],
+    ['payments-API', false],
+    ['-payments', false],
+    ['payments-', false],
+    ['payments.api', false],
+    ['', false],
+  ])('takes namespace %j as a DNS-1123 label: %s', (namespace, valid) => {
+    expect(baselineInputProblems({ ...input, namespace })).toHaveLength(
+      valid ? 0 : 1,
+    );
+  });
+
+  it.each([
+    ['C'.repeat(63), true],
+    ['cc_1234.eu-West', true],
+    ['c'.repeat(64), false],
+    ['-cc', false],
+    ['cc.', false],
+    ['', false],
+  ])(
+    'takes cost centre %j as a non-empty label value: %s',
+    (costCenter, valid) => {
+      expect(baselineInputProblems({ ...input, costCenter })).toHaveLength(
+        valid ? 0 : 1,
+      );
+    },
+  );
+
+  it('allows an empty extra label value, not an invalid one', () => {
+    expect(
+      baselineInputProblems({ ...input, extraLabels: { tier: '' } }),
+    ).toEqual([]);
+    expect(
+      baselineInputProblems({ ...input, extraLabels: { tier: '-gold' } }),
+    ).toEqual(["extra label tier='-gold' has an invalid value"]);
+  });
 });

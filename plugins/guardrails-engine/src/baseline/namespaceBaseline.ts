@@ -1,3 +1,4 @@
+import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import {
   BACKSTAGE_KUBERNETES_ID_LABEL,
   encodeEntityRefForLabel,
@@ -31,8 +32,12 @@ export const BASELINE_OBJECT_NAMES = {
   deployBinding: 'deploy',
 } as const;
 
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const { isValidNamespace, isValidLabelValue } = KubernetesValidatorFunctions;
+
+/** Values the suite's own labels carry must say something: no empty label value. */
+function isNonEmptyLabelValue(value: string | undefined): boolean {
+  return !!value && isValidLabelValue(value);
+}
 
 /**
  * Builds the objects of a guarded namespace: labels and Pod Security from the environment profile, quota and
@@ -218,11 +223,7 @@ export function buildNamespaceBaseline(
 /** Problems with a baseline input, each a readable sentence; empty when it is valid. @public */
 export function baselineInputProblems(input: NamespaceBaselineInput): string[] {
   const problems: string[] = [];
-  if (
-    !input.namespace ||
-    input.namespace.length > 63 ||
-    !DNS_LABEL.test(input.namespace)
-  ) {
+  if (!isValidNamespace(input.namespace)) {
     problems.push(
       `namespace '${input.namespace}' is not a valid name (lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit)`,
     );
@@ -238,31 +239,23 @@ export function baselineInputProblems(input: NamespaceBaselineInput): string[] {
     problems.push(
       `component '${input.component}' is not an entity ref, e.g. component:default/payments-api`,
     );
-  } else if (component.name.length > 63 || !LABEL_VALUE.test(component.name)) {
+  } else if (!isNonEmptyLabelValue(component.name)) {
     problems.push(
       `component name '${component.name}' cannot be used as a label value`,
     );
   }
-  if (
-    !input.environment ||
-    input.environment.length > 63 ||
-    !LABEL_VALUE.test(input.environment)
-  ) {
+  if (!isNonEmptyLabelValue(input.environment)) {
     problems.push(
       `environment '${input.environment}' cannot be used as a label value`,
     );
   }
-  if (
-    !input.costCenter ||
-    input.costCenter.length > 63 ||
-    !LABEL_VALUE.test(input.costCenter)
-  ) {
+  if (!isNonEmptyLabelValue(input.costCenter)) {
     problems.push(
       `cost centre '${input.costCenter}' must be a label value (letters, digits, '-', '_' or '.', at most 63 characters)`,
     );
   }
   for (const [key, value] of Object.entries(input.extraLabels ?? {})) {
-    if (value.length > 63 || !LABEL_VALUE.test(value)) {
+    if (!isValidLabelValue(value)) {
       problems.push(`extra label ${key}='${value}' has an invalid value`);
     }
   }

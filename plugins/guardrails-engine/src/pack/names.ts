@@ -1,8 +1,11 @@
+import {
+  CommonValidatorFunctions,
+  KubernetesValidatorFunctions,
+} from '@backstage/catalog-model';
+
 const GUARDRAIL_ID =
   /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
 const MAX_GUARDRAIL_ID = 120;
-const DNS_LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?$/;
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Variable names starting with this are used by the admission export. */
@@ -26,18 +29,18 @@ export const guardrailIdPattern = {
 
 /** Environment names become label values and object names, so they are DNS labels. */
 export const environmentNamePattern = {
-  test: (name: string) => DNS_LABEL.test(name),
+  test: (name: string) => CommonValidatorFunctions.isValidDnsLabel(name),
   description:
     'an environment name (lowercase letters, digits and dashes, at most 63 characters)',
 };
 
 export const namespaceNamePattern = {
-  test: (name: string) => DNS_LABEL.test(name),
+  test: (name: string) => KubernetesValidatorFunctions.isValidNamespace(name),
   description: 'a namespace name',
 };
 
 export const objectNamePattern = {
-  test: (name: string) => DNS_SUBDOMAIN.test(name),
+  test: (name: string) => CommonValidatorFunctions.isValidDnsSubdomain(name),
   description:
     'a Kubernetes object name (lowercase letters, digits, dashes and dots)',
 };

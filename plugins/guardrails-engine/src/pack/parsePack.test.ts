@@ -632,6 +632,29 @@ describe('parsePack', () => {
       ]);
     });
 
+    it.each([
+      ['payments.legacy-root', true],
+      [`${'a'.repeat(63)}.b`, true],
+      ['payments..root', false],
+      ['payments.-root', false],
+      ['Payments', false],
+      [`${'a'.repeat(64)}.b`, false],
+    ])(
+      'takes exemption name %j as a Kubernetes object name: %s',
+      (name, valid) => {
+        const files = [file('a.yaml', base, exemptionDocument(name))];
+        if (valid) {
+          expect(parsePack(files, { now: NOW }).pack.exemptions).toHaveLength(
+            1,
+          );
+        } else {
+          expect(problemsOf(files).map(p => p.message)).toEqual([
+            `"${name}" is not a Kubernetes object name (lowercase letters, digits, dashes and dots)`,
+          ]);
+        }
+      },
+    );
+
     it('warns about exemptions that already expired', () => {
       const { warnings } = parsePack(
         [

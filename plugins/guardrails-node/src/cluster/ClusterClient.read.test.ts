@@ -156,9 +156,18 @@ describe('ClusterClient reads', () => {
     await expect(
       client.get('v1', 'ConfigMap', 'cm-1', '../secrets'),
     ).rejects.toThrow("'../secrets' is not a valid namespace name");
+    for (const namespace of ['Team-a', '-team-a', 't'.repeat(64)]) {
+      await expect(
+        client.get('v1', 'ConfigMap', 'cm-1', namespace),
+      ).rejects.toThrow(`'${namespace}' is not a valid namespace name`);
+    }
     await expect(
       client.listAll('v1', 'ConfigMap', { limit: 0 }),
     ).rejects.toThrow('list limit must be a positive integer, got 0');
     expect(simulator.requests.total).toBe(0);
+    // The longest namespace name is addressed: the cluster answers.
+    await expect(
+      client.get('v1', 'ConfigMap', 'cm-1', 't'.repeat(63)),
+    ).resolves.toBeUndefined();
   });
 });

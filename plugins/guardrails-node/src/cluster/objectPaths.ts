@@ -1,8 +1,7 @@
+import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { ResourceInfo } from './knownResources';
 import { apiVersionPath } from './ResourceResolver';
-
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * The REST path of a kind, optionally narrowed to a namespace and an object. Names are checked so
@@ -21,7 +20,7 @@ export function resourcePath(
         `${kind} is cluster-scoped; it has no namespace (got '${namespace}')`,
       );
     }
-    if (namespace.length > 63 || !NAMESPACE.test(namespace)) {
+    if (!KubernetesValidatorFunctions.isValidNamespace(namespace)) {
       throw new InputError(`'${namespace}' is not a valid namespace name`);
     }
   } else if (info.namespaced && !listing) {

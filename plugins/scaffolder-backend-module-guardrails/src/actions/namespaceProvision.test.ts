@@ -346,6 +346,19 @@ describe('guardrails:namespace:provision', () => {
       { extraLabels: { 'bad key!': 'x' } },
       /extra label key 'bad key!' is not a valid label key/,
     ],
+    [
+      { extraLabels: { [`example.com/${'k'.repeat(64)}`]: 'x' } },
+      /extra label key 'example\.com\/k{64}' is not a valid label key/,
+    ],
+    [
+      { extraLabels: { 'Example.com/tier': 'x' } },
+      /extra label key 'Example\.com\/tier' is not a valid label key/,
+    ],
+    [
+      { extraLabels: { '-tier': 'x' } },
+      /extra label key '-tier' is not a valid label key/,
+    ],
+    [{ namespace: 'p'.repeat(64) }, /namespace 'p{64}' is not a valid name/],
   ])('rejects %j before any request', async (change, message) => {
     const permissions = ownerPolicyPermissions();
     env = await startSimulatedEnvironments();

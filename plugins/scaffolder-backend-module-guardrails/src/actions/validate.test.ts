@@ -473,11 +473,37 @@ spec:
       "namespace 'Team_A' is not a valid namespace name",
     ],
     [
+      { environment: 'dev', namespace: 'team-A', objects: [{}] },
+      "namespace 'team-A' is not a valid namespace name",
+    ],
+    [
+      { environment: 'dev', namespace: '-team', objects: [{}] },
+      "namespace '-team' is not a valid namespace name",
+    ],
+    [
+      { environment: 'dev', namespace: 't'.repeat(64), objects: [{}] },
+      `namespace '${'t'.repeat(64)}' is not a valid namespace name`,
+    ],
+    [
       { environment: 'dev', entityRef: 'legacy', objects: [{}] },
       "entityRef 'legacy' is not an entity ref",
     ],
   ])('rejects invalid input %j', async (input, message) => {
     const action = await validateAction();
     await expect(action.handler(actionContext(input))).rejects.toThrow(message);
+  });
+
+  it('takes a namespace of 63 characters, the most a DNS-1123 label has', async () => {
+    const action = await validateAction();
+    const namespace = 't'.repeat(63);
+    const ctx = actionContext({
+      environment: 'dev',
+      namespace,
+      objects: [
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } },
+      ],
+    });
+    await action.handler(ctx);
+    expect(outputsOf(ctx).summary).toMatch(/\(1 object\)$/);
   });
 });

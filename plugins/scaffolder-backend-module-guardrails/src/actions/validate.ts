@@ -1,3 +1,4 @@
+import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { JsonObject } from '@backstage/types';
@@ -51,8 +52,6 @@ export class GuardrailViolationError extends CustomErrorBase {
     super(message);
   }
 }
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /**
  * Creates the `guardrails:validate` action: evaluates manifests from the task workspace or given
@@ -239,7 +238,10 @@ function checkInput(
   if (!input.paths?.length && !input.objects?.length) {
     problems.push('give paths (glob patterns in the workspace) or objects');
   }
-  if (input.namespace !== undefined && !DNS_LABEL.test(input.namespace)) {
+  if (
+    input.namespace !== undefined &&
+    !KubernetesValidatorFunctions.isValidNamespace(input.namespace)
+  ) {
     problems.push(
       `namespace '${input.namespace}' is not a valid namespace name (lower-case letters, digits and '-', at most 63 characters)`,
     );

@@ -1,4 +1,8 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  KubernetesValidatorFunctions,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   GUARDRAILS_LABEL_PREFIX,
@@ -36,9 +40,6 @@ const RESERVED_LABEL_PREFIXES = [
   GUARDRAILS_LABEL_PREFIX,
   'pod-security.kubernetes.io/',
 ];
-const LABEL_KEY_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_KEY_PREFIX =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
  * Checks a request against the configured environments and sizes and builds the objects of the
@@ -114,7 +115,7 @@ export function namespaceRequestProblems(
           ', ',
         )})`,
       );
-    } else if (!isLabelKey(key)) {
+    } else if (!KubernetesValidatorFunctions.isValidLabelKey(key)) {
       problems.push(`extra label key '${key}' is not a valid label key`);
     }
   }
@@ -165,17 +166,6 @@ function sizeOf(
   return Object.prototype.hasOwnProperty.call(sizes, size)
     ? sizes[size]
     : undefined;
-}
-
-function isLabelKey(key: string): boolean {
-  const slash = key.lastIndexOf('/');
-  const name = slash === -1 ? key : key.slice(slash + 1);
-  const prefix = slash === -1 ? undefined : key.slice(0, slash);
-  return (
-    LABEL_KEY_NAME.test(name) &&
-    (prefix === undefined ||
-      (prefix.length <= 253 && LABEL_KEY_PREFIX.test(prefix)))
-  );
 }
 
 function baselineInput(
