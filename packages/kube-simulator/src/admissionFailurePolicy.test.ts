@@ -81,7 +81,7 @@ describe('failurePolicy: evaluation and configuration errors', () => {
   });
 
   it('Ignore: a runtime error admits', async () => {
-    await create('ignore');
+    expect((await create('ignore')).metadata?.name).toBe('cm-ignore');
   });
 
   it('an error under Fail follows the binding actions: Warn warns', async () => {

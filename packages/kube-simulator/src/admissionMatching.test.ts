@@ -35,15 +35,16 @@ describe('which requests a policy and its bindings select', () => {
     installed = [];
   });
 
-  async function refused(object: KubernetesObject, name: string) {
+  async function expectRefused(object: KubernetesObject, name: string) {
     const status = await expectStatus(env().k.objects.create(object), 422);
     expect(status.message).toContain(`denied request: ${name} matched`);
   }
-  const admitted = (object: KubernetesObject) => env().k.objects.create(object);
+  const expectAdmitted = (object: KubernetesObject) =>
+    expect(env().k.objects.create(object)).resolves.toBeDefined();
 
   async function freshNamespace(labels: Record<string, string> = {}) {
     const name = uniqueName('match');
-    await admitted(namespace(name, labels));
+    await expectAdmitted(namespace(name, labels));
     return name;
   }
 
@@ -59,8 +60,8 @@ describe('which requests a policy and its bindings select', () => {
       }),
       binding('named-cm', 'named-cm', ['Deny']),
     );
-    await refused(configMap(ns, 'locked'), 'named-cm');
-    await admitted(configMap(ns, 'open'));
+    await expectRefused(configMap(ns, 'locked'), 'named-cm');
+    await expectAdmitted(configMap(ns, 'open'));
     // An apps rule does not select core objects, nor a DELETE rule a create.
     await deleteAll(env().k, ...installed.reverse());
     await install(
@@ -74,8 +75,8 @@ describe('which requests a policy and its bindings select', () => {
       }),
       binding('apps-only', 'apps-only', ['Deny']),
     );
-    await admitted(configMap(ns, 'other'));
-    await refused(deploymentManifest(ns, 'web'), 'apps-only');
+    await expectAdmitted(configMap(ns, 'other'));
+    await expectRefused(deploymentManifest(ns, 'web'), 'apps-only');
     await expectStatus(
       env().k.core.deleteNamespacedConfigMap({ name: 'other', namespace: ns }),
       422,
@@ -94,14 +95,14 @@ describe('which requests a policy and its bindings select', () => {
       }),
       binding('namespaced', 'namespaced', ['Deny']),
     );
-    await refused(configMap(ns, 'cm'), 'namespaced');
-    await admitted({
+    await expectRefused(configMap(ns, 'cm'), 'namespaced');
+    await expectAdmitted({
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: { name: 's', namespace: ns },
     });
     // Namespaces are cluster-scoped for `scope`, so a Namespaced rule leaves them alone.
-    await admitted(namespace(uniqueName('prod'), { env: 'prod' }));
+    await expectAdmitted(namespace(uniqueName('prod'), { env: 'prod' }));
   });
 
   it("namespaceSelector reads a Namespace's own labels when it is the object", async () => {
@@ -114,13 +115,13 @@ describe('which requests a policy and its bindings select', () => {
       }),
       binding('prod-ns', 'prod-ns', ['Deny']),
     );
-    await refused(namespace(uniqueName('p'), { env: 'prod' }), 'prod-ns');
-    await admitted(namespace(uniqueName('d'), { env: 'dev' }));
+    await expectRefused(namespace(uniqueName('p'), { env: 'prod' }), 'prod-ns');
+    await expectAdmitted(namespace(uniqueName('d'), { env: 'dev' }));
   });
 
   it('objectSelector matches the new or the old object', async () => {
     const ns = await freshNamespace();
-    await admitted(configMap(ns, 'was-locked', {}, { locked: 'true' }));
+    await expectAdmitted(configMap(ns, 'was-locked', {}, { locked: 'true' }));
     await install(
       refuseAll('locked', {
         matchConstraints: {
@@ -132,20 +133,25 @@ describe('which requests a policy and its bindings select', () => {
       }),
       binding('locked', 'locked', ['Deny']),
     );
-    await refused(configMap(ns, 'new-locked', {}, { locked: 'yes' }), 'locked');
+    await expectRefused(
+      configMap(ns, 'new-locked', {}, { locked: 'yes' }),
+      'locked',
+    );
     // Removing the label is still an update of a selected (old) object.
     await expectStatus(
       env().k.objects.replace(configMap(ns, 'was-locked')),
       422,
     );
-    await admitted(configMap(ns, 'plain'));
+    await expectAdmitted(configMap(ns, 'plain'));
   });
 
   it("a binding's matchResources further restricts its policy, each binding on its own", async () => {
     const dev = await freshNamespace({ env: 'dev' });
     const prod = await freshNamespace({ env: 'prod' });
-    const only = (env: string) => ({
-      matchResources: { namespaceSelector: { matchLabels: { env } } },
+    const only = (environment: string) => ({
+      matchResources: {
+        namespaceSelector: { matchLabels: { env: environment } },
+      },
     });
     await install(
       refuseAll('by-env', {}),
@@ -170,7 +176,7 @@ describe('which requests a policy and its bindings select', () => {
       binding('orphan', 'no-such-policy', ['Deny']),
       refuseAll('unbound', {}),
     );
-    await admitted(configMap(ns, 'cm'));
+    await expectAdmitted(configMap(ns, 'cm'));
   });
 
   it('matchConditions must all be true; a false one skips the policy', async () => {
@@ -187,9 +193,9 @@ describe('which requests a policy and its bindings select', () => {
       }),
       binding('conditioned', 'conditioned', ['Deny']),
     );
-    await refused(configMap(ns, 'flagged', { flag: '1' }), 'conditioned');
-    await admitted(configMap(ns, 'unflagged', { other: '1' }));
-    await admitted(configMap(ns, 'flagged-later', {}));
+    await expectRefused(configMap(ns, 'flagged', { flag: '1' }), 'conditioned');
+    await expectAdmitted(configMap(ns, 'unflagged', { other: '1' }));
+    await expectAdmitted(configMap(ns, 'flagged-later', {}));
     await env().k.objects.replace(
       configMap(ns, 'flagged-later', { flag: '1' }),
     );
@@ -197,7 +203,7 @@ describe('which requests a policy and its bindings select', () => {
 
   it('matches subresources only when a rule names them; policy objects are exempt', async () => {
     const ns = await freshNamespace();
-    await admitted(deploymentManifest(ns, 'web'));
+    await expectAdmitted(deploymentManifest(ns, 'web'));
     await install(
       refuseAll('deploy-status', {
         matchConstraints: {
@@ -231,7 +237,7 @@ describe('which requests a policy and its bindings select', () => {
       422,
     );
     // The policy matching every resource leaves writes of policies and bindings alone.
-    await admitted(binding('another', 'everything', ['Audit']));
+    await expectAdmitted(binding('another', 'everything', ['Audit']));
     installed.push(binding('another', 'everything', ['Audit']));
   });
 });

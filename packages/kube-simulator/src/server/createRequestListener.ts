@@ -189,7 +189,7 @@ async function serve(
     store: ctx.store,
     admission: {
       user,
-      addWarning: text => trace.warnings.add(text),
+      addWarning: warning => trace.warnings.add(warning),
       annotations: trace.annotations,
     },
   });
