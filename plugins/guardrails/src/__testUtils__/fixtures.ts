@@ -223,12 +223,21 @@ export const notAuditedReport: ApiEntityReport = {
   ],
 };
 
-/** A report with `count` violations spread over both environments and all levels. */
-export function largeReport(count: number): ApiEntityReport {
+/**
+ * A report with `count` violations spread over both environments and all levels, of pod.no-privileged or, with
+ * `guardrails` above 1, of as many guardrails `bench.rule-NN` (each at one level: rule k at the k-th level modulo 4).
+ */
+export function largeReport(count: number, guardrails = 1): ApiEntityReport {
   const levels = ['observe', 'warn', 'block', 'auto-correct'] as const;
+  const guardrailOf = (i: number) => {
+    if (guardrails === 1) return {};
+    const k = String(i % guardrails).padStart(2, '0');
+    return { guardrail: `bench.rule-${k}`, title: `Benchmark rule ${k}` };
+  };
   const make = (environment: string, offset: number, n: number) =>
     Array.from({ length: n }, (_, i) =>
       violation({
+        ...guardrailOf(i),
         level: levels[(i + offset) % levels.length],
         result: (i + offset) % 4 >= 2 ? 'fail' : 'warn',
         message: `container c${i} of deployment-${offset + i} is privileged`,

@@ -53,6 +53,17 @@ export function resourceLabel(resource: ApiViolation['resource']): string {
   }${resource.name}`;
 }
 
+/** Identifies one Kubernetes object: the same name in two clusters is two objects. */
+export function objectKey(resource: ApiViolation['resource']): string {
+  return [
+    resource.cluster,
+    resource.apiVersion,
+    resource.kind,
+    resource.namespace ?? '',
+    resource.name,
+  ].join('/');
+}
+
 export function flattenViolations(report: ApiEntityReport): ViolationRow[] {
   return report.environments.flatMap((env, envIndex) =>
     env.violations.map((violation, index) => ({

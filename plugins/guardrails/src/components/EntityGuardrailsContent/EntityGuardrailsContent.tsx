@@ -1,15 +1,19 @@
-import { Content, InfoCard } from '@backstage/core-components';
+import { Content, InfoCard, Progress } from '@backstage/core-components';
 import { Grid } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
+import { useCallback, useMemo, useState } from 'react';
 import type { ApiEntityReport } from '@guardrails-dev/plugin-guardrails-common';
 import { describeError } from '../../domain/errors';
+import { FIX_FIRST_HORIZON_DAYS } from '../../domain/fixFirst';
+import { flattenViolations } from '../../domain/violations';
 import { useGuardrails } from '../../hooks/useGuardrails';
 import { useNow } from '../../hooks/useNow';
 import { EntityReportState } from '../EntityReportState';
 import { EntityTrend } from '../EntityTrend';
 import { EnvironmentStatusCards } from '../EnvironmentStatus';
-import { ViolatedGuardrailRollouts } from '../ViolatedGuardrailRollouts';
-import { ViolationsTable } from '../ViolationsTable';
+import { FixFirst } from '../FixFirst';
+import { GroupReveal } from '../GuardrailGroups';
+import { ViolationsView } from '../ViolationsView';
 
 const LOOKUP = {
   loading: 'loading',
@@ -22,8 +26,15 @@ function EntityGuardrailsView(props: { report: ApiEntityReport }) {
   const now = useNow();
   const guardrails = useGuardrails();
   const lookup = LOOKUP[guardrails.status];
-  const hasViolations = report.environments.some(
-    env => env.violations.length > 0,
+  const rows = useMemo(() => flattenViolations(report), [report]);
+  const environments = useMemo(
+    () => report.environments.map(env => env.environment),
+    [report],
+  );
+  const [reveal, setReveal] = useState<GroupReveal>();
+  const onOpen = useCallback(
+    (guardrail: string) => setReveal({ guardrail }),
+    [],
   );
 
   return (
@@ -40,30 +51,38 @@ function EntityGuardrailsView(props: { report: ApiEntityReport }) {
           </Alert>
         </Grid>
       )}
-      <Grid item xs={12}>
-        <InfoCard title="Violations">
-          <ViolationsTable
-            report={report}
-            guardrails={guardrails.byId}
-            lookup={lookup}
-            now={now}
-          />
-        </InfoCard>
-      </Grid>
-      {hasViolations && guardrails.status === 'loaded' && (
+      {rows.length > 0 && guardrails.status !== 'error' && (
         <Grid item xs={12}>
           <InfoCard
-            title="Rollout of the guardrails this component violates"
-            subheader="What will start failing, where and when"
+            title="Fix first"
+            subheader={`What starts warning or denying for this component in the next ${FIX_FIRST_HORIZON_DAYS} days, soonest first`}
           >
-            <ViolatedGuardrailRollouts
-              report={report}
-              guardrails={guardrails.byId}
-              now={now}
-            />
+            {guardrails.status === 'loading' ? (
+              <Progress />
+            ) : (
+              <FixFirst
+                rows={rows}
+                guardrails={guardrails.byId}
+                now={now}
+                horizonDays={FIX_FIRST_HORIZON_DAYS}
+                onOpen={onOpen}
+              />
+            )}
           </InfoCard>
         </Grid>
       )}
+      <Grid item xs={12}>
+        <InfoCard title="Violations">
+          <ViolationsView
+            rows={rows}
+            environments={environments}
+            guardrails={guardrails.byId}
+            lookup={lookup}
+            now={now}
+            reveal={reveal}
+          />
+        </InfoCard>
+      </Grid>
       <Grid item xs={12}>
         <EntityTrend />
       </Grid>
@@ -72,8 +91,8 @@ function EntityGuardrailsView(props: { report: ApiEntityReport }) {
 }
 
 /**
- * The Guardrails tab of a component page: status per environment, violations with the reason for each
- * guardrail, rollout timelines and the trend.
+ * The Guardrails tab of a component page: status per environment, what to fix first, the violations grouped by
+ * guardrail with the reason for each and its rollout, and the trend.
  *
  * @public
  */

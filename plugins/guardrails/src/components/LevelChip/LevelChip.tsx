@@ -1,36 +1,6 @@
-import { Chip, Tooltip, makeStyles } from '@material-ui/core';
-import AutorenewIcon from '@material-ui/icons/Autorenew';
-import BlockIcon from '@material-ui/icons/Block';
-import VisibilityIcon from '@material-ui/icons/Visibility';
-import WarningIcon from '@material-ui/icons/ReportProblemOutlined';
+import { Chip, Tooltip } from '@material-ui/core';
 import { EnforcementLevel, LEVEL_DESCRIPTIONS } from '../../domain/levels';
-
-// Each level has its own colour and icon, taken from the theme palette so that both light and dark themes keep
-// readable contrast; the label is always written out, so colour is never the only signal.
-const useStyles = makeStyles(theme => {
-  const filled = (background: string) => ({
-    backgroundColor: background,
-    color: theme.palette.getContrastText(background),
-    '& $icon': { color: theme.palette.getContrastText(background) },
-  });
-  return {
-    icon: {},
-    observe: {
-      color: theme.palette.text.primary,
-      borderColor: theme.palette.text.secondary,
-    },
-    warn: filled(theme.palette.warning.main),
-    block: filled(theme.palette.error.dark),
-    'auto-correct': filled(theme.palette.primary.main),
-  };
-});
-
-const ICONS: Record<EnforcementLevel, typeof BlockIcon> = {
-  observe: VisibilityIcon,
-  warn: WarningIcon,
-  block: BlockIcon,
-  'auto-correct': AutorenewIcon,
-};
+import { LEVEL_ICONS, useLevelStyles } from './levelStyles';
 
 /**
  * An enforcement level as a chip.
@@ -42,8 +12,8 @@ export function LevelChip(props: {
   size?: 'small' | 'medium';
 }) {
   const { level, size = 'small' } = props;
-  const classes = useStyles();
-  const Icon = ICONS[level];
+  const classes = useLevelStyles();
+  const Icon = LEVEL_ICONS[level];
   return (
     <Tooltip title={LEVEL_DESCRIPTIONS[level]}>
       <Chip

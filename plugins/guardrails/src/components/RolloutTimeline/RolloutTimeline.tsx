@@ -25,7 +25,6 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(0.5),
   },
-  past: { opacity: 0.6 },
   current: {
     padding: theme.spacing(0.25, 0.75),
     border: `2px solid ${theme.palette.text.primary}`,
@@ -71,8 +70,8 @@ export function RolloutTimeline(props: {
             <li
               key={index}
               className={`${classes.stage} ${
-                stage.position === 'past' ? classes.past : ''
-              } ${stage.position === 'current' ? classes.current : ''}`}
+                stage.position === 'current' ? classes.current : ''
+              }`}
               aria-current={stage.position === 'current' ? 'step' : undefined}
             >
               {index > 0 && (

@@ -1,8 +1,8 @@
-import { Link } from '@backstage/core-components';
-import { Box, Grid, Typography, makeStyles } from '@material-ui/core';
+import { Grid, Typography, makeStyles } from '@material-ui/core';
 import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
 import { formatDateTime } from '../../domain/time';
 import { ViolationRow } from '../../domain/violations';
+import { GuardrailExplanation, GuardrailLookup } from '../GuardrailExplanation';
 import { OwnerLink } from '../OwnerLink';
 import { RelativeTime } from '../RelativeTime';
 import { RolloutTimeline } from '../RolloutTimeline';
@@ -11,9 +11,6 @@ const useStyles = makeStyles(theme => ({
   text: { whiteSpace: 'pre-line' },
   heading: { marginTop: theme.spacing(1) },
 }));
-
-/** What the catalog of guardrails says about a guardrail that is missing from it. */
-export type GuardrailLookup = 'loading' | 'failed' | 'loaded';
 
 /** The expanded part of a violation: why the guardrail exists, how to fix it and where its rollout stands. */
 export function ViolationDetails(props: {
@@ -32,42 +29,11 @@ export function ViolationDetails(props: {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
-        {guardrail ? (
-          <>
-            <Typography variant="subtitle2" component="h4">
-              Why this guardrail exists
-            </Typography>
-            <Typography variant="body2" className={classes.text}>
-              {guardrail.rationale}
-            </Typography>
-            <Typography
-              variant="subtitle2"
-              component="h4"
-              className={classes.heading}
-            >
-              How to fix it
-            </Typography>
-            <Typography variant="body2" className={classes.text}>
-              {guardrail.remediation}
-            </Typography>
-            {guardrail.docsUrl && (
-              <Box mt={1}>
-                <Link to={guardrail.docsUrl}>
-                  Documentation of {violation.guardrail}
-                </Link>
-              </Box>
-            )}
-          </>
-        ) : (
-          <Typography variant="body2">
-            {lookup === 'loading' &&
-              "Loading the guardrail's rationale and remediation…"}
-            {lookup === 'failed' &&
-              'The rationale and remediation could not be loaded; see the message above the table.'}
-            {lookup === 'loaded' &&
-              `${violation.guardrail} is no longer in the guardrail pack; it will disappear after the next audit.`}
-          </Typography>
-        )}
+        <GuardrailExplanation
+          guardrailId={violation.guardrail}
+          guardrail={guardrail}
+          lookup={lookup}
+        />
       </Grid>
       <Grid item xs={12} md={5}>
         <Typography variant="subtitle2" component="h4">

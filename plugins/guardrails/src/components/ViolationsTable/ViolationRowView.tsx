@@ -9,41 +9,21 @@ import ExpandLessIcon from '@material-ui/icons/KeyboardArrowUp';
 import ExpandMoreIcon from '@material-ui/icons/KeyboardArrowDown';
 import { memo } from 'react';
 import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
-import { daysUntil, pluralDays } from '../../domain/time';
 import { ViolationRow, resourceLabel } from '../../domain/violations';
+import { ExemptionSummary } from '../ExemptionSummary';
+import { GuardrailId } from '../GuardrailId';
+import { GuardrailLookup } from '../GuardrailExplanation';
 import { LevelChip } from '../LevelChip';
-import { OwnerLink } from '../OwnerLink';
 import { RelativeTime } from '../RelativeTime';
 import { SeverityLabel } from '../SeverityLabel';
-import { GuardrailLookup, ViolationDetails } from './ViolationDetails';
+import { ViolationDetails } from './ViolationDetails';
 
 const useStyles = makeStyles(theme => ({
-  row: { '& > td': { borderBottom: 'unset' } },
+  row: { '& > td, & > th': { borderBottom: 'unset' } },
   details: { backgroundColor: theme.palette.background.default },
-  message: { maxWidth: 360, wordBreak: 'break-word' },
-  id: { fontFamily: 'monospace' },
+  // One line, cut with an ellipsis: the full message is in the details.
+  message: { maxWidth: 240 },
 }));
-
-function ExemptionCell(props: { row: ViolationRow; now: Date }) {
-  const exemption = props.row.violation.exemption;
-  if (!exemption) {
-    return <Typography variant="body2">—</Typography>;
-  }
-  const days = daysUntil(exemption.expiresAt, props.now);
-  return (
-    <>
-      <Typography variant="body2">
-        {exemption.status === 'expired' ? 'Expired exemption' : 'Exempted'}{' '}
-        <OwnerLink entityRef={exemption.owner} />
-      </Typography>
-      <Typography variant="caption" color="textSecondary">
-        {days >= 0
-          ? `expires in ${pluralDays(days)}`
-          : `expired ${pluralDays(-days)} ago`}
-      </Typography>
-    </>
-  );
-}
 
 /** One violation and, when expanded, its details. Memoised: a page re-renders only the rows that changed. */
 export const ViolationRowView = memo(function ViolationRowContent(props: {
@@ -78,13 +58,7 @@ export const ViolationRowView = memo(function ViolationRowContent(props: {
         </TableCell>
         <TableCell component="th" scope="row">
           <Typography variant="body2">{violation.title}</Typography>
-          <Typography
-            variant="caption"
-            color="textSecondary"
-            className={classes.id}
-          >
-            {violation.guardrail}
-          </Typography>
+          <GuardrailId id={violation.guardrail} />
         </TableCell>
         <TableCell>
           <Typography variant="body2">{resource}</Typography>
@@ -104,14 +78,16 @@ export const ViolationRowView = memo(function ViolationRowContent(props: {
         <TableCell>
           <SeverityLabel severity={violation.severity} />
         </TableCell>
-        <TableCell className={classes.message}>
-          <Typography variant="body2">{violation.message}</Typography>
+        <TableCell>
+          <Typography variant="body2" noWrap className={classes.message}>
+            {violation.message}
+          </Typography>
         </TableCell>
         <TableCell>
           <RelativeTime value={violation.firstSeen} now={now} />
         </TableCell>
         <TableCell>
-          <ExemptionCell row={row} now={now} />
+          <ExemptionSummary exemption={violation.exemption} now={now} />
         </TableCell>
       </TableRow>
       {expanded && (

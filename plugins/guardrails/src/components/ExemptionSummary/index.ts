@@ -1,0 +1,1 @@
+export { ExemptionSummary } from './ExemptionSummary';

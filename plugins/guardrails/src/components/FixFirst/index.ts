@@ -1,0 +1,1 @@
+export { FixFirst } from './FixFirst';

@@ -1,0 +1,2 @@
+export { GuardrailExplanation } from './GuardrailExplanation';
+export type { GuardrailLookup } from './GuardrailExplanation';

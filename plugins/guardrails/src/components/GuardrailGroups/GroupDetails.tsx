@@ -1,0 +1,58 @@
+import { Box, Grid, Typography } from '@material-ui/core';
+import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
+import { GuardrailGroup } from '../../domain/groups';
+import { GuardrailExplanation, GuardrailLookup } from '../GuardrailExplanation';
+import { RolloutTimeline } from '../RolloutTimeline';
+import { GroupObjects } from './GroupObjects';
+
+/**
+ * The expanded part of a guardrail's row: why it exists, how to fix it and its documentation once, its rollout in
+ * each environment where it fails, then every violation.
+ */
+export function GroupDetails(props: {
+  group: GuardrailGroup;
+  guardrail?: ApiGuardrail;
+  lookup: GuardrailLookup;
+  now: Date;
+}) {
+  const { group, guardrail, lookup, now } = props;
+  const rollouts = (guardrail?.rollout ?? []).filter(rollout =>
+    group.environments.some(env => env.environment === rollout.environment),
+  );
+  return (
+    <Box py={1}>
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={7}>
+          <GuardrailExplanation
+            guardrailId={group.guardrail}
+            guardrail={guardrail}
+            lookup={lookup}
+          />
+        </Grid>
+        <Grid item xs={12} md={5}>
+          <Typography variant="subtitle2" component="h4">
+            Rollout where it fails
+          </Typography>
+          {rollouts.length > 0 ? (
+            rollouts.map(rollout => (
+              <Box key={rollout.environment} mt={1}>
+                <RolloutTimeline
+                  rollout={rollout}
+                  now={now}
+                  guardrailTitle={group.title}
+                />
+              </Box>
+            ))
+          ) : (
+            <Typography variant="body2">
+              {guardrail ? 'No rollout plan for these environments.' : '—'}
+            </Typography>
+          )}
+        </Grid>
+        <Grid item xs={12}>
+          <GroupObjects group={group} now={now} />
+        </Grid>
+      </Grid>
+    </Box>
+  );
+}

@@ -1,0 +1,3 @@
+export { GuardrailGroupsTable } from './GuardrailGroupsTable';
+export type { GroupReveal } from './GuardrailGroupsTable';
+export { groupAnchor } from './groupAnchor';

@@ -1,0 +1,1 @@
+export { GuardrailId } from './GuardrailId';

@@ -1,0 +1,83 @@
+import {
+  TableCell,
+  TableHead,
+  TableRow,
+  TableSortLabel,
+  makeStyles,
+} from '@material-ui/core';
+import { VisuallyHidden } from '../VisuallyHidden';
+
+const useStyles = makeStyles({
+  cell: { whiteSpace: 'nowrap' },
+});
+
+/** A column of a {@link SortableTableHead}; without a sort key it is not sortable. */
+export interface SortableColumn<K extends string> {
+  title: string;
+  sortKey?: K;
+}
+
+/** Which column sorts a table, and which way. */
+export interface TableSort<K extends string> {
+  key: K;
+  direction: 'asc' | 'desc';
+}
+
+/** The first sort direction of each column: ordinal columns start with the strictest or newest, text from A. */
+export type FirstDirections<K extends string> = Record<K, 'asc' | 'desc'>;
+
+/** The next sort after a click on a column: the same column reverses, another one starts in its first direction. */
+export function nextSort<K extends string>(
+  current: TableSort<K>,
+  key: K,
+  first: FirstDirections<K>,
+): TableSort<K> {
+  return current.key === key
+    ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+    : { key, direction: first[key] };
+}
+
+/**
+ * The header of a table whose rows expand: a first column for the expand buttons (named for screen readers),
+ * then the columns, the sortable ones as buttons with `aria-sort` on the active one. Titles stay on one line.
+ */
+export function SortableTableHead<K extends string>(props: {
+  columns: ReadonlyArray<SortableColumn<K>>;
+  sort: TableSort<K>;
+  onSort: (key: K) => void;
+}) {
+  const { columns, sort, onSort } = props;
+  const classes = useStyles();
+  return (
+    <TableHead>
+      <TableRow>
+        <TableCell padding="checkbox">
+          <VisuallyHidden>Details</VisuallyHidden>
+        </TableCell>
+        {columns.map(column => {
+          const active =
+            column.sortKey !== undefined && sort.key === column.sortKey;
+          return (
+            <TableCell
+              key={column.title}
+              className={classes.cell}
+              sortDirection={active ? sort.direction : false}
+            >
+              {column.sortKey ? (
+                <TableSortLabel
+                  active={active}
+                  direction={active ? sort.direction : 'asc'}
+                  onClick={() => onSort(column.sortKey!)}
+                >
+                  {column.title}
+                </TableSortLabel>
+              ) : (
+                column.title
+              )}
+            </TableCell>
+          );
+        })}
+      </TableRow>
+    </TableHead>
+  );
+}

@@ -1,0 +1,7 @@
+export { SortableTableHead, nextSort } from './SortableTableHead';
+export { useReadableTableStyles } from './readableTable';
+export type {
+  FirstDirections,
+  SortableColumn,
+  TableSort,
+} from './SortableTableHead';

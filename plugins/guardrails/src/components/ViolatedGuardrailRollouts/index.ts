@@ -1,1 +1,0 @@
-export { ViolatedGuardrailRollouts } from './ViolatedGuardrailRollouts';

@@ -1,0 +1,1 @@
+export { ViolationsView } from './ViolationsView';
