@@ -28,7 +28,7 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('guardrail_enforcement_syncs', table => {
-    table.comment("Each cluster's last admission sync");
+    table.comment('The last admission sync of each cluster');
     table.string('cluster', 255).primary();
     table.string('synced_at', 30).notNullable();
     table.string('result', 16).notNullable().comment("'ok' or 'failed'");

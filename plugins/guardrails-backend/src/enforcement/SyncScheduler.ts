@@ -49,7 +49,8 @@ export class SyncScheduler {
         scope: 'global',
         frequency: config.cadence,
         timeout: config.timeout,
-        initialDelay: { seconds: 15 },
+        // Lets the backend finish starting before the first sync.
+        initialDelay: { seconds: 5 },
         fn: async () => {
           await sync.sync(target);
         },
