@@ -1,38 +1,33 @@
 /*
  * Audit benchmark: one audit cycle of 5,000 components / 20,000 pods (with their Deployments, ReplicaSets and
- * namespaces) across three simulated clusters, through the real AuditRunner, GuardrailsStore (SQLite in memory)
- * and ClusterAccess. The clusters run in a child process, so the wall time is the audit's own. Prints the Kubernetes requests per cycle and the wall time, then audits the same clusters
- * with a catalog of 2,500 components to show that requests do not grow with entities.
+ * namespaces) across three simulated clusters, through the guardrails backend plugin as a backend runs it
+ * (startTestBackend: its cluster access, pack, store on SQLite in memory), started with `POST /audit` and read back
+ * through its REST API. The clusters run in a child process, so the wall time is the audit's own. Prints the
+ * Kubernetes requests per cycle and the wall time, then audits the same clusters after half the components have
+ * left the catalog, to show that requests do not grow with entities.
  *
  *   source .ci/setup/node22.sh
  *   node --require ./node_modules/@backstage/cli/config/nodeTransform.cjs test/bench/audit/audit.bench.ts
  *
  * Targets: the same requests with 5,000 and 2,500 components, exactly one paginated list per kind per cluster
- * (Σ max(1, ⌈objects / pageSize⌉)), and a cycle well inside the audit task's default timeout of 3 minutes.
- * Environment: BENCH_COMPONENTS (default 5000), BENCH_PODS_PER_COMPONENT (default 4), BENCH_TEAMS (team
- * namespaces, default one per 10 components). Exits 1 when a target is missed.
+ * (Σ max(1, ⌈objects / pageSize⌉) over the collections listed, each of every namespace at once), and a cycle well
+ * inside the audit task's default timeout of 3 minutes. Environment: BENCH_COMPONENTS (default 5000),
+ * BENCH_PODS_PER_COMPONENT (default 4), BENCH_TEAMS (team namespaces, default one per 10 components). Exits 1 when a
+ * target is missed.
  */
-import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
-import { compilePack } from '@guardrails-dev/plugin-guardrails-engine';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  ClusterAccess,
-  loadConfiguredPack,
-} from '@guardrails-dev/plugin-guardrails-node';
+  ApiDistribution,
+  ApiSummary,
+} from '@guardrails-dev/plugin-guardrails-common';
 import knexFactory from 'knex';
-import {
-  AuditOutcome,
-  AuditRunner,
-} from '../../../plugins/guardrails-backend/src/audit/AuditRunner';
-import {
-  AUDITED_KINDS,
-  REPORT_KINDS,
-} from '../../../plugins/guardrails-backend/src/audit/auditedKinds';
-import { DatabaseGuardrailsStore as GuardrailsStore } from '../../../plugins/guardrails-backend/src/db';
-import { readAuditConfig } from '../../../plugins/guardrails-backend/src/service/readAuditConfig';
-import { SummaryService as ReportService } from '../../../plugins/guardrails-backend/src/service/SummaryService';
+import { startGuardrailsBackend } from '../guardrailsBackend';
+import { startClockAt } from '../startClockAt';
 import { defaultEnvironments, startClusterProcess } from './clusterProcess';
 import { CLUSTERS, generateEstate } from './generateEstate';
+import { timeQueries } from './timeQueries';
 
 const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 5_000);
 const PODS_PER_COMPONENT = Number(process.env.BENCH_PODS_PER_COMPONENT ?? 4);
@@ -43,22 +38,10 @@ const TEAMS = Number(
 const TOKEN = 'bench-token';
 // The default pack at a fixed date, so every run evaluates the same rollout stages.
 const AT = new Date('2026-12-15T00:00:00Z');
-// The audit task's default timeout (readAuditConfig): a cycle must finish well inside it.
+// The audit's tuning, as the plugin's defaults have it (guardrails.audit in its config.d.ts).
+const SETTINGS = { pageSize: 500, clusterConcurrency: 4, kindConcurrency: 4 };
+// The audit task's default timeout (guardrails.audit.timeout): a cycle must finish well inside it.
 const TIMEOUT_MS = 3 * 60_000;
-
-const silent = {
-  error() {},
-  warn() {},
-  info() {},
-  debug() {},
-  child() {
-    return silent;
-  },
-};
-
-const auditor = {
-  createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
-};
 
 function format(n: number, digits = 0): string {
   return n.toLocaleString('en-US', {
@@ -68,102 +51,71 @@ function format(n: number, digits = 0): string {
 }
 
 async function main(): Promise<number> {
+  startClockAt(AT);
   const generated = performance.now();
   const options = {
     components: COMPONENTS,
     podsPerComponent: PODS_PER_COMPONENT,
     teams: TEAMS,
   };
-  const kinds = [...AUDITED_KINDS, ...REPORT_KINDS];
-  const clusters = await startClusterProcess(options, TOKEN, kinds);
+  const clusters = await startClusterProcess(options, TOKEN);
   // The same deterministic estate as the clusters hold: the catalog side of it.
   const estate = generateEstate({
     ...options,
     environments: defaultEnvironments(),
   });
   const setupMs = performance.now() - generated;
-  const clusterConfig = new ConfigReader({
-    kubernetes: {
-      clusterLocatorMethods: [
-        {
-          type: 'config',
-          clusters: CLUSTERS.map(name => ({
-            name,
-            url: clusters.urls[name],
-            authProvider: 'serviceAccount',
-            serviceAccountToken: TOKEN,
-          })),
-        },
-      ],
-    },
-  });
-  const { settings } = readAuditConfig(clusterConfig);
-  const pack = compilePack(
-    (await loadConfiguredPack(clusterConfig, { now: AT })).pack,
+
+  const entities = [...estate.components, ...estate.namespaceResources].map(
+    entity => ({
+      ...entity,
+      metadata: { ...entity.metadata, uid: stringifyEntityRef(entity) },
+    }),
   );
+  const catalog = catalogServiceMock({ entities });
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: ':memory:' },
     useNullAsDefault: true,
   });
-  const store = await GuardrailsStore.create({
-    database: { getClient: async () => knex },
-  });
-  // Time spent in the store's writes (synchronous on SQLite, so it adds to the wall time as is).
-  let storeMs = 0;
-  for (const method of [
-    'replaceClusterResults',
-    'recordDailyHistory',
-    'recordEntityStatusTimes',
-  ] as const) {
-    const original = store[method].bind(store) as (
-      ...args: any[]
-    ) => Promise<any>;
-    (store as any)[method] = async (...args: any[]) => {
-      const start = performance.now();
-      try {
-        return await original(...args);
-      } finally {
-        storeMs += performance.now() - start;
-      }
-    };
-  }
-  const started = Date.now();
-  let entities: Entity[] = [];
-  const reports = new ReportService({
-    store,
-    environments: defaultEnvironments(),
-  });
-  const runner = new AuditRunner({
-    store,
-    clusterAccess: ClusterAccess.fromConfig(clusterConfig, { logger: silent }),
-    pack,
-    loadEntities: async () => entities,
-    auditor,
-    logger: silent,
-    settings,
-    // As the plugin wires it: the summary records what each audit found.
-    afterCycle: () => reports.recordStatusTimes(),
-    // The pack's dates are fixed; the store still sees time pass between cycles.
-    now: () => new Date(AT.getTime() + (Date.now() - started)),
+  // Time spent in the store's queries (synchronous on SQLite, so it adds to the wall time as is).
+  const database = timeQueries(knex);
+  const backend = await startGuardrailsBackend({
+    knex,
+    catalog,
+    config: {
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: CLUSTERS.map(name => ({
+              name,
+              url: clusters.urls[name],
+              authProvider: 'serviceAccount',
+              serviceAccountToken: TOKEN,
+            })),
+          },
+        ],
+      },
+      guardrails: { audit: SETTINGS },
+    },
   });
 
-  const cycle = async (components: number) => {
-    const catalog = estate.components.slice(0, components);
-    const names = new Set(catalog.map(c => c.metadata.name));
-    entities = [
-      ...catalog,
-      ...estate.namespaceResources.filter(r =>
-        names.has(r.metadata.annotations!['backstage.io/kubernetes-id']),
-      ),
-    ];
+  let inCatalog = estate.components.length;
+  const cycle = async () => {
     await clusters.resetRequests();
     (globalThis as { gc?: () => void }).gc?.();
-    storeMs = 0;
+    database.reset();
     const start = performance.now();
-    const outcome: AuditOutcome = await runner.run();
+    await backend.audit();
     const ms = performance.now() - start;
-    const failed = outcome.clusters.filter(c => !c.ok);
+    const { total: requests, byMethod: methods } = await clusters.requests();
+    const lists = await clusters.lists();
+    const distribution = await backend.call<ApiDistribution>(
+      'GET',
+      '/distribution',
+    );
+    const failed = [...distribution.missing, ...distribution.stale];
     if (failed.length > 0) {
       throw new Error(
         `Audit failed: ${failed
@@ -171,56 +123,85 @@ async function main(): Promise<number> {
           .join('; ')}`,
       );
     }
-    const { total: requests, byMethod: methods } = await clusters.requests();
-    const summary = await store.entitySummaries();
+    const summary = await backend.call<ApiSummary>('GET', '/summary');
+    const statuses = Object.values(summary.entities);
+    const sum = (count: (row: ApiDistribution['rows'][number]) => number) =>
+      distribution.rows.reduce((total, row) => total + count(row), 0);
     return {
-      components,
-      entities: entities.length,
+      components: inCatalog,
+      entities: (await catalog.getEntities()).items.length,
       ms,
-      storeMs,
+      databaseMs: database.ms(),
       requests,
       methods,
-      objects: outcome.clusters.reduce((sum, c) => sum + c.objects, 0),
-      results: outcome.clusters.reduce((sum, c) => sum + c.results, 0),
-      violations: outcome.clusters.reduce((sum, c) => sum + c.violations, 0),
-      owned: new Set(summary.map(r => r.entityRef)).size,
-      namespaces: (await store.provisionedNamespaces()).length,
+      lists,
+      objects: lists.reduce((total, l) => total + l.objects, 0),
+      results: sum(
+        r => r.failing + r.warning + r.errors + r.exempted + r.passing,
+      ),
+      violations: sum(r => r.failing + r.warning),
+      owned: statuses.length,
+      namespaces: statuses.reduce(
+        (total, s) => total + (s.namespaces?.length ?? 0),
+        0,
+      ),
     };
   };
 
-  const first = await cycle(COMPONENTS);
-  const steady = await cycle(COMPONENTS);
-  const half = await cycle(Math.round(COMPONENTS / 2));
+  const first = await cycle();
+  const steady = await cycle();
+  // Half the components leave the catalog, and the namespace Resources provisioned for them with them.
+  const leaving = new Set(
+    estate.components
+      .slice(Math.round(COMPONENTS / 2))
+      .map(c => stringifyEntityRef(c)),
+  );
+  for (const entity of entities) {
+    const ref = entity.metadata.uid;
+    const provisionedFor =
+      entity.metadata.annotations?.['guardrails.dev/entity-ref'];
+    if (leaving.has(ref) || (provisionedFor && leaving.has(provisionedFor))) {
+      await catalog.removeEntityByUid(ref, {
+        credentials: mockCredentials.service(),
+      });
+    }
+  }
+  inCatalog -= leaving.size;
+  const half = await cycle();
 
   // One paginated list per kind per cluster: requests follow from object counts and the page size alone.
-  const expected = CLUSTERS.reduce(
-    (sum, name) =>
-      sum +
-      kinds.reduce((pages, kind) => {
-        const count = clusters.counts[name][`${kind.apiVersion}|${kind.kind}`];
-        return pages + Math.max(1, Math.ceil(count / settings.pageSize));
-      }, 0),
-    0,
-  );
+  const pages = (c: typeof steady) =>
+    c.lists.reduce(
+      (total, l) =>
+        total + Math.max(1, Math.ceil(l.objects / SETTINGS.pageSize)),
+      0,
+    );
+  const expected = pages(steady);
+  await backend.stop();
   await clusters.close();
   await knex.destroy();
 
   const sameRequests =
     half.requests === steady.requests && steady.requests === first.requests;
-  const paginated = steady.requests === expected;
+  const paginated =
+    steady.requests === expected &&
+    steady.lists.every(
+      l => l.requests === Math.max(1, Math.ceil(l.objects / SETTINGS.pageSize)),
+    );
   const inTime = Math.max(first.ms, steady.ms) <= TIMEOUT_MS;
+  const kinds = new Set(steady.lists.map(l => l.path)).size;
   const row = (label: string, c: typeof first) =>
     `${label.padEnd(34)} ${format(c.components).padStart(
       5,
     )} components (${format(c.entities)} entities): ` +
     `${format(c.requests)} requests (${Object.entries(c.methods)
       .map(([m, n]) => `${m} ${format(n)}`)
-      .join(', ')}), ${format(c.ms / 1000, 2)} s (store writes ${format(
-      c.storeMs / 1000,
+      .join(', ')}), ${format(c.ms / 1000, 2)} s (database ${format(
+      c.databaseMs / 1000,
       2,
     )} s); ${format(c.results)} results, ${format(
       c.violations,
-    )} violations, ${format(c.owned)} entities with results, ${format(
+    )} violations, ${format(c.owned)} entities in the summary, ${format(
       c.namespaces,
     )} provisioned namespaces`;
   console.log(
@@ -230,27 +211,26 @@ async function main(): Promise<number> {
       )} pods, ${format(first.objects)} objects listed per cycle across ${
         CLUSTERS.length
       } simulated clusters (${CLUSTERS.join(', ')})`,
-      `node ${process.version}; page size ${settings.pageSize}, ${
-        settings.clusterConcurrency
-      } clusters and ${
-        settings.kindConcurrency
-      } kinds at once; SQLite in memory; clusters in a child process; estate generated and seeded in ${format(
-        setupMs / 1000,
-        1,
-      )} s`,
+      `node ${process.version}; page size ${SETTINGS.pageSize}, ${SETTINGS.clusterConcurrency} clusters and ${SETTINGS.kindConcurrency} kinds at once; the plugin in a test backend, started with POST /audit; SQLite in memory; ` +
+        `clusters in a child process; estate generated and seeded in ${format(
+          setupMs / 1000,
+          1,
+        )} s`,
       row('first audit (empty store)', first),
       row('next audit (steady state)', steady),
       row('next audit, half the catalog', half),
       `requests per cycle: ${format(steady.requests)} with ${format(
-        COMPONENTS,
+        steady.components,
       )} components, ${format(half.requests)} with ${format(
         half.components,
       )}: ratio ${format(half.requests / steady.requests, 2)} (target 1.00: ${
         sameRequests ? 'met' : 'MISSED'
       })`,
-      `requests from pagination alone (Σ kinds × clusters of max(1, ⌈objects / ${
-        settings.pageSize
-      }⌉)): ${format(expected)} (${paginated ? 'met' : 'MISSED'})`,
+      `requests from pagination alone (Σ of max(1, ⌈objects / ${
+        SETTINGS.pageSize
+      }⌉) over ${kinds} kinds listed in each of ${
+        CLUSTERS.length
+      } clusters): ${format(expected)} (${paginated ? 'met' : 'MISSED'})`,
       `wall time / task timeout: ${format(
         Math.max(first.ms, steady.ms) / TIMEOUT_MS,
         3,

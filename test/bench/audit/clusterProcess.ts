@@ -3,7 +3,8 @@
  * does not share the audit's CPU: the wall time measured is the audit's own, as against a real cluster.
  *
  * The parent starts it with `startClusterProcess`; the child generates the same deterministic estate and answers
- * requests over IPC: request counts (from each simulator's `requests`) and object counts per kind.
+ * requests over IPC: request counts (from each simulator's `requests`) and, for each collection the clients listed,
+ * its pages and objects.
  */
 import { ConfigReader } from '@backstage/config';
 import {
@@ -24,22 +25,28 @@ export interface EstateOptions {
 }
 
 type Request =
-  | {
-      type: 'start';
-      options: EstateOptions;
-      token: string;
-      kinds: Array<{ apiVersion: string; kind: string }>;
-    }
+  | { type: 'start'; options: EstateOptions; token: string }
   | { type: 'reset' }
   | { type: 'requests' }
+  | { type: 'lists' }
   | { type: 'close' };
+
+/** One collection listed cluster-wide (`/api/v1/pods`, `/apis/apps/v1/deployments`) since the last reset. */
+export interface ListedCollection {
+  cluster: string;
+  path: string;
+  /** GET requests of the collection: its pages. */
+  requests: number;
+  /** Objects in the collection now. */
+  objects: number;
+}
 
 export interface ClusterProcess {
   urls: Record<string, string>;
-  /** Objects of each kind per cluster, keyed `apiVersion|kind`. */
-  counts: Record<string, Record<string, number>>;
   resetRequests(): Promise<void>;
   requests(): Promise<{ total: number; byMethod: Record<string, number> }>;
+  /** The collections listed since the last reset. Counting their objects makes requests, so it ends with a reset. */
+  lists(): Promise<ListedCollection[]>;
   close(): Promise<void>;
 }
 
@@ -72,21 +79,22 @@ export function defaultEnvironments(): EnvironmentDefinition[] {
 export async function startClusterProcess(
   options: EstateOptions,
   token: string,
-  kinds: Array<{ apiVersion: string; kind: string }>,
 ): Promise<ClusterProcess> {
   const child = forkBenchProcess<Request>(
     __filename,
     'GUARDRAILS_BENCH_CLUSTER_PROCESS',
   );
   const call = child.call;
-  const started = await call<{
-    urls: Record<string, string>;
-    counts: ClusterProcess['counts'];
-  }>({ type: 'start', options, token, kinds });
+  const started = await call<{ urls: Record<string, string> }>({
+    type: 'start',
+    options,
+    token,
+  });
   return {
     ...started,
     resetRequests: () => call({ type: 'reset' }),
     requests: () => call({ type: 'requests' }),
+    lists: () => call({ type: 'lists' }),
     close: async () => {
       await call({ type: 'close' });
       child.disconnect();
@@ -96,6 +104,7 @@ export async function startClusterProcess(
 
 async function serve() {
   const simulators: Record<string, KubeSimulator> = {};
+  let bearer = '';
   const handle = async (request: Request): Promise<unknown> => {
     switch (request.type) {
       case 'start': {
@@ -103,25 +112,18 @@ async function serve() {
           ...request.options,
           environments: defaultEnvironments(),
         });
-        const counts: ClusterProcess['counts'] = {};
+        bearer = request.token;
         for (const name of CLUSTERS) {
           simulators[name] = await startKubeSimulator({
             name,
             objects: estate.objects[name],
             tokens: [request.token],
           });
-          counts[name] = Object.fromEntries(
-            request.kinds.map(k => [
-              `${k.apiVersion}|${k.kind}`,
-              simulators[name].listObjects(k.apiVersion, k.kind).length,
-            ]),
-          );
         }
         return {
           urls: Object.fromEntries(
             CLUSTERS.map(name => [name, simulators[name].url]),
           ),
-          counts,
         };
       }
       case 'reset':
@@ -137,6 +139,12 @@ async function serve() {
         }
         return { total, byMethod };
       }
+      case 'lists':
+        return (
+          await Promise.all(
+            Object.values(simulators).map(s => listedCollections(s, bearer)),
+          )
+        ).flat();
       case 'close':
         await Promise.all(Object.values(simulators).map(s => s.close()));
         return undefined;
@@ -145,6 +153,52 @@ async function serve() {
     }
   };
   serveBenchProcess(handle);
+}
+
+// A collection of every namespace: a core or a group's resource type.
+const COLLECTION = /^\/(api\/v1|apis\/[^/]+\/[^/]+)\/[^/]+$/;
+
+async function listedCollections(
+  simulator: KubeSimulator,
+  token: string,
+): Promise<ListedCollection[]> {
+  const pages = new Map<string, number>();
+  for (const { method, path } of simulator.requests.log) {
+    if (method === 'GET' && COLLECTION.test(path)) {
+      pages.set(path, (pages.get(path) ?? 0) + 1);
+    }
+  }
+  const listed = await Promise.all(
+    [...pages].map(async ([path, requests]) => ({
+      cluster: simulator.name,
+      path,
+      requests,
+      objects: await countObjects(simulator.url, path, token),
+    })),
+  );
+  simulator.resetRequestLog();
+  return listed;
+}
+
+/** The objects of a collection, from one page of one item and the count the API server gives of the rest. */
+async function countObjects(
+  url: string,
+  path: string,
+  token: string,
+): Promise<number> {
+  const response = await fetch(`${url}${path}?limit=1`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  // A type the cluster does not serve (an optional report CRD) has no objects.
+  if (response.status === 404) return 0;
+  if (!response.ok) {
+    throw new Error(`GET ${path} answered ${response.status}`);
+  }
+  const list = (await response.json()) as {
+    items: unknown[];
+    metadata?: { remainingItemCount?: number };
+  };
+  return list.items.length + (list.metadata?.remainingItemCount ?? 0);
 }
 
 if (process.env.GUARDRAILS_BENCH_CLUSTER_PROCESS === '1' && process.send) {

@@ -1,7 +1,10 @@
 /*
  * Report benchmark: latency of `GET /api/guardrails/entities/:kind/:namespace/:name/report` under 20 concurrent
  * clients, with 5,000 entities × 10 violations (and as many passing results) in the store, on SQLite and on
- * PostgreSQL, through the real plugin (startTestBackend: router, auth, permissions, ReportService, GuardrailsStore).
+ * PostgreSQL, through the guardrails backend plugin as a backend runs it (startTestBackend: router, auth,
+ * permissions, reports, store). The store is filled the way it is in production: one audit, started with
+ * `POST /audit`, of three simulated clusters where each entity runs a Deployment that breaks the benchmark's ten
+ * guardrails and one that meets them.
  *
  *   source .ci/setup/node22.sh
  *   source .ci/setup/ensure-postgres.sh   # for the PostgreSQL run
@@ -13,88 +16,50 @@
  * Target: p99 < 50 ms on each database. Environment: BENCH_ENTITIES (default 5000), BENCH_REQUESTS (default 4000),
  * BENCH_CLIENTS (default 20). Exits 1 when a target is missed.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory, { Knex } from 'knex';
 import {
-  DatabaseGuardrailsStore as GuardrailsStore,
-  StoredResult,
-} from '../../../plugins/guardrails-backend/src/db';
-import guardrailsPlugin from '../../../plugins/guardrails-backend/src';
+  KubeSimulator,
+  startKubeSimulator,
+} from '@guardrails-dev/kube-simulator';
+import { ApiDistribution } from '@guardrails-dev/plugin-guardrails-common';
+import knexFactory, { Knex } from 'knex';
+import { startGuardrailsBackend } from '../guardrailsBackend';
+import { CLUSTERS, GUARDRAILS, reportEstate, reportPack } from './reportEstate';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 5_000);
-const VIOLATIONS_PER_ENTITY = 10;
-const PASSING_PER_ENTITY = 10;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const WARM_UP_REQUESTS = 400;
 const TARGET_P99_MS = 50;
-const CLUSTERS = [
-  { cluster: 'dev', environment: 'dev' },
-  { cluster: 'staging', environment: 'staging' },
-  { cluster: 'prod', environment: 'prod' },
-];
-const GUARDRAILS = [
-  'pod.no-privileged',
-  'pod.run-as-non-root',
-  'pod.no-privilege-escalation',
-  'pod.resource-limits',
-  'pod.resource-requests',
-  'pod.health-probes',
-  'image.no-latest-tag',
-  'image.approved-registries',
-  'workload.min-replicas',
-  'workload.pod-disruption-budget',
-];
+const TOKEN = 'bench-token';
+
+/** Everything the backend reads besides its database: the clusters, the pack and the catalog. */
+interface Surroundings {
+  config: Parameters<typeof startGuardrailsBackend>[0]['config'];
+  components: Entity[];
+}
 
 /**
- * 10 violations and 10 passing results per entity, on its Deployments in the three clusters (each entity runs in
- * every environment): the results one cluster's audit stores.
+ * The catalog with the benchmark's components. It looks entities up by ref in an index, as a real catalog does
+ * (the in-memory stand-in scans them all): the latency measured is the report's, not the stand-in's.
  */
-function resultsOf(
-  cluster: { cluster: string; environment: string },
-  clusterIndex: number,
-): StoredResult[] {
-  const results: StoredResult[] = [];
-  for (let e = 0; e < ENTITIES; e++) {
-    const name = `svc-${e}`;
-    for (let r = 0; r < VIOLATIONS_PER_ENTITY + PASSING_PER_ENTITY; r++) {
-      if (r % CLUSTERS.length !== clusterIndex) continue;
-      const failing = r < VIOLATIONS_PER_ENTITY;
-      const guardrail = GUARDRAILS[r % GUARDRAILS.length];
-      const workload = failing ? name : `${name}-worker`;
-      results.push({
-        guardrail,
-        title: `Guardrail ${guardrail}`,
-        resource: {
-          apiVersion: 'apps/v1',
-          kind: 'Deployment',
-          namespace: `team-${e % 500}`,
-          name: workload,
-          cluster: cluster.cluster,
-          environment: cluster.environment,
-        },
-        result: failing ? (r % 3 === 0 ? 'fail' : 'warn') : 'pass',
-        level: failing ? (r % 3 === 0 ? 'block' : 'warn') : 'observe',
-        message: failing
-          ? `container app of ${workload} breaks ${guardrail}`
-          : '',
-        severity: 'high',
-        category: 'preventive',
-        entityRef: `component:default/${name}`,
-        owner: `group:default/team-${e % 500}`,
-        cluster: cluster.cluster,
-        environment: cluster.environment,
-        source: 'audit',
-      });
-    }
-  }
-  return results;
+function catalogOf(components: Entity[]) {
+  const catalog = catalogServiceMock({ entities: components });
+  const byRef = new Map(components.map(c => [stringifyEntityRef(c), c]));
+  catalog.getEntityByRef = async ref =>
+    byRef.get(
+      stringifyEntityRef(typeof ref === 'string' ? parseEntityRef(ref) : ref),
+    );
+  return catalog;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -113,52 +78,34 @@ function format(n: number, digits = 1): string {
 async function measure(
   label: string,
   knex: Knex,
+  surroundings: Surroundings,
 ): Promise<{ line: string; ok: boolean }> {
+  const backend = await startGuardrailsBackend({
+    knex,
+    config: surroundings.config,
+    catalog: catalogOf(surroundings.components),
+  });
   const seeded = performance.now();
-  const store = await GuardrailsStore.create({
-    database: { getClient: async () => knex },
-  });
-  const auditedAt = new Date();
-  for (const [index, cluster] of CLUSTERS.entries()) {
-    await store.replaceClusterResults({
-      ...cluster,
-      auditedAt,
-      results: resultsOf(cluster, index),
-    });
-  }
+  await backend.audit();
   const seedMs = performance.now() - seeded;
-  const [{ rows }] = await knex('guardrail_results').count({ rows: '*' });
-
-  const backend = await startTestBackend({
-    features: [
-      guardrailsPlugin,
-      // The plugin's database is the seeded one; the backend applies no migration it does not have.
-      mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({
-        data: {
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: CLUSTERS.map(c => ({
-                  name: c.cluster,
-                  url: 'http://127.0.0.1:1',
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: 'unused',
-                })),
-              },
-            ],
-          },
-          guardrails: { audit: { enabled: false } },
-        },
-      }),
-      catalogServiceMock.factory({ entities: [] }),
-    ],
-  });
-  const address = backend.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const distribution = await backend.call<ApiDistribution>(
+    'GET',
+    '/distribution',
+  );
+  const failed = [...distribution.missing, ...distribution.stale];
+  if (failed.length > 0) {
+    throw new Error(
+      `The audit that fills the store failed: ${failed
+        .map(c => `${c.cluster}: ${c.error}`)
+        .join('; ')}`,
+    );
+  }
+  const rows = distribution.rows.reduce(
+    (sum, r) => sum + r.failing + r.warning + r.errors + r.exempted + r.passing,
+    0,
+  );
+  const { port, authorization } = backend;
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const authorization = mockCredentials.user.header();
 
   const get = (path: string) =>
     new Promise<{ status: number; bytes: number; ms: number }>(
@@ -226,9 +173,9 @@ async function measure(
     ok,
     line:
       `${label.padEnd(11)} ${format(
-        Number(rows),
+        rows,
         0,
-      )} results seeded in ${format(seedMs / 1000)} s; ` +
+      )} results stored by one audit in ${format(seedMs / 1000)} s; ` +
       `${format(REQUESTS, 0)} reports by ${CLIENTS} clients in ${format(
         ms / 1000,
         2,
@@ -257,51 +204,90 @@ function postgresConnection(): string | undefined {
   return key ? process.env[key] : undefined;
 }
 
+/** The three simulated clusters, and the configuration that points the backend at them and at the pack. */
+async function startSurroundings(
+  packDir: string,
+): Promise<Surroundings & { clusters: KubeSimulator[] }> {
+  const { components, objects } = reportEstate(ENTITIES);
+  writeFileSync(join(packDir, 'guardrails.yaml'), reportPack());
+  const clusters = await Promise.all(
+    CLUSTERS.map(name =>
+      startKubeSimulator({ name, objects: objects[name], tokens: [TOKEN] }),
+    ),
+  );
+  return {
+    components,
+    clusters,
+    config: {
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: clusters.map(c => ({
+              name: c.name,
+              url: c.url,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: TOKEN,
+            })),
+          },
+        ],
+      },
+      guardrails: { packs: [packDir], includeDefaultPack: false },
+    },
+  };
+}
+
 async function main(): Promise<number> {
   const lines = [
     `report benchmark: GET /entities/component/default/<name>/report, ${format(
       ENTITIES,
       0,
     )} entities × ` +
-      `${VIOLATIONS_PER_ENTITY} violations (+ ${PASSING_PER_ENTITY} passing results) in each of ${CLUSTERS.length} environments' ` +
-      `clusters together; ` +
+      `${GUARDRAILS.length} violations (+ ${GUARDRAILS.length} passing results) across ${CLUSTERS.length} environments' ` +
+      `clusters; ` +
       `${CLIENTS} concurrent clients; node ${process.version}`,
   ];
   let ok = true;
-
-  const sqlite = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
-  const onSqlite = await measure('SQLite', sqlite);
-  await sqlite.destroy();
-  lines.push(onSqlite.line);
-  ok &&= onSqlite.ok;
-
-  const connection = postgresConnection();
-  if (!connection) {
-    lines.push(
-      'PostgreSQL  skipped: no BACKSTAGE_TEST_DATABASE_POSTGRES<major>_CONNECTION_STRING (source .ci/setup/ensure-postgres.sh)',
-    );
-  } else {
-    const database = `guardrails_bench_${process.pid}`;
-    const admin = knexFactory({ client: 'pg', connection });
-    await admin.raw('CREATE DATABASE ??', [database]);
-    const pg = knexFactory({
-      client: 'pg',
-      connection: { connectionString: connection, database },
-      pool: { min: 0, max: 10 },
+  const packDir = mkdtempSync(join(tmpdir(), 'guardrails-report-bench-'));
+  const surroundings = await startSurroundings(packDir);
+  try {
+    const sqlite = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
     });
-    try {
-      const onPostgres = await measure('PostgreSQL', pg);
-      lines.push(onPostgres.line);
-      ok &&= onPostgres.ok;
-    } finally {
-      await pg.destroy();
-      await admin.raw('DROP DATABASE ??', [database]);
-      await admin.destroy();
+    const onSqlite = await measure('SQLite', sqlite, surroundings);
+    await sqlite.destroy();
+    lines.push(onSqlite.line);
+    ok &&= onSqlite.ok;
+
+    const connection = postgresConnection();
+    if (!connection) {
+      lines.push(
+        'PostgreSQL  skipped: no BACKSTAGE_TEST_DATABASE_POSTGRES<major>_CONNECTION_STRING (source .ci/setup/ensure-postgres.sh)',
+      );
+    } else {
+      const database = `guardrails_bench_${process.pid}`;
+      const admin = knexFactory({ client: 'pg', connection });
+      await admin.raw('CREATE DATABASE ??', [database]);
+      const pg = knexFactory({
+        client: 'pg',
+        connection: { connectionString: connection, database },
+        pool: { min: 0, max: 10 },
+      });
+      try {
+        const onPostgres = await measure('PostgreSQL', pg, surroundings);
+        lines.push(onPostgres.line);
+        ok &&= onPostgres.ok;
+      } finally {
+        await pg.destroy();
+        await admin.raw('DROP DATABASE ??', [database]);
+        await admin.destroy();
+      }
     }
+  } finally {
+    await Promise.all(surroundings.clusters.map(c => c.close()));
+    rmSync(packDir, { recursive: true, force: true });
   }
   console.log(lines.join('\n'));
   return ok ? 0 : 1;
