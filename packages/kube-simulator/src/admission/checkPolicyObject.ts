@@ -1,17 +1,14 @@
 import { ResourceType } from '../api/resources';
 import { StatusCause } from '../api/status';
-import { nameProblems, qualifiedKeyProblems } from '../store/names';
+import { qualifiedKeyProblems } from '../store/names';
 import {
   cloneJson,
   isPlainObject,
   JsonObject,
   KubeObject,
 } from '../store/objects';
-import {
-  checkMatchResources,
-  checkValidationActions,
-  fieldError,
-} from './checkMatchResources';
+import { checkBindingSpec } from './checkBindingSpec';
+import { checkMatchResources, fieldError } from './checkMatchResources';
 import { compileExpression, declaredVariables } from './compilePolicy';
 import { applyPolicyDefaults, isPolicyType } from './policyDefaults';
 import { PolicySpec } from './types';
@@ -218,7 +215,14 @@ function checkPolicySpec(name: string, spec: JsonObject): StatusCause[] {
     if (keys.has(key)) causes.push(fieldError.duplicate(`${at}.key`, key));
     keys.add(key);
     const value = text(a.valueExpression).trim();
-    if (value === '')
+    if (Buffer.byteLength(value) > 5 * 1024)
+      causes.push(
+        fieldError.required(
+          `${at}.valueExpression`,
+          'must not exceed 5120 bytes in length',
+        ),
+      );
+    else if (value === '')
       causes.push(
         fieldError.required(
           `${at}.valueExpression`,
@@ -227,52 +231,6 @@ function checkPolicySpec(name: string, spec: JsonObject): StatusCause[] {
       );
     else causes.push(...checkExpression(value, vars, `${at}.valueExpression`));
   });
-  return causes;
-}
-
-/** `validateValidatingAdmissionPolicyBindingSpec` (the API server spells the match field `matchResouces`). */
-function checkBindingSpec(spec: JsonObject): StatusCause[] {
-  const causes: StatusCause[] = [];
-  const policyName = text(spec.policyName);
-  if (!policyName) causes.push(fieldError.required('spec.policyName'));
-  else
-    for (const p of nameProblems(policyName, 'dns1123-subdomain'))
-      causes.push(fieldError.invalid('spec.policyName', policyName, p));
-  if (spec.paramRef !== undefined && spec.paramRef !== null) {
-    const ref = isPlainObject(spec.paramRef) ? spec.paramRef : {};
-    if (ref.name && ref.selector)
-      causes.push(
-        fieldError.forbidden(
-          'spec.paramRef.name',
-          'name and selector are mutually exclusive',
-        ),
-      );
-    if (!ref.name && !ref.selector)
-      causes.push(
-        fieldError.required(
-          'spec.paramRef',
-          'one of name or selector must be specified',
-        ),
-      );
-    const actions = ['Deny', 'Allow'];
-    if (!ref.parameterNotFoundAction)
-      causes.push(fieldError.required('spec.paramRef.parameterNotFoundAction'));
-    else if (!actions.includes(String(ref.parameterNotFoundAction)))
-      causes.push(
-        fieldError.notSupported(
-          'spec.paramRef.parameterNotFoundAction',
-          ref.parameterNotFoundAction,
-          actions,
-        ),
-      );
-  }
-  if (spec.matchResources !== undefined && spec.matchResources !== null)
-    causes.push(
-      ...checkMatchResources(spec.matchResources, 'spec.matchResouces'),
-    );
-  causes.push(
-    ...checkValidationActions(spec.validationActions, 'spec.validationActions'),
-  );
   return causes;
 }
 

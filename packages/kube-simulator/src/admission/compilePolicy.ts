@@ -40,7 +40,12 @@ export function compileExpression(
   variables: string[],
 ): Compiled {
   try {
-    return { expression, program: compileCel(expression, { variables }) };
+    // The API server sets no length limit on these expressions (its request size limit applies).
+    const program = compileCel(expression, {
+      variables,
+      maxExpressionLength: Number.MAX_SAFE_INTEGER,
+    });
+    return { expression, program };
   } catch (e) {
     return {
       expression,
