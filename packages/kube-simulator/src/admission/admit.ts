@@ -97,8 +97,11 @@ export function admit(
         denied.push({ policy: policyName, binding, message: text });
     };
     try {
-      if (!matchesResources(store, spec.matchConstraints ?? {}, attrs))
-        continue;
+      if (!spec.matchConstraints)
+        throw new Error(
+          'policy contained no match constraints, a required field',
+        );
+      if (!matchesResources(store, spec.matchConstraints, attrs)) continue;
     } catch (e) {
       configError(`failed to configure policy: ${message(e)}`);
       continue;
