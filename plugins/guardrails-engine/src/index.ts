@@ -44,8 +44,10 @@ export {
 } from './manifests/ManifestError';
 export type { ManifestLocation } from './manifests/ManifestError';
 
-export { parsePack, PACK_DOCUMENT_KINDS } from './pack/parsePack';
-export type { PackFile, ParsePackOptions, ParsedPack } from './pack/parsePack';
+export { parsePack } from './pack/parsePack';
+export type { ParsePackOptions, ParsedPack } from './pack/parsePack';
+export { PACK_DOCUMENT_KINDS } from './pack/packDocuments';
+export type { PackFile } from './pack/packDocuments';
 export { mergePacks } from './pack/mergePacks';
 export { readPackFiles } from './pack/readPackFiles';
 export type { PackFileSystem, PackDirectoryEntry } from './pack/readPackFiles';

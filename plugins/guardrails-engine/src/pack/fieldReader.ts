@@ -47,6 +47,31 @@ export class FieldReader {
     }
   }
 
+  /**
+   * Reads each item of a list at `path` as a mapping with only the `allowed`
+   * keys, handing it to `read`; false when an item is not a mapping or `read`
+   * finds it invalid. Every item is read, so every problem is reported.
+   */
+  eachMapping(
+    items: readonly unknown[],
+    path: FieldPath,
+    allowed: readonly string[],
+    read: (mapping: Mapping, itemPath: FieldPath) => boolean,
+  ): boolean {
+    let ok = true;
+    items.forEach((item, index) => {
+      const itemPath = [...path, index];
+      const mapping = this.mapping(item, itemPath);
+      if (!mapping) {
+        ok = false;
+        return;
+      }
+      this.onlyKeys(mapping, itemPath, allowed);
+      ok = read(mapping, itemPath) && ok;
+    });
+    return ok;
+  }
+
   present(
     mapping: Mapping,
     key: string,

@@ -214,20 +214,7 @@ function readResources(
     return undefined;
   }
   const resources: ExemptionResource[] = [];
-  let ok = true;
-  items.forEach((item, index) => {
-    const itemPath = [...path, 'resources', index];
-    const mapping = reader.mapping(item, itemPath);
-    if (!mapping) {
-      ok = false;
-      return;
-    }
-    reader.onlyKeys(mapping, itemPath, [
-      'apiVersion',
-      'kind',
-      'name',
-      'namespace',
-    ]);
+  const readResource = (mapping: Mapping, itemPath: FieldPath) => {
     const kind = reader.string(mapping, 'kind', itemPath, { required: true });
     const name = reader.string(mapping, 'name', itemPath, { required: true });
     const apiVersion = reader.string(mapping, 'apiVersion', itemPath, {
@@ -242,13 +229,19 @@ function readResources(
       (mapping.apiVersion !== undefined && !apiVersion) ||
       (mapping.namespace !== undefined && !namespace)
     ) {
-      ok = false;
-      return;
+      return false;
     }
     const resource: ExemptionResource = { kind, name };
     if (apiVersion) resource.apiVersion = apiVersion;
     if (namespace) resource.namespace = namespace;
     resources.push(resource);
-  });
+    return true;
+  };
+  const ok = reader.eachMapping(
+    items,
+    [...path, 'resources'],
+    ['apiVersion', 'kind', 'name', 'namespace'],
+    readResource,
+  );
   return ok ? resources : undefined;
 }

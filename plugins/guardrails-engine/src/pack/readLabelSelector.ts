@@ -3,7 +3,7 @@ import {
   LabelSelectorRequirement,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { FieldPath } from './fieldPath';
-import { FieldReader, isMapping } from './fieldReader';
+import { FieldReader, isMapping, Mapping } from './fieldReader';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
@@ -39,15 +39,8 @@ export function readLabelSelector(
     required: false,
   });
   if (expressions) {
-    selector.matchExpressions = [];
-    expressions.forEach((item, index) => {
-      const itemPath = [...path, 'matchExpressions', index];
-      const requirement = reader.mapping(item, itemPath);
-      if (!requirement) {
-        ok = false;
-        return;
-      }
-      reader.onlyKeys(requirement, itemPath, ['key', 'operator', 'values']);
+    const requirements: LabelSelectorRequirement[] = [];
+    const readRequirement = (requirement: Mapping, itemPath: FieldPath) => {
       const key = reader.string(requirement, 'key', itemPath, {
         required: true,
       });
@@ -66,23 +59,36 @@ export function readLabelSelector(
         nonEmpty: needsValues,
         allowEmptyItems: true,
       });
-      if (operator && !needsValues && values && values.length > 0) {
+      const valuesOk = !(
+        operator &&
+        !needsValues &&
+        values &&
+        values.length > 0
+      );
+      if (!valuesOk) {
         reader.report(
           [...itemPath, 'values'],
           `must be empty for operator ${operator}`,
         );
-        ok = false;
       }
       if (!key || !operator || (needsValues && !values)) {
-        ok = false;
-        return;
+        return false;
       }
       const parsed: LabelSelectorRequirement = { key, operator };
       if (needsValues) {
         parsed.values = values;
       }
-      selector.matchExpressions!.push(parsed);
-    });
+      requirements.push(parsed);
+      return valuesOk;
+    };
+    ok =
+      reader.eachMapping(
+        expressions,
+        [...path, 'matchExpressions'],
+        ['key', 'operator', 'values'],
+        readRequirement,
+      ) && ok;
+    selector.matchExpressions = requirements;
   }
   return ok ? selector : undefined;
 }

@@ -1,5 +1,5 @@
 import { yamlSizeProblem } from './boundedYaml';
-import type { PackFile } from './parsePack';
+import type { PackFile } from './packDocuments';
 
 /** An entry of a directory listing, as `readdir(dir, { withFileTypes: true })` gives it. @public */
 export interface PackDirectoryEntry {
