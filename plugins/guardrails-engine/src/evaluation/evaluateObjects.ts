@@ -1,11 +1,7 @@
-import { toCelValue } from '../cel';
 import { findExemption } from '../exemptions/findExemption';
 import {
-  AppliedExemption,
-  EnforcementLevel,
   Exemption,
   GuardrailResult,
-  isEnforcingLevel,
   ResourceRef,
 } from '@guardrails-dev/plugin-guardrails-common';
 import {
@@ -13,20 +9,17 @@ import {
   KubernetesObject,
 } from '../manifests/kubernetesObject';
 import { effectiveLevel } from '../rollout/rollout';
+import { CelInputs } from './celInputs';
 import { checkGuardrail } from './checkGuardrail';
-import { CompiledGuardrail, CompiledPack } from './compilePack';
-import { labelSelectorMatches, matchesKind } from './matching';
-import { capMessage } from './messageLimit';
+import { CompiledPack } from './compilePack';
+import { applies, buildUnits, selectorsMatch } from './evaluationUnits';
+import { resultFor, withBoundedMessage } from './guardrailResult';
 import {
-  apiGroupOf,
   assertKubernetesObject,
   isNamespace,
-  labelsOf,
   nameOf,
   namespaceOf,
 } from './objects';
-import { OwnerIndex } from './ownership';
-import { isPodTemplateHolder, podFromTemplate } from './podTemplates';
 
 /** Where and when objects are evaluated. @public */
 export interface EvaluationContext {
@@ -51,16 +44,6 @@ export interface EvaluationContext {
   costBudget?: number;
 }
 
-/** One thing to evaluate: an object as itself, or the pod of a workload's template. */
-interface Unit {
-  report: KubernetesManifest;
-  group: string;
-  kind: string;
-  viaTemplate: boolean;
-  /** A Pod, ReplicaSet or Job whose controller is among the evaluated objects. */
-  ownedByEvaluated: boolean;
-}
-
 function namespaceMap(
   context: EvaluationContext,
   objects: ReadonlyArray<KubernetesObject>,
@@ -76,84 +59,6 @@ function namespaceMap(
     }
   }
   return map;
-}
-
-function buildUnits(objects: ReadonlyArray<KubernetesManifest>): Unit[] {
-  const owners = new OwnerIndex(objects);
-  const units: Unit[] = [];
-  for (const object of objects) {
-    const group = apiGroupOf(object.apiVersion);
-    const holdsPods = isPodTemplateHolder(group, object.kind);
-    const isPod = group === '' && object.kind === 'Pod';
-    const ownedByEvaluated =
-      (isPod || holdsPods) && owners.controllerOf(object) !== undefined;
-    const unit = { report: object, group, kind: object.kind, ownedByEvaluated };
-    units.push({ ...unit, viaTemplate: false });
-    if (holdsPods && !ownedByEvaluated && podFromTemplate(object)) {
-      units.push({ ...unit, viaTemplate: true });
-    }
-  }
-  return units;
-}
-
-/**
- * Pod rules reach workloads through their templates unless the rule names the
- * workload kind itself; Pods and templates controlled by another evaluated
- * object are reported on that object instead.
- */
-function applies(compiled: CompiledGuardrail, unit: Unit): boolean {
-  const { match } = compiled.guardrail;
-  if (unit.viaTemplate) {
-    return compiled.podRule && !matchesKind(match, unit.group, unit.kind);
-  }
-  if (!matchesKind(match, unit.group, unit.kind)) {
-    return false;
-  }
-  return !(unit.ownedByEvaluated && unit.group === '' && unit.kind === 'Pod');
-}
-
-function selectorsMatch(
-  compiled: CompiledGuardrail,
-  unit: Unit,
-  namespaces: Map<string, KubernetesObject>,
-): boolean {
-  const { objectSelector, namespaceSelector } = compiled.guardrail.match;
-  if (
-    objectSelector &&
-    !labelSelectorMatches(objectSelector, labelsOf(unit.report))
-  ) {
-    return false;
-  }
-  if (namespaceSelector) {
-    if (isNamespace(unit.report)) {
-      return labelSelectorMatches(namespaceSelector, labelsOf(unit.report));
-    }
-    const namespace = namespaceOf(unit.report);
-    if (namespace !== undefined) {
-      const namespaceObject = namespaces.get(namespace);
-      return labelSelectorMatches(
-        namespaceSelector,
-        namespaceObject ? labelsOf(namespaceObject) : {},
-      );
-    }
-    // Other cluster-scoped objects are not filtered by namespace, as in admission.
-  }
-  return true;
-}
-
-function toAppliedExemption(
-  exemption: Exemption,
-  status: 'active' | 'expired',
-): AppliedExemption {
-  return {
-    name: exemption.name,
-    status,
-    reason: exemption.reason,
-    justification: exemption.justification,
-    owner: exemption.owner,
-    approvedBy: exemption.approvedBy,
-    expiresAt: exemption.expiresAt,
-  };
 }
 
 /**
@@ -201,49 +106,7 @@ export function* evaluationSteps(
     return level ? [{ compiled: guardrail, level }] : [];
   });
 
-  const celValues = new Map<object, unknown>();
-  const cel = (object: object) => {
-    if (!celValues.has(object)) celValues.set(object, toCelValue(object));
-    return celValues.get(object);
-  };
-  const resourcesByNamespace = new Map<
-    string,
-    Record<string, KubernetesManifest[]>
-  >();
-  for (const object of inputs) {
-    const namespace = namespaceOf(object);
-    if (namespace === undefined || isNamespace(object)) continue;
-    const byKind = resourcesByNamespace.get(namespace) ?? {};
-    (byKind[object.kind] ??= []).push(object);
-    resourcesByNamespace.set(namespace, byKind);
-  }
-  // Built from converted objects, so no object is converted twice.
-  const resourcesCel = new Map<string, Record<string, unknown[]>>();
-  const namespaceResources = (namespace: string | undefined) => {
-    if (namespace === undefined) return {};
-    let resources = resourcesCel.get(namespace);
-    if (!resources) {
-      resources = Object.fromEntries(
-        Object.entries(resourcesByNamespace.get(namespace) ?? {}).map(
-          ([kind, list]) => [kind, list.map(cel)],
-        ),
-      );
-      resourcesCel.set(namespace, resources);
-    }
-    return resources;
-  };
-  // A template's pod is cut from the converted workload: a CEL value already.
-  const templatePods = new Map<KubernetesManifest, unknown>();
-  const celObject = (unit: Unit) => {
-    if (!unit.viaTemplate) return cel(unit.report);
-    if (!templatePods.has(unit.report)) {
-      templatePods.set(
-        unit.report,
-        podFromTemplate(cel(unit.report) as KubernetesObject),
-      );
-    }
-    return templatePods.get(unit.report);
-  };
+  const cel = new CelInputs(inputs);
 
   for (const unit of buildUnits(inputs)) {
     const matching = active.filter(
@@ -267,7 +130,7 @@ export function* evaluationSteps(
         : undefined;
     const namespaceObject =
       namespace !== undefined && !ownNamespace && namespaces.has(namespace)
-        ? cel(namespaces.get(namespace)!)
+        ? cel.value(namespaces.get(namespace)!)
         : null;
     for (const { compiled: guardrail, level } of matching) {
       yield withBoundedMessage(
@@ -275,14 +138,14 @@ export function* evaluationSteps(
           guardrail,
           level,
           resource,
-          context,
+          context.source,
           () =>
             checkGuardrail(
               guardrail,
               {
-                object: celObject(unit),
+                object: cel.object(unit),
                 namespaceObject,
-                namespaceResources: namespaceResources(
+                namespaceResources: cel.namespaceResources(
                   ownNamespace ?? namespace,
                 ),
               },
@@ -302,65 +165,5 @@ export function* evaluationSteps(
         ),
       );
     }
-  }
-}
-
-/** Every message is bounded, whatever an expression or an exemption put in it. */
-function withBoundedMessage(result: GuardrailResult): GuardrailResult {
-  const message = capMessage(result.message);
-  return message === result.message ? result : { ...result, message };
-}
-
-function resultFor(
-  compiled: CompiledGuardrail,
-  level: EnforcementLevel,
-  resource: ResourceRef,
-  context: EvaluationContext,
-  check: () => ReturnType<typeof checkGuardrail>,
-  exemption: ReturnType<typeof findExemption>,
-): GuardrailResult {
-  const { guardrail } = compiled;
-  const base = {
-    guardrail: guardrail.id,
-    title: guardrail.title,
-    resource,
-    level,
-    severity: guardrail.severity,
-    category: guardrail.category,
-    ...(context.source !== undefined ? { source: context.source } : {}),
-  };
-  if (exemption?.status === 'active') {
-    const { name, reason, expiresAt, justification } = exemption.exemption;
-    return {
-      ...base,
-      result: 'skip',
-      message: `Exempted by ${name} (${reason}) until ${expiresAt}: ${justification}`,
-      exemption: toAppliedExemption(exemption.exemption, 'active'),
-    };
-  }
-  const outcome = check();
-  const expired = exemption
-    ? { exemption: toAppliedExemption(exemption.exemption, 'expired') }
-    : {};
-  const expiredNote = exemption
-    ? ` (exemption ${exemption.exemption.name} expired at ${exemption.exemption.expiresAt})`
-    : '';
-  switch (outcome.outcome) {
-    case 'pass':
-      return { ...base, result: 'pass', message: guardrail.title, ...expired };
-    case 'violated':
-      return {
-        ...base,
-        result: isEnforcingLevel(level) ? 'fail' : 'warn',
-        message: outcome.message + expiredNote,
-        ...expired,
-      };
-    default:
-      return {
-        ...base,
-        result: 'error',
-        message: `Could not evaluate: ${outcome.message}${expiredNote}`,
-        ...expired,
-      };
   }
 }

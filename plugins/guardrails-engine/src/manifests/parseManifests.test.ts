@@ -181,24 +181,15 @@ describe('parseManifests', () => {
     );
   });
 
-  it('refuses an alias bomb without expanding it', () => {
-    const bomb = [
-      'apiVersion: v1',
-      'kind: ConfigMap',
-      'metadata: { name: laughs }',
-      'data:',
-      '  a0: &a0 "lol"',
-      ...Array.from(
-        { length: 9 },
-        (_, i) =>
-          `  a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`,
-      ),
-    ].join('\n');
-    const started = Date.now();
-    expect(errorOf(bomb).message).toMatch(
-      /^k8s\/app\.yaml: document 1, line 1: cannot read document: Excessive alias count/,
+  it('names the document and line of what YAML cannot turn into data', () => {
+    // An alias to no anchor; an alias bomb takes the same way (see the CLI's untrusted input tests).
+    expect(
+      errorOf(
+        '---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\ndata: { b: *nowhere }\n',
+      ).message,
+    ).toBe(
+      'k8s/app.yaml: document 1, line 2: cannot read document: Unresolved alias (the anchor must be set before the alias): nowhere',
     );
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('refuses a text over the size limit, naming the file and the limit', () => {
