@@ -68,8 +68,14 @@ describe('deletes go through admission with oldObject set', () => {
   it('refuses deleting a protected Deployment through AppsV1Api', async () => {
     const { k } = env();
     const ns = uniqueName('apps');
-    const deployment = deploymentManifest(ns, 'web');
-    deployment.metadata = { ...deployment.metadata, labels: { ...labels } };
+    const manifest = deploymentManifest(ns, 'web');
+    const deployment = {
+      ...manifest,
+      metadata: {
+        ...manifest.metadata,
+        labels: { ...manifest.metadata.labels, ...labels },
+      },
+    };
     await createAll(k, namespace(ns), deployment);
     const status = await expectStatus(
       k.apps.deleteNamespacedDeployment({
