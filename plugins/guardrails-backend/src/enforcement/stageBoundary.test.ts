@@ -1,7 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
-  BEFORE_BLOCK,
   BLOCK_AT,
   bindingActions,
   PRIVILEGED_PROD_BINDING,

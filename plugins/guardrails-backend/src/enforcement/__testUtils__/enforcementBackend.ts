@@ -1,3 +1,7 @@
+import {
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -35,7 +39,11 @@ export async function startEnforcementBackend(options: {
   allow?: (permission: string) => boolean;
 }) {
   const clock = options.clock ?? new ManualClock(BEFORE_BLOCK);
-  const scheduler = mockServices.scheduler();
+  // The mock scheduler runs a task when it is triggered and resolves when it has run; its instance makes the
+  // factory (typed as SchedulerService only).
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(options: { skipTaskRunOnStartup: boolean }): ServiceFactory;
+  };
   const auditor = mockServices.auditor.mock();
   const allow = options.allow ?? (() => true);
   const base = options.clusters.config;
