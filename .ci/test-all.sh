@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite from a fresh machine: installs what is missing (Node 22, npm dependencies, Chromium,
-# PostgreSQL), then type-check, lint, every package's tests, and the end-to-end tests in real Chromium.
+# PostgreSQL, kubectl), then type-check, lint, every package's tests, and the end-to-end tests in real Chromium.
 # The last line is the combined count of tests: "total: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,7 @@ root="$PWD"
 source .ci/setup/ensure-deps.sh
 source .ci/setup/ensure-chromium.sh
 source .ci/setup/ensure-postgres.sh
+source .ci/setup/ensure-kubectl.sh
 
 export CI="${CI:-true}"
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
