@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
+  appendFileSync,
   cpSync,
   existsSync,
   mkdtempSync,
@@ -17,12 +18,14 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageNames, readmeBlock, repoRoot } from './readmeBlocks.mjs';
 import { classify, publishablePackages } from './pack.mjs';
+import { startLocalRegistry } from './localRegistry.mjs';
 
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
@@ -42,6 +45,17 @@ function databaseUrl() {
     );
   }
   return process.env[key];
+}
+
+/** The file `npm pack` names a package's tarball. */
+function tarballName(p) {
+  return `${p.name.replace(/^@/, '').replace('/', '-')}-${p.version}.tgz`;
+}
+
+function integrityOf(file) {
+  return `sha512-${createHash('sha512')
+    .update(readFileSync(file))
+    .digest('base64')}`;
 }
 
 function freePort() {
@@ -121,6 +135,9 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
   let prefix;
   const children = [];
   let browser;
+  let registry;
+  let T;
+  let registryInstall;
 
   const api = async (path, init = {}) => {
     const refresh = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
@@ -147,7 +164,7 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
 
   before(async () => {
     // 1. Every publishable package, packed by the README's one command (GUARDRAILS_TARBALLS reuses a directory).
-    const T = process.env.GUARDRAILS_TARBALLS ?? tarballs;
+    T = process.env.GUARDRAILS_TARBALLS ?? tarballs;
     if (!process.env.GUARDRAILS_TARBALLS) runBlock('pack', repoRoot);
     const packed = publishablePackages();
     const { plugins } = classify(packed);
@@ -165,9 +182,7 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
     );
     const tarballLines = readmeBlock('npm-tarballs');
     for (const p of plugins) {
-      const file = `${p.name.replace(/^@/, '').replace('/', '-')}-${
-        p.version
-      }.tgz`;
+      const file = tarballName(p);
       assert.ok(
         tarballLines.includes(file),
         `the README's tarball lines install ${file}`,
@@ -196,6 +211,21 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
       env: { ...process.env, ...npmEnv },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
+    // The README's registry lines first, against a registry on loopback serving the same tarballs: npm must find
+    // the suite's libraries by the plugins' ranges alone, as it will on registry.npmjs.org.
+    registry = await startLocalRegistry(T);
+    appendFileSync(
+      join(host, '.npmrc'),
+      `@guardrails-dev:registry=${registry.url}/\n`,
+    );
+    runBlock('npm-registry', host, npmEnv);
+    registryInstall = {
+      lock: JSON.parse(readFileSync(join(host, 'package-lock.json'), 'utf8')),
+      backend: JSON.parse(
+        readFileSync(join(host, 'packages/backend/package.json'), 'utf8'),
+      ),
+    };
+    // Then the tarball lines, the way to install until the packages are published; the host runs what they install.
     runBlock('npm-tarballs', host, npmEnv);
     const index = join(host, 'packages/backend/src/index.ts');
     writeFileSync(
@@ -291,6 +321,7 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
 
   after(async () => {
     await browser?.close().catch(() => {});
+    registry?.close();
     for (const child of children.reverse()) {
       try {
         process.kill(-child.pid, 'SIGTERM');
@@ -319,6 +350,38 @@ describe('install into a host Backstage', { timeout: 1_500_000 }, () => {
     if (host && !process.env.GUARDRAILS_INSTALL_KEEP)
       rmSync(host, { recursive: true, force: true });
     log('done');
+  });
+
+  it("installs with the README's registry lines, the suite's libraries found by their ranges", () => {
+    const installed = new Map(
+      Object.entries(registryInstall.lock.packages)
+        .filter(([path]) => /node_modules\/@guardrails-dev\//.test(path))
+        .map(([path, entry]) => [path.replace(/^.*node_modules\//, ''), entry]),
+    );
+    const { plugins, deps } = classify(publishablePackages());
+    for (const p of [...plugins, ...deps]) {
+      const entry = installed.get(p.name);
+      assert.ok(entry, `${p.name} was installed by the registry lines`);
+      // npm leaves `resolved` out for a scope's own registry; the integrity says it is the packed tarball.
+      assert.equal(
+        entry.integrity,
+        integrityOf(join(T, deps.includes(p) ? 'deps' : '', tarballName(p))),
+        `${p.name} is the tarball the registry served`,
+      );
+      assert.ok(
+        !entry.resolved || entry.resolved.startsWith(`${registry.url}/`),
+        `${p.name} came from the registry, not ${entry.resolved}`,
+      );
+    }
+    for (const name of packageNames(readmeBlock('npm-registry')).filter(n =>
+      /backend/.test(n),
+    )) {
+      assert.match(
+        registryInstall.backend.dependencies[name] ?? '',
+        /^\^\d+\.\d+\.\d+$/,
+        `packages/backend depends on ${name} by a caret range`,
+      );
+    }
   });
 
   it('installs no second copy of any @backstage package', () => {
