@@ -18,40 +18,18 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  KubeSimulator,
-  startKubeSimulator,
-} from '@guardrails-dev/kube-simulator';
+import { KubeSimulator } from '@guardrails-dev/kube-simulator';
 import { AddressInfo } from 'node:net';
 import guardrailsPlugin from '../../../plugins/guardrails-backend/src';
+import { startClusters } from '../../../plugins/guardrails-backend/src/__testUtils__/simulatedClusters';
 import { ManualClock } from '../../../plugins/guardrails-backend/src/enforcement/__testUtils__/ManualClock';
 import { syncTaskId } from '../../../plugins/guardrails-backend/src/enforcement/SyncScheduler';
 
 const CLUSTERS = ['dev', 'staging', 'prod'];
-const TOKEN = 'bench-token';
 const BLOCK_AT = new Date('2027-01-15T00:00:00.000Z');
 const BINDING = 'guardrails.pod.no-privileged.prod';
 const MAX_LISTS = 2;
 const MAX_DELAY_MS = 60_000;
-
-const profile = {
-  podSecurity: 'restricted',
-  networkPolicy: 'deny-all',
-  ownerRole: 'view',
-  sizes: {
-    small: {
-      quota: {
-        requests: { cpu: '1', memory: '1Gi' },
-        limits: { cpu: '2', memory: '2Gi' },
-        pods: 10,
-      },
-      limitRange: {
-        defaultRequest: { cpu: '100m', memory: '128Mi' },
-        default: { cpu: '200m', memory: '256Mi' },
-      },
-    },
-  },
-};
 
 function admissionRequests(simulator: KubeSimulator) {
   const log = simulator.requests.log.filter(r =>
@@ -80,34 +58,22 @@ async function waitFor(check: () => boolean, what: string, ms = 120_000) {
 }
 
 async function main() {
-  const simulators = await Promise.all(
-    CLUSTERS.map(name => startKubeSimulator({ name, tokens: [TOKEN] })),
+  const clusters = await startClusters(
+    Object.fromEntries(CLUSTERS.map(name => [name, []])),
   );
+  const simulators = CLUSTERS.map(name => clusters.simulators[name]);
+  // The clusters and environments of the backend's tests, with the default cluster request settings.
+  const { clusterRequests: _tuned, ...guardrails } = clusters.config.guardrails;
   const clock = new ManualClock(new Date(BLOCK_AT.getTime() - 60 * 60_000));
   const backend = await startTestBackend({
     features: [
       guardrailsPlugin,
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: simulators.map(s => ({
-                  name: s.name,
-                  url: s.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: TOKEN,
-                })),
-              },
-            ],
-          },
+          kubernetes: clusters.config.kubernetes,
           guardrails: {
-            environments: Object.fromEntries(
-              CLUSTERS.map(name => [name, { clusters: [name], profile }]),
-            ),
-            audit: { enabled: false },
-            // The default config but for the mode, which defaults to off.
+            ...guardrails,
+            // The default enforcement config but for the mode, which defaults to off.
             enforcement: { mode: 'sync' },
           },
         },
@@ -180,7 +146,7 @@ async function main() {
   const delayMs = performance.now() - started;
 
   await backend.stop();
-  await Promise.all(simulators.map(s => s.close()));
+  await clusters.close();
 
   const lines = [
     `Admission sync, ${

@@ -155,19 +155,7 @@ export class DatabaseEnforcementStore implements EnforcementStore {
 
   async clusterSyncs(): Promise<Map<string, ClusterSync>> {
     const rows = await this.db<SyncRow>(SYNCS_TABLE).select();
-    return new Map(
-      rows.map(row => [
-        row.cluster,
-        {
-          cluster: row.cluster,
-          syncedAt: row.synced_at,
-          result: row.result,
-          ...(row.reason ? { reason: row.reason } : {}),
-          changes: JSON.parse(row.changes_json),
-          drift: JSON.parse(row.drift_json),
-        },
-      ]),
-    );
+    return new Map(rows.map(row => [row.cluster, fromSyncRow(row)]));
   }
 
   async recentChanges(limit: number): Promise<LoggedEnforcementChange[]> {
@@ -229,5 +217,16 @@ function fromPauseRow(row: PauseRow): EnvironmentPause {
     pausedAt: row.paused_at,
     pausedBy: row.paused_by,
     ...(row.reason ? { reason: row.reason } : {}),
+  };
+}
+
+function fromSyncRow(row: SyncRow): ClusterSync {
+  return {
+    cluster: row.cluster,
+    syncedAt: row.synced_at,
+    result: row.result,
+    ...(row.reason ? { reason: row.reason } : {}),
+    changes: JSON.parse(row.changes_json),
+    drift: JSON.parse(row.drift_json),
   };
 }

@@ -1,46 +1,25 @@
+import type { components } from '../schema/openapi';
 import type { AdmissionObject } from '../enforcement/admissionObject';
 
+// The stored records are what the REST API shows, so they take their shape from its spec.
+type Schemas = components['schemas'];
+
 /** What a binding does with a failed validation. */
-export type ValidationAction = 'Deny' | 'Warn' | 'Audit';
+export type ValidationAction = Schemas['ValidationActions'][number];
 
 /** A change an admission sync made to one object. */
-export interface EnforcementChange {
-  kind: string;
-  name: string;
-  guardrail?: string;
-  environment?: string;
-  change: 'create' | 'update' | 'delete';
-  /** Set when the object had been edited or deleted by someone else, and the change restored it. */
-  drift?: 'edited' | 'deleted';
-  oldActions?: ValidationAction[];
-  newActions?: ValidationAction[];
-}
+export type EnforcementChange = Schemas['EnforcementChange'];
 
 /** An object found edited or deleted by someone else. */
-export interface EnforcementDrift {
-  kind: string;
-  name: string;
-  drift: 'edited' | 'deleted';
-  /** Paths the suite sets that had been changed. */
-  fields: string[];
-}
+export type EnforcementDrift = Schemas['EnforcementDrift'];
 
 /** The last admission sync of a cluster. */
-export interface ClusterSync {
-  cluster: string;
-  syncedAt: string;
-  result: 'ok' | 'failed';
-  /** Why it failed; never holds a cluster address. */
-  reason?: string;
-  changes: EnforcementChange[];
-  drift: EnforcementDrift[];
-}
+export type ClusterSync = Schemas['EnforcementSync'] & { cluster: string };
 
 /** A change from the log, with where and when. */
-export interface LoggedEnforcementChange extends EnforcementChange {
+export type LoggedEnforcementChange = Schemas['LoggedEnforcementChange'] & {
   cluster: string;
-  changedAt: string;
-}
+};
 
 export interface EnvironmentPause {
   environment: string;

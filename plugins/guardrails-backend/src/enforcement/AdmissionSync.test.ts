@@ -1,18 +1,11 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
-import request from 'supertest';
 import {
-  admissionObjects,
-  admissionRequests,
-  bindingActions,
+  Enforcement,
   PRIVILEGED_PROD_BINDING,
-  SimulatedClusters,
-  startEnforcementBackend,
-  startEnforcementClusters,
+  startEnforcement,
 } from './__testUtils__/enforcementBackend';
 
 jest.setTimeout(60_000);
 
-const user = mockCredentials.user.header();
 const BINDING = 'ValidatingAdmissionPolicyBinding';
 const POLICY = 'ValidatingAdmissionPolicy';
 
@@ -37,47 +30,40 @@ const unmanagedPolicy = (name: string) => ({
   },
 });
 
-async function patchBinding(
-  clusters: SimulatedClusters,
+/** Changes or deletes a prod binding as a person with kubectl would. */
+async function byHand(
+  env: Enforcement,
   name: string,
-  body: object,
+  change: { patch: object } | 'delete',
 ) {
+  const { url } = env.clusters.simulators.prod;
+  const token =
+    env.clusters.config.kubernetes.clusterLocatorMethods[0].clusters[0]
+      .serviceAccountToken;
   const res = await fetch(
-    `${clusters.simulators.prod.url}/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/${name}?fieldManager=kubectl-edit`,
-    {
-      method: 'PATCH',
-      headers: {
-        authorization: `Bearer ${clusters.config.kubernetes.clusterLocatorMethods[0].clusters[0].serviceAccountToken}`,
-        'content-type': 'application/merge-patch+json',
-      },
-      body: JSON.stringify(body),
-    },
+    `${url}/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/${name}?fieldManager=kubectl-edit`,
+    change === 'delete'
+      ? { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }
+      : {
+          method: 'PATCH',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/merge-patch+json',
+          },
+          body: JSON.stringify(change.patch),
+        },
   );
   expect(res.status).toBe(200);
 }
 
-async function state(server: any) {
-  const res = await request(server)
-    .get('/api/guardrails/enforcement')
-    .set('Authorization', user);
-  if (res.status !== 200)
-    throw new Error(JSON.stringify(res.body).slice(0, 2000));
-  return res.body;
-}
-
-const prodOf = (body: any) =>
-  body.clusters.find((c: any) => c.cluster === 'prod');
-
 describe('admission sync', () => {
-  let clusters: SimulatedClusters;
-  afterEach(() => clusters?.close());
+  let env: Enforcement | undefined;
+  afterEach(() => env?.clusters.close());
 
   it("applies each environment's policies and bindings, then makes no write when nothing is due", async () => {
-    clusters = await startEnforcementClusters();
-    const { server, sync } = await startEnforcementBackend({ clusters });
-
-    await sync('prod');
-    const policies = admissionObjects(clusters, 'prod', POLICY);
+    env = await startEnforcement();
+    await env.sync('prod');
+    const policies = env.objects('prod', POLICY);
     const policy = policies.get('guardrails.pod.no-privileged');
     expect(policy.metadata.labels['app.kubernetes.io/managed-by']).toBe(
       'backstage-guardrails',
@@ -85,22 +71,16 @@ describe('admission sync', () => {
     expect(policy.metadata.managedFields[0].manager).toBe(
       'backstage-guardrails',
     );
-    const bindings = [...admissionObjects(clusters, 'prod', BINDING).keys()];
+    const bindings = [...env.objects('prod', BINDING).keys()];
     expect(bindings).toContain(PRIVILEGED_PROD_BINDING);
     // A cluster holds the bindings of its own environments only.
     expect(bindings.filter(name => name.endsWith('.dev'))).toEqual([]);
-    expect(bindingActions(clusters, 'prod', PRIVILEGED_PROD_BINDING)).toEqual([
-      'Warn',
-      'Audit',
-    ]);
+    expect(env.actions('prod')).toEqual(['Warn', 'Audit']);
 
-    clusters.simulators.prod.resetRequestLog();
-    await sync('prod');
-    expect(admissionRequests(clusters, 'prod')).toEqual({
-      lists: 2,
-      writes: 0,
-    });
-    const prod = prodOf(await state(server));
+    env.clusters.simulators.prod.resetRequestLog();
+    await env.sync('prod');
+    expect(env.requests('prod')).toEqual({ lists: 2, writes: 0 });
+    const prod = await env.clusterState('prod');
     expect(prod).toMatchObject({
       status: 'ok',
       stale: false,
@@ -124,19 +104,20 @@ describe('admission sync', () => {
   });
 
   it('never touches admission objects without the managed-by label, and says when one holds a name it needs', async () => {
-    const team = unmanagedPolicy('team.configmaps');
-    const squatter = unmanagedPolicy('guardrails.pod.no-privileged');
-    clusters = await startEnforcementClusters([team, squatter]);
-    const { server, sync } = await startEnforcementBackend({ clusters });
-    const before = admissionObjects(clusters, 'prod', POLICY);
-
-    await sync('prod');
-    const after = admissionObjects(clusters, 'prod', POLICY);
+    env = await startEnforcement({
+      seeds: [
+        unmanagedPolicy('team.configmaps'),
+        unmanagedPolicy('guardrails.pod.no-privileged'),
+      ],
+    });
+    const before = env.objects('prod', POLICY);
+    await env.sync('prod');
+    const after = env.objects('prod', POLICY);
     for (const name of ['team.configmaps', 'guardrails.pod.no-privileged']) {
       expect(after.get(name)).toEqual(before.get(name));
     }
     expect(after.get('guardrails.pod.no-host-path')).toBeDefined();
-    const prod = prodOf(await state(server));
+    const prod = await env.clusterState('prod');
     expect(prod.status).toBe('failed');
     expect(prod.reason).toContain(
       'ValidatingAdmissionPolicy guardrails.pod.no-privileged exists without the label app.kubernetes.io/managed-by=backstage-guardrails',
@@ -144,26 +125,17 @@ describe('admission sync', () => {
   });
 
   it('restores a managed binding edited or deleted by hand, and reports the drift', async () => {
-    clusters = await startEnforcementClusters();
-    const { server, sync, auditor } = await startEnforcementBackend({
-      clusters,
-    });
-    await sync('prod');
+    env = await startEnforcement();
+    await env.sync('prod');
 
-    await patchBinding(clusters, PRIVILEGED_PROD_BINDING, {
-      spec: { validationActions: ['Audit'] },
+    await byHand(env, PRIVILEGED_PROD_BINDING, {
+      patch: { spec: { validationActions: ['Audit'] } },
     });
-    clusters.simulators.prod.resetRequestLog();
-    await sync('prod');
-    expect(bindingActions(clusters, 'prod', PRIVILEGED_PROD_BINDING)).toEqual([
-      'Warn',
-      'Audit',
-    ]);
-    expect(admissionRequests(clusters, 'prod')).toEqual({
-      lists: 2,
-      writes: 1,
-    });
-    let prod = prodOf(await state(server));
+    env.clusters.simulators.prod.resetRequestLog();
+    await env.sync('prod');
+    expect(env.actions('prod')).toEqual(['Warn', 'Audit']);
+    expect(env.requests('prod')).toEqual({ lists: 2, writes: 1 });
+    let prod = await env.clusterState('prod');
     expect(prod.lastSync.drift).toEqual([
       {
         kind: BINDING,
@@ -181,7 +153,7 @@ describe('admission sync', () => {
         newActions: ['Warn', 'Audit'],
       }),
     ]);
-    expect(auditor.createEvent).toHaveBeenCalledWith(
+    expect(env.auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({
         eventId: 'enforcement-change',
         meta: expect.objectContaining({
@@ -194,24 +166,10 @@ describe('admission sync', () => {
       }),
     );
 
-    const binding = admissionObjects(clusters, 'prod', BINDING).get(
-      PRIVILEGED_PROD_BINDING,
-    );
-    await fetch(
-      `${clusters.simulators.prod.url}/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/${binding.metadata.name}`,
-      {
-        method: 'DELETE',
-        headers: {
-          authorization: `Bearer ${clusters.config.kubernetes.clusterLocatorMethods[0].clusters[0].serviceAccountToken}`,
-        },
-      },
-    );
-    await sync('prod');
-    expect(bindingActions(clusters, 'prod', PRIVILEGED_PROD_BINDING)).toEqual([
-      'Warn',
-      'Audit',
-    ]);
-    prod = prodOf(await state(server));
+    await byHand(env, PRIVILEGED_PROD_BINDING, 'delete');
+    await env.sync('prod');
+    expect(env.actions('prod')).toEqual(['Warn', 'Audit']);
+    prod = await env.clusterState('prod');
     expect(prod.lastSync.drift).toEqual([
       expect.objectContaining({
         name: PRIVILEGED_PROD_BINDING,
@@ -221,17 +179,16 @@ describe('admission sync', () => {
   });
 
   it('leaves the clusters of environments in mode off to GitOps', async () => {
-    clusters = await startEnforcementClusters();
-    const { server, sync } = await startEnforcementBackend({
-      clusters,
+    env = await startEnforcement({
       enforcement: { mode: 'sync', environments: { dev: { mode: 'off' } } },
     });
-    await expect(sync('dev')).rejects.toThrow(/not found/i);
-    await sync('prod');
-    expect(admissionRequests(clusters, 'dev')).toEqual({ lists: 0, writes: 0 });
-    const dev = (await state(server)).clusters.find(
-      (c: any) => c.cluster === 'dev',
-    );
-    expect(dev).toMatchObject({ status: 'off', syncing: [], enforced: [] });
+    await expect(env.sync('dev')).rejects.toThrow(/not found/i);
+    await env.sync('prod');
+    expect(env.requests('dev')).toEqual({ lists: 0, writes: 0 });
+    expect(await env.clusterState('dev')).toMatchObject({
+      status: 'off',
+      syncing: [],
+      enforced: [],
+    });
   });
 });

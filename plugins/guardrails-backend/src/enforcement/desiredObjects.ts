@@ -9,6 +9,10 @@ import {
 import { AdmissionObject, admissionObjects } from './admissionObject';
 import type { ValidationAction } from '../db/EnforcementStore';
 
+export const ADMISSION_API_VERSION = 'admissionregistration.k8s.io/v1';
+export const POLICY_KIND = 'ValidatingAdmissionPolicy';
+export const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
+
 /** On a binding whose environment's enforcement is paused: it audits only, whatever the stage says. */
 export const PAUSED_ANNOTATION = 'guardrails.dev/enforcement-paused';
 
@@ -52,10 +56,6 @@ export function desiredObjects(
     };
   });
 }
-
-export const ADMISSION_API_VERSION = 'admissionregistration.k8s.io/v1';
-export const POLICY_KIND = 'ValidatingAdmissionPolicy';
-export const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
 
 export function environmentOf(object: AdmissionObject): string | undefined {
   return object.metadata.labels?.[GUARDRAILS_ENVIRONMENT_LABEL];

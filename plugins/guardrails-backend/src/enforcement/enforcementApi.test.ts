@@ -1,18 +1,18 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
-  admissionRequests,
-  bindingActions,
+  Enforcement,
   PRIVILEGED_PROD_BINDING,
-  SimulatedClusters,
-  startEnforcementBackend,
-  startEnforcementClusters,
+  startEnforcement,
 } from './__testUtils__/enforcementBackend';
 import { specErrors } from './__testUtils__/specCheck';
 
 jest.setTimeout(60_000);
 
 const user = mockCredentials.user.header();
+const DEV_OFF = {
+  enforcement: { mode: 'sync', environments: { dev: { mode: 'off' } } },
+};
 const PAUSE = '/enforcement/environments/{environment}/pause';
 const RESUME = '/enforcement/environments/{environment}/resume';
 
@@ -38,16 +38,12 @@ async function call(
 }
 
 describe('enforcement API', () => {
-  let clusters: SimulatedClusters;
-  afterEach(() => clusters?.close());
+  let env: Enforcement | undefined;
+  afterEach(() => env?.clusters.close());
 
   it('answers a dry run of the next sync as a diff, reading the clusters without writing', async () => {
-    clusters = await startEnforcementClusters();
-    const { server, sync } = await startEnforcementBackend({
-      clusters,
-      enforcement: { mode: 'sync', environments: { dev: { mode: 'off' } } },
-    });
-    let res = await call(server, 'get', '/enforcement/dry-run');
+    env = await startEnforcement(DEV_OFF);
+    let res = await call(env.server, 'get', '/enforcement/dry-run');
     const [dev, prod] = res.body.clusters;
     expect(dev).toEqual({
       cluster: 'dev',
@@ -65,13 +61,10 @@ describe('enforcement API', () => {
       fields: [],
       newActions: ['Warn', 'Audit'],
     });
-    expect(admissionRequests(clusters, 'prod')).toEqual({
-      lists: 2,
-      writes: 0,
-    });
+    expect(env.requests('prod')).toEqual({ lists: 2, writes: 0 });
 
-    await sync('prod');
-    res = await call(server, 'get', '/enforcement/dry-run');
+    await env.sync('prod');
+    res = await call(env.server, 'get', '/enforcement/dry-run');
     expect(res.body.clusters[1]).toEqual({
       cluster: 'prod',
       status: 'ok',
@@ -81,12 +74,10 @@ describe('enforcement API', () => {
   });
 
   it('pauses an environment to audit only at its next sync, shows it as paused, audits it, and resumes', async () => {
-    clusters = await startEnforcementClusters();
-    const { server, sync, auditor } = await startEnforcementBackend({
-      clusters,
-    });
-    await sync('prod');
-    await sync('dev');
+    env = await startEnforcement();
+    const { server } = env;
+    await env.sync('prod');
+    await env.sync('dev');
 
     let res = await call(server, 'post', PAUSE, 'prod', {
       reason: 'INC-4711: a bad rollout blocks deploys',
@@ -100,12 +91,7 @@ describe('enforcement API', () => {
       reason: 'INC-4711: a bad rollout blocks deploys',
     });
     // The pause starts the environment's syncs: every prod binding audits only.
-    const prodBinding = bindingActions(
-      clusters,
-      'prod',
-      PRIVILEGED_PROD_BINDING,
-    );
-    expect(prodBinding).toEqual(['Audit']);
+    expect(env.actions('prod')).toEqual(['Audit']);
     let state = (await call(server, 'get', '/enforcement')).body;
     expect(state.environments).toContainEqual(
       expect.objectContaining({ environment: 'prod', paused: true }),
@@ -121,10 +107,11 @@ describe('enforcement API', () => {
       }),
     );
     // dev is not paused.
-    expect(
-      bindingActions(clusters, 'dev', 'guardrails.pod.no-privileged.dev'),
-    ).toEqual(['Warn', 'Audit']);
-    expect(auditor.createEvent).toHaveBeenCalledWith(
+    expect(env.actions('dev', 'guardrails.pod.no-privileged.dev')).toEqual([
+      'Warn',
+      'Audit',
+    ]);
+    expect(env.auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({
         eventId: 'enforcement-pause',
         severityLevel: 'high',
@@ -146,10 +133,7 @@ describe('enforcement API', () => {
       mode: 'sync',
       paused: false,
     });
-    expect(bindingActions(clusters, 'prod', PRIVILEGED_PROD_BINDING)).toEqual([
-      'Warn',
-      'Audit',
-    ]);
+    expect(env.actions('prod')).toEqual(['Warn', 'Audit']);
     state = (await call(server, 'get', '/enforcement')).body;
     expect(
       state.clusters
@@ -159,45 +143,40 @@ describe('enforcement API', () => {
   });
 
   it('refuses to pause without the pause permission, an unknown environment, and one left to GitOps', async () => {
-    clusters = await startEnforcementClusters();
-    const { server, sync } = await startEnforcementBackend({
-      clusters,
-      enforcement: { mode: 'sync', environments: { dev: { mode: 'off' } } },
+    env = await startEnforcement({
+      ...DEV_OFF,
       allow: permission => permission !== 'guardrails.enforcement.pause',
     });
-    await sync('prod');
-    let res = await call(server, 'post', PAUSE, 'prod');
+    await env.sync('prod');
+    let res = await call(env.server, 'post', PAUSE, 'prod');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
       'Not allowed: guardrails.enforcement.pause',
     );
-    res = await call(server, 'post', RESUME, 'prod');
+    res = await call(env.server, 'post', RESUME, 'prod');
     expect(res.status).toBe(403);
-    const state = (await call(server, 'get', '/enforcement')).body;
+    const state = (await call(env.server, 'get', '/enforcement')).body;
     expect(state.environments).toContainEqual({
       environment: 'prod',
       mode: 'sync',
       paused: false,
     });
-    expect(bindingActions(clusters, 'prod', PRIVILEGED_PROD_BINDING)).toEqual([
-      'Warn',
-      'Audit',
-    ]);
+    expect(env.actions('prod')).toEqual(['Warn', 'Audit']);
 
-    const { server: allowed } = await startEnforcementBackend({
-      clusters,
-      enforcement: { mode: 'sync', environments: { dev: { mode: 'off' } } },
+    const { server } = await startEnforcement({
+      ...DEV_OFF,
+      clusters: env.clusters,
     });
-    res = await call(allowed, 'post', PAUSE, 'qa');
+    res = await call(server, 'post', PAUSE, 'qa');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       "Unknown environment 'qa'; configured environments: dev, prod",
     );
-    res = await call(allowed, 'post', PAUSE, 'prod$');
+    res = await call(server, 'post', PAUSE, 'prod$');
     expect(res.status).toBe(400);
-    res = await call(allowed, 'post', PAUSE, 'prod', { reason: 7 });
+    res = await call(server, 'post', PAUSE, 'prod', { reason: 7 });
     expect(res.status).toBe(400);
-    res = await call(allowed, 'post', PAUSE, 'dev');
+    res = await call(server, 'post', PAUSE, 'dev');
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain(
       "Enforcement of environment 'dev' is off (guardrails.enforcement)",
@@ -205,25 +184,19 @@ describe('enforcement API', () => {
   });
 
   it('lets read routes follow the report permission', async () => {
-    clusters = await startEnforcementClusters();
-    const { server } = await startEnforcementBackend({
-      clusters,
+    env = await startEnforcement({
       allow: permission => permission !== 'guardrails.report.read',
     });
     for (const path of ['/enforcement', '/enforcement/dry-run']) {
-      const res = await call(server, 'get', path);
+      const res = await call(env.server, 'get', path);
       expect(res.status).toBe(403);
     }
-    expect(admissionRequests(clusters, 'prod')).toEqual({
-      lists: 0,
-      writes: 0,
-    });
+    expect(env.requests('prod')).toEqual({ lists: 0, writes: 0 });
   });
 
   it('stops the startup on a wrong enforcement config, naming the key and the fix', async () => {
-    clusters = await startEnforcementClusters();
     await expect(
-      startEnforcementBackend({ clusters, enforcement: { mode: 'enforce' } }),
+      startEnforcement({ enforcement: { mode: 'enforce' } }),
     ).rejects.toThrow(
       "guardrails.enforcement.mode is 'enforce'; set it to 'sync' (the backend applies the admission policies) or 'off' (admission is left to GitOps)",
     );

@@ -4,23 +4,14 @@ import {
   MANAGED_BY_LABEL,
 } from '@guardrails-dev/plugin-guardrails-common';
 import type { AdmissionObject } from './admissionObject';
-import type { ValidationAction } from '../db/EnforcementStore';
+import type { EnforcementChange } from '../db/EnforcementStore';
 import { differingFields } from './compareObjects';
 import { actionsOf, BINDING_KIND, environmentOf } from './desiredObjects';
 
 /** One write a sync makes, with what it changes. */
-export interface PlannedChange {
-  kind: string;
-  name: string;
-  guardrail?: string;
-  environment?: string;
-  change: 'create' | 'update' | 'delete';
-  /** Set when the cluster's object is not what the suite last applied: changed or deleted by someone else. */
-  drift?: 'edited' | 'deleted';
+export interface PlannedChange extends EnforcementChange {
   /** Paths the suite sets that differ (updates only). */
   fields: string[];
-  oldActions?: ValidationAction[];
-  newActions?: ValidationAction[];
   /** What to apply (create, update). */
   desired?: AdmissionObject;
   /** The object as listed; null when it does not exist. */

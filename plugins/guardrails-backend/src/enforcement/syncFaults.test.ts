@@ -1,47 +1,24 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { SimulatorFaults } from '@guardrails-dev/kube-simulator';
-import request from 'supertest';
 import {
-  admissionObjects,
   BLOCK_AT,
-  bindingActions,
-  PRIVILEGED_PROD_BINDING,
-  SimulatedClusters,
-  startEnforcementBackend,
-  startEnforcementClusters,
+  Enforcement,
+  startEnforcement,
+  until,
 } from './__testUtils__/enforcementBackend';
 
 jest.setTimeout(60_000);
 
-const user = mockCredentials.user.header();
-
 /** Each binding's actions in the prod cluster. */
-const prodBindings = (clusters: SimulatedClusters) =>
+const prodBindings = (env: Enforcement) =>
   new Map(
-    [
-      ...admissionObjects(
-        clusters,
-        'prod',
-        'ValidatingAdmissionPolicyBinding',
-      ).values(),
-    ].map(b => [b.metadata.name, b.spec.validationActions]),
+    [...env.objects('prod', 'ValidatingAdmissionPolicyBinding').values()].map(
+      b => [b.metadata.name, b.spec.validationActions],
+    ),
   );
 
-async function prodOnceSynced(server: any, since: string) {
-  for (let i = 0; i < 400; i++) {
-    const res = await request(server)
-      .get('/api/guardrails/enforcement')
-      .set('Authorization', user);
-    const prod = res.body.clusters.find((c: any) => c.cluster === 'prod');
-    if (prod.lastSync && prod.lastSync.syncedAt >= since) return prod;
-    await new Promise(r => setTimeout(r, 25));
-  }
-  throw new Error('prod was not synced');
-}
-
 describe('admission sync against a failing cluster', () => {
-  let clusters: SimulatedClusters;
-  afterEach(() => clusters?.close());
+  let env: Enforcement | undefined;
+  afterEach(() => env?.clusters.close());
 
   it.each<[string, SimulatorFaults, RegExp]>([
     [
@@ -62,41 +39,38 @@ describe('admission sync against a failing cluster', () => {
   ])(
     'keeps the policies as they were when the cluster %s, says so, and converges on the next sync',
     async (_what, faults, reason) => {
-      clusters = await startEnforcementClusters();
-      const { server, sync, clock } = await startEnforcementBackend({
-        clusters,
-      });
-      await sync('prod');
-      const before = prodBindings(clusters);
-      expect(before.get(PRIVILEGED_PROD_BINDING)).toEqual(['Warn', 'Audit']);
+      env = await startEnforcement();
+      await env.sync('prod');
+      const before = prodBindings(env);
+      expect(env.actions('prod')).toEqual(['Warn', 'Audit']);
 
-      clusters.simulators.prod.setFaults(faults);
+      env.clusters.simulators.prod.setFaults(faults);
       // The boundary wakes the sync, which meets the faults.
-      clock.set(BLOCK_AT);
-      const failed = await prodOnceSynced(server, BLOCK_AT.toISOString());
-      expect(prodBindings(clusters)).toEqual(before);
+      env.clock.set(BLOCK_AT);
+      const failed = await until(async () => {
+        const prod = await env!.clusterState('prod');
+        return prod.lastSync?.syncedAt === BLOCK_AT.toISOString() && prod;
+      }, 'the failed sync');
+      expect(prodBindings(env)).toEqual(before);
       expect(failed).toMatchObject({
         status: 'failed',
         lastSync: { result: 'failed', changes: [] },
       });
       expect(failed.reason).toMatch(reason);
-      const address = new URL(clusters.simulators.prod.url).host;
+      const address = new URL(env.clusters.simulators.prod.url).host;
       expect(JSON.stringify(failed)).not.toContain(address);
       // What is enforced is what the cluster still holds.
       expect(failed.enforced).toContainEqual(
         expect.objectContaining({
-          binding: PRIVILEGED_PROD_BINDING,
+          binding: 'guardrails.pod.no-privileged.prod',
           actions: ['Warn', 'Audit'],
         }),
       );
 
-      clusters.simulators.prod.setFaults(undefined);
-      await sync('prod');
-      expect(bindingActions(clusters, 'prod', PRIVILEGED_PROD_BINDING)).toEqual(
-        ['Deny'],
-      );
-      const converged = await prodOnceSynced(server, BLOCK_AT.toISOString());
-      expect(converged.status).toBe('ok');
+      env.clusters.simulators.prod.setFaults(undefined);
+      await env.sync('prod');
+      expect(env.actions('prod')).toEqual(['Deny']);
+      expect((await env.clusterState('prod')).status).toBe('ok');
     },
   );
 });
