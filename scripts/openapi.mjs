@@ -46,14 +46,33 @@ const HEADER = `//
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
+// -common exports the three generated interfaces as its API types; the API report needs their docs and release tags.
+const PUBLIC_DOCS = {
+  paths:
+    'The paths of the guardrails REST API with their parameters and answers.',
+  components:
+    'The schemas, parameters and responses of the guardrails REST API.',
+  operations: 'The operations of the guardrails REST API, by operationId.',
+};
+
+function withPublicDocs(types) {
+  return types.replace(
+    /^export interface (paths|components|operations) \{/gm,
+    (line, name) =>
+      `/**\n * ${PUBLIC_DOCS[name]}\n *\n * @public\n */\n${line}`,
+  );
+}
+
 async function generate() {
   const text = readFileSync(specPath, 'utf8');
   const spec = parse(text);
-  const types = astToString(
-    await openapiTS(spec, {
-      alphabetize: false,
-      exportType: false,
-    }),
+  const types = withPublicDocs(
+    astToString(
+      await openapiTS(spec, {
+        alphabetize: false,
+        exportType: false,
+      }),
+    ),
   );
 
   /** `#get|/path` → the request and response types the typed router gives handlers. */

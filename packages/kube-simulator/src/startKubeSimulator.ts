@@ -28,6 +28,7 @@ function seedFiles(seed: string | string[] | undefined): string[] {
  * Starts a simulated cluster: an HTTP server speaking the Kubernetes REST API over an in-memory store,
  * seeded from files and objects. Rejects with an error naming the problem when options or seeds are bad
  * or the port is taken.
+ * @public
  */
 export function startKubeSimulator(
   options: KubeSimulatorOptions = {},

@@ -1,6 +1,6 @@
 import type { AuditEvent } from './admission/auditLog';
 
-/** Faults injected into every request the simulator serves, for resilience tests and benchmarks. */
+/** Faults injected into every request the simulator serves, for resilience tests and benchmarks. @public */
 export interface SimulatorFaults {
   /** Delay added before each response, in milliseconds. */
   latencyMs?: number;
@@ -18,7 +18,7 @@ export interface SimulatorFaults {
   }>;
 }
 
-/** A bearer token and what it may do. */
+/** A bearer token and what it may do. @public */
 export interface TokenRule {
   token: string;
   /** Allowed verbs among get, list, create, update, patch, delete (deletecollection counts as delete). All when absent. */
@@ -27,7 +27,7 @@ export interface TokenRule {
   namespaces?: string[];
 }
 
-/** Options of {@link startKubeSimulator}. */
+/** Options of {@link startKubeSimulator}. @public */
 export interface KubeSimulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
@@ -45,7 +45,7 @@ export interface KubeSimulatorOptions {
   faults?: SimulatorFaults;
 }
 
-/** A running simulated cluster. */
+/** A running simulated cluster. @public */
 export interface KubeSimulator {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;

@@ -1,6 +1,6 @@
 import { ENFORCEMENT_LEVELS, EnforcementLevel } from './types';
 
-/** Position of a level in the order observe < warn < block < auto-correct. @public */
+/** Position of a level in the order `observe`, `warn`, `block`, `auto-correct`. @public */
 export function levelRank(level: EnforcementLevel): number {
   return ENFORCEMENT_LEVELS.indexOf(level);
 }

@@ -3,7 +3,7 @@ import { ResourceType } from '../api/resources';
 import { cloneJson } from '../store/objects';
 import { UserInfo } from './types';
 
-/** One entry of the audit log, shaped as an `audit.k8s.io/v1` Event at level Metadata. */
+/** One entry of the audit log, shaped as an `audit.k8s.io/v1` Event at level Metadata. @public */
 export interface AuditEvent {
   kind: 'Event';
   apiVersion: 'audit.k8s.io/v1';

@@ -7,6 +7,7 @@ import { ClusterSpec, parseArgs, USAGE, UsageError } from './parseArgs';
  * The `kube-simulator` command: starts one cluster from flags, or several from `--config`, prints
  * `kube-simulator <name> listening on <url>` for each, and runs until SIGINT or SIGTERM. Failures print
  * a message and set the exit code (2 for usage mistakes, 1 otherwise).
+ * @public
  */
 export async function runKubeSimulatorCli(argv: string[]): Promise<void> {
   let clusters: ClusterSpec[];

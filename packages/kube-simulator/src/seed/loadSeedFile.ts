@@ -10,6 +10,7 @@ import {
  * Reads a seed file: multi-document YAML of Kubernetes objects. Every object is checked (known type, valid
  * names, namespace set exactly for namespaced kinds, no duplicates), and a namespaced object must be in a
  * namespace the file declares or a built-in one. Errors name the file and the 1-based document number.
+ * @public
  */
 export function loadSeedFile(path: string): object[] {
   let text: string;

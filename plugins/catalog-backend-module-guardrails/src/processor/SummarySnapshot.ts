@@ -13,6 +13,7 @@ import { ComplianceSnapshot } from './types';
  * The guardrails backend's `GET /summary`, held in memory and refreshed at most once per interval with a
  * conditional request, so processing thousands of entities costs one small request per interval, never one per
  * entity. When the backend cannot be reached the last summary is kept; before the first one, entities are unknown.
+ * @public
  */
 export class SummarySnapshot implements ComplianceSnapshot {
   private entities = new Map<string, ApiEntitySummary>();

@@ -1,6 +1,6 @@
 import { ApiEntitySummary } from '@guardrails-dev/plugin-guardrails-common';
 
-/** An in-memory view of every entity's status; the processor never calls a cluster or the API per entity. */
+/** An in-memory view of every entity's status; the processor never calls a cluster or the API per entity. @public */
 export interface ComplianceSnapshot {
   get(entityRef: string): Promise<ApiEntitySummary | undefined>;
   /**

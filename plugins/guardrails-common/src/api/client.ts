@@ -1,25 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import createClient, { type Client } from 'openapi-fetch';
-import type { components, operations, paths } from '../generated';
+import type { paths } from '../generated';
 
-/**
- * The paths of the guardrails REST API with their parameters and answers, generated from the backend's OpenAPI
- * spec (plugins/guardrails-backend/src/schema/openapi.yaml).
- *
- * @public
- */
-export type GuardrailsApiPaths = paths;
-
-/**
- * The operations and schemas of the guardrails REST API, generated from the same spec; the backend's validated
- * router is typed with them.
- *
- * @public
- */
-export type GuardrailsApiOperations = operations;
-
-/** @public */
-export type GuardrailsApiComponents = components;
+// The REST contract's types, generated from the backend's OpenAPI spec (plugins/guardrails-backend/src/schema/openapi.yaml);
+// the backend's validated router is typed with the same ones.
+export type {
+  paths as GuardrailsApiPaths,
+  operations as GuardrailsApiOperations,
+  components as GuardrailsApiComponents,
+} from '../generated';
 
 /**
  * A typed client of the guardrails REST API, generated from its OpenAPI spec: `client.get('/summary', ...)` takes

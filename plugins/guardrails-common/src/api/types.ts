@@ -7,85 +7,83 @@
  */
 import type { components } from '../generated';
 
-type Schemas = components['schemas'];
-
 /** Compliance of an entity in one environment, or overall. `unknown` is never shown as compliant. @public */
-export type ComplianceState = Schemas['ComplianceState'];
+export type ComplianceState = components['schemas']['ComplianceState'];
 
 /** A rollout stage with the instant it starts, resolved for display. @public */
-export type ApiRolloutStage = Schemas['RolloutStage'];
+export type ApiRolloutStage = components['schemas']['RolloutStage'];
 
 /** A guardrail's rollout in one environment at the time of the answer. @public */
-export type ApiEnvironmentRollout = Schemas['EnvironmentRollout'];
+export type ApiEnvironmentRollout = components['schemas']['EnvironmentRollout'];
 
 /** `GET /guardrails`: one guardrail of the pack. @public */
-export type ApiGuardrail = Schemas['Guardrail'];
+export type ApiGuardrail = components['schemas']['Guardrail'];
 
 /** @public */
-export type ApiGuardrailList = Schemas['GuardrailList'];
+export type ApiGuardrailList = components['schemas']['GuardrailList'];
 
 /** One violation (or evaluation error) on one Kubernetes object. @public */
-export type ApiViolation = Schemas['Violation'];
+export type ApiViolation = components['schemas']['Violation'];
 
 /** A cluster whose last audit failed: its results are the last good ones. @public */
-export type ApiStaleCluster = Schemas['StaleCluster'];
+export type ApiStaleCluster = components['schemas']['StaleCluster'];
 
 /**
  * A configured cluster that no audit has read successfully yet: it has no results, so what runs there is unknown and
  * nothing about it reads as compliant or as "0 affected". @public
  */
-export type ApiMissingCluster = Schemas['MissingCluster'];
+export type ApiMissingCluster = components['schemas']['MissingCluster'];
 
 /** Counts of violations by enforcement level. @public */
-export type LevelCounts = Schemas['LevelCounts'];
+export type LevelCounts = components['schemas']['LevelCounts'];
 
 /** An entity's status in one environment. @public */
-export type ApiEnvironmentReport = Schemas['EnvironmentReport'];
+export type ApiEnvironmentReport = components['schemas']['EnvironmentReport'];
 
 /** `GET /entities/:kind/:namespace/:name/report`. @public */
-export type ApiEntityReport = Schemas['EntityReport'];
+export type ApiEntityReport = components['schemas']['EntityReport'];
 
 /** One day of counts (for trends). @public */
-export type ApiHistoryPoint = Schemas['HistoryPoint'];
+export type ApiHistoryPoint = components['schemas']['HistoryPoint'];
 
 /** `GET /entities/:kind/:namespace/:name/history` and `GET /history`. @public */
-export type ApiHistory = Schemas['History'];
+export type ApiHistory = components['schemas']['History'];
 
 /** One entity's status in `GET /summary`. @public */
-export type ApiEntitySummary = Schemas['EntitySummary'];
+export type ApiEntitySummary = components['schemas']['EntitySummary'];
 
 /** `GET /summary`: every entity the suite knows, for the catalog processor. @public */
-export type ApiSummary = Schemas['Summary'];
+export type ApiSummary = components['schemas']['Summary'];
 
 /** One object affected in a what-if. @public */
-export type ApiImpactItem = Schemas['ImpactItem'];
+export type ApiImpactItem = components['schemas']['ImpactItem'];
 
 /** `GET /impact?guardrail=ID&environment=ENV&level=LEVEL`. @public */
-export type ApiImpact = Schemas['Impact'];
+export type ApiImpact = components['schemas']['Impact'];
 
 /** One exemption with its status. @public */
-export type ApiExemption = Schemas['Exemption'];
+export type ApiExemption = components['schemas']['Exemption'];
 
 /** `GET /exemptions`. @public */
-export type ApiExemptions = Schemas['Exemptions'];
+export type ApiExemptions = components['schemas']['Exemptions'];
 
 /** `GET /distribution`: counts of violations by guardrail and environment (no per-team ranking). @public */
-export type ApiDistribution = Schemas['Distribution'];
+export type ApiDistribution = components['schemas']['Distribution'];
 
 /** `POST /audit` answer. @public */
-export type ApiAuditRun = Schemas['AuditRun'];
+export type ApiAuditRun = components['schemas']['AuditRun'];
 
 /** Quota and limit-range values of one size profile, as provisioning applies them. @public */
-export type ApiSizeProfile = Schemas['SizeProfile'];
+export type ApiSizeProfile = components['schemas']['SizeProfile'];
 
 /** `GET /environments`: one configured environment, for the scaffolder environment picker. @public */
-export type ApiEnvironment = Schemas['Environment'];
+export type ApiEnvironment = components['schemas']['Environment'];
 
 /** @public */
-export type ApiEnvironmentList = Schemas['EnvironmentList'];
+export type ApiEnvironmentList = components['schemas']['EnvironmentList'];
 
 /** Backstage's standard error body, as every failed answer carries it. @public */
-export type ApiErrorBody = Schemas['Error'];
+export type ApiErrorBody = components['schemas']['Error'];
 
 /** A rollout stage as written, re-exported for clients that render plans. @public */
 export type { RolloutStage } from '../types';

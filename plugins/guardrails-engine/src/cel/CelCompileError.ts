@@ -1,4 +1,4 @@
-/** A CEL expression that cannot be compiled: bad syntax, a type error, or over a size limit. */
+/** A CEL expression that cannot be compiled: bad syntax, a type error, or over a size limit. @public */
 export class CelCompileError extends Error {
   /** The expression as given. */
   readonly expression: string;

@@ -136,7 +136,7 @@ class CompiledProgram implements CelProgram {
   }
 }
 
-/** Parses and type-checks once. Throws CelCompileError with the expression, message and position. */
+/** Parses and type-checks once. Throws CelCompileError with the expression, message and position. @public */
 export function compileCel(
   expression: string,
   options: CelCompileOptions = {},

@@ -69,6 +69,7 @@ function compareBigInt(a: bigint, b: bigint): -1 | 0 | 1 {
  * Parsing, comparison, addition and canonical formatting follow
  * k8s.io/apimachinery's resource.Quantity: `1.5Gi`, `500m`, `1e3` and `0.1`
  * are all exact; a value finer than a nano is rounded up to the next nano.
+ * @public
  */
 export class Quantity {
   readonly #nanos: bigint;
@@ -262,7 +263,7 @@ export class Quantity {
   }
 }
 
-/** Parses a Kubernetes quantity string; throws an Error naming the input and the reason. */
+/** Parses a Kubernetes quantity string; throws an Error naming the input and the reason. @public */
 export function parseQuantity(text: string): Quantity {
   return Quantity.parse(text);
 }

@@ -3,7 +3,7 @@
  * k8s.io/apimachinery's resource.Quantity, for parsing and for canonical output.
  */
 
-/** The three serialisation styles of a quantity; a parsed quantity remembers its own. */
+/** The three serialisation styles of a quantity; a parsed quantity remembers its own. @public */
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
 // Kubernetes accepts any int32 exponent; a bound keeps "1e999999999" from

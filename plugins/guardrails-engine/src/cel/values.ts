@@ -37,6 +37,7 @@ function setEntry(
  * JSON cannot tell `2.0` from `2`, so an integral value of a field whose schema
  * says `number` becomes an int too; CEL compares ints and doubles by value, so
  * comparisons are unaffected.
+ * @public
  */
 export function toCelValue(value: unknown): unknown {
   switch (typeof value) {
@@ -98,6 +99,7 @@ function bytesToBase64(bytes: Uint8Array): string {
  * Converts a CEL result back to plain JSON-ish JavaScript: ints become numbers
  * (decimal strings when beyond 2^53), quantities and durations their canonical
  * strings, timestamps ISO strings, bytes base64, optionals their value or null.
+ * @public
  */
 export function fromCelValue(value: unknown): unknown {
   switch (typeof value) {

@@ -13,7 +13,7 @@ import {
   ListPage,
 } from './types';
 
-/** Field manager of every apply; Guardrails' ownership of fields is visible in managedFields. */
+/** Field manager of every apply; Guardrails' ownership of fields is visible in managedFields. @public */
 export const FIELD_MANAGER = 'backstage-guardrails';
 const APPLY_CONTENT_TYPE = 'application/apply-patch+yaml';
 const JSON_PATCH_CONTENT_TYPE = 'application/json-patch+json';
