@@ -113,8 +113,6 @@ export class AdmissionSync {
     for (const change of plan.changes) {
       try {
         await this.execute(target.cluster, change, at);
-        made.push(summarize(change));
-        await recordChangeEvent(this.options.auditor, target.cluster, change);
       } catch (error) {
         await recordChangeEvent(
           this.options.auditor,
@@ -129,6 +127,8 @@ export class AdmissionSync {
         failure = reasonOf(error);
         break;
       }
+      made.push(summarize(change));
+      await recordChangeEvent(this.options.auditor, target.cluster, change);
     }
     await this.recordInPlace(target.cluster, planned);
     if (!failure && plan.unmanaged.length > 0) {

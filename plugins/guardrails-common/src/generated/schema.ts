@@ -5,6 +5,11 @@
 // * Regenerate with: npm run openapi:generate                      *
 // ******************************************************************
 /* eslint-disable */
+/**
+ * The paths of the guardrails REST API with their parameters and answers.
+ *
+ * @public
+ */
 export interface paths {
   '/health': {
     parameters: {
@@ -263,6 +268,11 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/**
+ * The schemas, parameters and responses of the guardrails REST API.
+ *
+ * @public
+ */
 export interface components {
   schemas: {
     /** @description Backstage's standard error body (`ErrorResponseBody` of @backstage/errors). */
@@ -670,7 +680,7 @@ export interface components {
       /** @description Objects found edited or deleted by someone else (restored unless the sync failed first). */
       drift: components['schemas']['EnforcementDrift'][];
     };
-    /** @description A binding as the suite last applied it and found it in the cluster. */
+    /** @description A binding as the suite last applied it to the cluster; the last sync's drift says whether someone changed it. */
     EnforcedBinding: {
       guardrail: string;
       environment: string;
@@ -811,6 +821,11 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+/**
+ * The operations of the guardrails REST API, by operationId.
+ *
+ * @public
+ */
 export interface operations {
   getHealth: {
     parameters: {

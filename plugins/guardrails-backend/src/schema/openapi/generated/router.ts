@@ -1371,7 +1371,7 @@ export const spec = {
       EnforcedBinding: {
         type: 'object',
         description:
-          'A binding as the suite last applied it and found it in the cluster.',
+          "A binding as the suite last applied it to the cluster; the last sync's drift says whether someone changed it.",
         required: [
           'guardrail',
           'environment',
