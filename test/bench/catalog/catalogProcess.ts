@@ -1,12 +1,12 @@
 /*
  * One catalog of the catalog benchmark in a process of its own, so that the catalogs compared share no JIT state,
  * heap or module instances: each is measured as a backend of its own would run. The parent starts it with
- * `startCatalogProcess`; the child makes the same deterministic components (and, with the module, summaries) and
+ * `startCatalogProcess`; the child makes the same deterministic entities (and, with the module, summaries) and
  * runs cycles when asked over IPC. Only one catalog works at a time; the others wait idle.
  */
 import { forkBenchProcess, serveBenchProcess } from '../benchProcess';
 import { BenchCatalog, Cycle, startBenchCatalog } from './benchCatalog';
-import { components, summaries } from './fixtures';
+import { catalogEntities, summaries } from './fixtures';
 
 export interface CatalogProcessOptions {
   components: number;
@@ -63,7 +63,7 @@ async function serve() {
       case 'start': {
         const { audits } = request.options;
         catalog = await startBenchCatalog({
-          entities: components(request.options.components),
+          entities: catalogEntities(request.options.components),
           ...(audits
             ? {
                 summaries: summaries(

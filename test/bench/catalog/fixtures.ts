@@ -53,6 +53,55 @@ export function components(count: number): Entity[] {
 }
 
 /**
+ * The catalog's entities: the components and the namespace Resources provisioning registered for a tenth of them,
+ * the ones each summary lists in the component's `namespaces`.
+ */
+export function catalogEntities(count: number): Entity[] {
+  return [...components(count), ...namespaceResources(count)];
+}
+
+/**
+ * `kubernetes-namespace` Resources as provisioning registers them (the scaffolder module's `namespaceEntity`), two
+ * per provisioned component: its namespace in dev and in prod.
+ */
+function namespaceResources(count: number): Entity[] {
+  const resources: Entity[] = [];
+  for (let i = 9; i < count; i += 10) {
+    const component = `component:default/svc-${i}`;
+    const location = `url:https://github.com/example/svc-${i}/blob/main/catalog-info.yaml`;
+    for (const environment of ['dev', 'prod']) {
+      const name = `svc-${i}-${environment}`;
+      resources.push({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name,
+          namespace: 'default',
+          title: `${name} (${environment})`,
+          description: `Guarded Kubernetes namespace of ${component} in ${environment}, provisioned by Guardrails.`,
+          annotations: {
+            'backstage.io/managed-by-location': location,
+            'backstage.io/managed-by-origin-location': location,
+            'backstage.io/kubernetes-namespace': name,
+            'backstage.io/kubernetes-id': `svc-${i}`,
+            'guardrails.dev/environment': environment,
+            'guardrails.dev/clusters': environment,
+            'guardrails.dev/entity-ref': component,
+          },
+          tags: ['kubernetes', 'guardrails'],
+        },
+        spec: {
+          type: 'kubernetes-namespace',
+          owner: `group:default/team-${i % 500}`,
+          dependencyOf: [component],
+        },
+      });
+    }
+  }
+  return resources;
+}
+
+/**
  * The backend's summaries after `count` audits, one after another: a tenth of the components with provisioned
  * namespaces, one in seven violating. From audit `changingFrom` on, one component in a hundred changes status at
  * each audit (a new violation, or one fixed); before it, audits find the same statuses. As the backend does, each
