@@ -14,6 +14,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { JsonObject } from '@backstage/types';
 import guardrailsPlugin from '@guardrails-dev/plugin-guardrails-backend';
+import { ApiDistribution } from '@guardrails-dev/plugin-guardrails-common';
 import { Knex } from 'knex';
 import { TriggeredScheduler } from './triggeredScheduler';
 
@@ -26,6 +27,11 @@ export interface GuardrailsBackend {
   call<T>(method: 'GET' | 'POST', path: string): Promise<T>;
   /** Starts an audit with `POST /audit` and resolves when it has ended. */
   audit(): Promise<void>;
+  /**
+   * The results and violations stored, from `GET /distribution` after an audit; an error names the clusters the
+   * audit could not read.
+   */
+  auditedResults(): Promise<{ results: number; violations: number }>;
   stop(): Promise<void>;
 }
 
@@ -76,6 +82,28 @@ export async function startGuardrailsBackend(options: {
         throw new Error(`POST /audit answered ${status}, not started`);
       }
       await scheduler.idle();
+    },
+    auditedResults: async () => {
+      const { rows, missing, stale } = await call<ApiDistribution>(
+        'GET',
+        '/distribution',
+      );
+      const failed = [...missing, ...stale];
+      if (failed.length > 0) {
+        throw new Error(
+          `The audit could not read ${failed
+            .map(c => `${c.cluster}: ${c.error}`)
+            .join('; ')}`,
+        );
+      }
+      const sum = (count: (row: (typeof rows)[number]) => number) =>
+        rows.reduce((total, row) => total + count(row), 0);
+      return {
+        results: sum(
+          r => r.failing + r.warning + r.errors + r.exempted + r.passing,
+        ),
+        violations: sum(r => r.failing + r.warning),
+      };
     },
     stop: () => backend.stop(),
   };

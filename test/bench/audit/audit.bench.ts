@@ -18,10 +18,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ApiDistribution,
-  ApiSummary,
-} from '@guardrails-dev/plugin-guardrails-common';
+import { ApiSummary } from '@guardrails-dev/plugin-guardrails-common';
 import knexFactory from 'knex';
 import { startGuardrailsBackend } from '../guardrailsBackend';
 import { startClockAt } from '../startClockAt';
@@ -111,22 +108,9 @@ async function main(): Promise<number> {
     const ms = performance.now() - start;
     const { total: requests, byMethod: methods } = await clusters.requests();
     const lists = await clusters.lists();
-    const distribution = await backend.call<ApiDistribution>(
-      'GET',
-      '/distribution',
-    );
-    const failed = [...distribution.missing, ...distribution.stale];
-    if (failed.length > 0) {
-      throw new Error(
-        `Audit failed: ${failed
-          .map(c => `${c.cluster}: ${c.error}`)
-          .join('; ')}`,
-      );
-    }
+    const { results, violations } = await backend.auditedResults();
     const summary = await backend.call<ApiSummary>('GET', '/summary');
     const statuses = Object.values(summary.entities);
-    const sum = (count: (row: ApiDistribution['rows'][number]) => number) =>
-      distribution.rows.reduce((total, row) => total + count(row), 0);
     return {
       components: inCatalog,
       entities: (await catalog.getEntities()).items.length,
@@ -136,10 +120,8 @@ async function main(): Promise<number> {
       methods,
       lists,
       objects: lists.reduce((total, l) => total + l.objects, 0),
-      results: sum(
-        r => r.failing + r.warning + r.errors + r.exempted + r.passing,
-      ),
-      violations: sum(r => r.failing + r.warning),
+      results,
+      violations,
       owned: statuses.length,
       namespaces: statuses.reduce(
         (total, s) => total + (s.namespaces?.length ?? 0),

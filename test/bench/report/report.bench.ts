@@ -30,10 +30,10 @@ import {
   KubeSimulator,
   startKubeSimulator,
 } from '@guardrails-dev/kube-simulator';
-import { ApiDistribution } from '@guardrails-dev/plugin-guardrails-common';
 import knexFactory, { Knex } from 'knex';
 import { startGuardrailsBackend } from '../guardrailsBackend';
-import { CLUSTERS, GUARDRAILS, reportEstate, reportPack } from './reportEstate';
+import { CLUSTERS } from '../audit/generateEstate';
+import { GUARDRAILS, reportEstate, reportPack } from './reportEstate';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 5_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4_000);
@@ -88,22 +88,7 @@ async function measure(
   const seeded = performance.now();
   await backend.audit();
   const seedMs = performance.now() - seeded;
-  const distribution = await backend.call<ApiDistribution>(
-    'GET',
-    '/distribution',
-  );
-  const failed = [...distribution.missing, ...distribution.stale];
-  if (failed.length > 0) {
-    throw new Error(
-      `The audit that fills the store failed: ${failed
-        .map(c => `${c.cluster}: ${c.error}`)
-        .join('; ')}`,
-    );
-  }
-  const rows = distribution.rows.reduce(
-    (sum, r) => sum + r.failing + r.warning + r.errors + r.exempted + r.passing,
-    0,
-  );
+  const { results: rows } = await backend.auditedResults();
   const { port, authorization } = backend;
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
 

@@ -1,8 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-
-/** The simulated clusters, named like the default environments they belong to. */
-export const CLUSTERS = ['dev', 'staging', 'prod'] as const;
-type ClusterName = (typeof CLUSTERS)[number];
+import { CLUSTERS, ClusterName } from '../audit/generateEstate';
 
 /** The guardrails of the benchmark's pack: the IDs of pod and workload guardrails a real pack has. */
 export const GUARDRAILS = [
