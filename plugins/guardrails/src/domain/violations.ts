@@ -27,7 +27,6 @@ export interface ViolationFilter {
 export const VIOLATION_SORT_KEYS = [
   'guardrail',
   'resource',
-  'environment',
   'level',
   'severity',
   'since',
@@ -101,10 +100,10 @@ const compareBy: Record<
       resourceLabel(a.violation.resource),
       resourceLabel(b.violation.resource),
     ) || text(a.violation.resource.cluster, b.violation.resource.cluster),
-  environment: (a, b) => text(a.environment, b.environment),
   level: (a, b) =>
     levelRank(a.violation.level) - levelRank(b.violation.level) ||
-    severityRank(a.violation.severity) - severityRank(b.violation.severity),
+    severityRank(a.violation.severity) - severityRank(b.violation.severity) ||
+    text(b.environment, a.environment),
   severity: (a, b) =>
     severityRank(a.violation.severity) - severityRank(b.violation.severity) ||
     levelRank(a.violation.level) - levelRank(b.violation.level),

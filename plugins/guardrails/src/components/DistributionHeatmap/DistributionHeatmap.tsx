@@ -1,5 +1,4 @@
 import {
-  Table,
   TableBody,
   TableCell,
   TableContainer,
@@ -15,12 +14,10 @@ import type {
   ApiGuardrail,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { ClusterDataNotices } from '../ClusterDataNotices';
+import { ReadableTable } from '../ReadableTable';
+import { GuardrailId } from '../GuardrailId';
 
 type Cell = ApiDistribution['rows'][number];
-
-const useStyles = makeStyles(theme => ({
-  id: { fontFamily: 'monospace', color: theme.palette.text.secondary },
-}));
 
 function cellText(cell: Cell): string {
   const parts = [
@@ -41,7 +38,6 @@ export function DistributionHeatmap(props: {
   environments: string[];
 }) {
   const { distribution, guardrails, environments } = props;
-  const classes = useStyles();
 
   const missing = useMemo(() => distribution.missing ?? [], [distribution]);
   const stale = distribution.stale ?? [];
@@ -88,7 +84,10 @@ export function DistributionHeatmap(props: {
     <>
       {notices}
       <TableContainer>
-        <Table size="small" aria-label="Results by guardrail and environment">
+        <ReadableTable
+          size="small"
+          aria-label="Results by guardrail and environment"
+        >
           <TableHead>
             <TableRow>
               <TableCell>Guardrail</TableCell>
@@ -104,9 +103,7 @@ export function DistributionHeatmap(props: {
                   <Typography variant="body2">
                     {guardrails.get(id)?.title ?? id}
                   </Typography>
-                  <Typography variant="caption" className={classes.id}>
-                    {id}
-                  </Typography>
+                  <GuardrailId id={id} />
                 </TableCell>
                 {columns.map(env => (
                   <HeatCell
@@ -118,7 +115,7 @@ export function DistributionHeatmap(props: {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ReadableTable>
       </TableContainer>
     </>
   );

@@ -59,7 +59,7 @@ describe('EntityGuardrailsCard', () => {
     expect(screen.queryByText('Compliant')).not.toBeInTheDocument();
     expect(
       await screen.findByText(
-        'None planned for the guardrails this component violates.',
+        'No planned stage makes a guardrail this component fails warn or deny.',
       ),
     ).toBeInTheDocument();
     expect(

@@ -2,7 +2,6 @@ import { InfoCard } from '@backstage/core-components';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
-  Table,
   TableBody,
   TableCell,
   TableHead,
@@ -17,12 +16,15 @@ import type {
 import { hasNoData } from '../../domain/coverage';
 import { describeError } from '../../domain/errors';
 import { ENFORCEMENT_LEVELS } from '../../domain/levels';
-import { describeNextStage, upcomingChanges } from '../../domain/rollout';
+import { fixFirst } from '../../domain/fixFirst';
+import { describeNextStage } from '../../domain/rollout';
+import { flattenViolations } from '../../domain/violations';
 import { formatDateTime } from '../../domain/time';
 import { useGuardrails } from '../../hooks/useGuardrails';
 import { useNow } from '../../hooks/useNow';
 import { ComplianceStatus } from '../ComplianceStatus';
 import { EntityReportState } from '../EntityReportState';
+import { ReadableTable } from '../ReadableTable';
 
 function levelSummary(
   counts: ApiEntityReport['environments'][number]['counts'],
@@ -40,20 +42,11 @@ function NextChange(props: {
   now: Date;
 }) {
   const { report, guardrails, now } = props;
-  const next = useMemo(() => {
-    const violated = new Map<string, Set<string>>();
-    for (const env of report.environments) {
-      for (const violation of env.violations) {
-        const envs = violated.get(violation.guardrail) ?? new Set<string>();
-        envs.add(env.environment);
-        violated.set(violation.guardrail, envs);
-      }
-    }
-    const known = [...violated.keys()]
-      .map(id => guardrails.get(id))
-      .filter((g): g is ApiGuardrail => Boolean(g));
-    return upcomingChanges(known, now, id => violated.get(id))[0];
-  }, [report, guardrails, now]);
+  // The first of the tab's "fix first", without its horizon: the soonest change that starts warning or denying.
+  const first = useMemo(
+    () => fixFirst(flattenViolations(report), guardrails, now, Infinity)[0],
+    [report, guardrails, now],
+  );
 
   return (
     <Box mt={2}>
@@ -61,12 +54,12 @@ function NextChange(props: {
         Next stage change
       </Typography>
       <Typography variant="body2">
-        {next
-          ? `${next.title} (${next.guardrail}) ${describeNextStage(
-              next.environment,
-              next.next,
+        {first
+          ? `${first.title} (${first.guardrail}) ${describeNextStage(
+              first.changes[0].environment,
+              first.changes[0].next,
             )}`
-          : 'None planned for the guardrails this component violates.'}
+          : 'No planned stage makes a guardrail this component fails warn or deny.'}
       </Typography>
     </Box>
   );
@@ -78,12 +71,15 @@ function CardBody(props: { report: ApiEntityReport }) {
   const guardrails = useGuardrails();
   return (
     <>
-      <Table size="small" aria-label="Guardrail compliance by environment">
+      <ReadableTable
+        size="small"
+        aria-label="Guardrail compliance by environment"
+      >
         <TableHead>
           <TableRow>
             <TableCell>Environment</TableCell>
-            <TableCell>Compliance</TableCell>
-            <TableCell>Violations by level</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Violations</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -114,7 +110,7 @@ function CardBody(props: { report: ApiEntityReport }) {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ReadableTable>
       {guardrails.status === 'loaded' && (
         <NextChange report={report} guardrails={guardrails.byId} now={now} />
       )}

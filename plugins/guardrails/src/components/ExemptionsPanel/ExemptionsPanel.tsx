@@ -1,6 +1,5 @@
 import {
   Box,
-  Table,
   TableBody,
   TableCell,
   TableContainer,
@@ -14,6 +13,7 @@ import type {
 } from '@guardrails-dev/plugin-guardrails-common';
 import { formatDate, formatDateTime, pluralDays } from '../../domain/time';
 import { OwnerLink } from '../OwnerLink';
+import { ReadableTable } from '../ReadableTable';
 
 function scopeText(exemption: ApiExemption): string {
   const { scope } = exemption;
@@ -52,7 +52,7 @@ function ExemptionTable(props: {
         <Typography variant="body2">{props.empty}</Typography>
       ) : (
         <TableContainer>
-          <Table size="small" aria-labelledby={headingId}>
+          <ReadableTable size="small" aria-labelledby={headingId}>
             <TableHead>
               <TableRow>
                 <TableCell>Exemption</TableCell>
@@ -100,7 +100,7 @@ function ExemptionTable(props: {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ReadableTable>
         </TableContainer>
       )}
     </Box>

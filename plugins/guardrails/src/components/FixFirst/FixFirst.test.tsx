@@ -48,21 +48,21 @@ describe('fix first', () => {
     expect(cells(rows[0])).toEqual([
       'in 14 days2027-01-05',
       'Containers should use a read-only root file systempod.read-only-root-filesystem',
-      'dev: observe → warn on 2027-01-05, in 14 days',
+      'dev: observe → warn on 2027-01-05 (in 14 days)',
       '1',
     ]);
     // Privileged: dev has no further stage; in prod the worker's exemption outlasts the block date.
     expect(cells(rows[1])).toEqual([
       'in 41 days2027-02-01',
       'Containers must not run privilegedpod.no-privileged',
-      'prod: warn → block on 2027-02-01, in 41 days',
+      'prod: warn → block on 2027-02-01 (in 41 days)',
       '1',
     ]);
     // Limits: the prod exemption ends before the block date, so the object counts.
     expect(cells(rows[2])).toEqual([
       'in 83 days2027-03-15',
       'Containers must declare resource limitspod.resource-limits',
-      'prod: warn → block on 2027-03-15, in 83 days',
+      'prod: warn → block on 2027-03-15 (in 83 days)',
       '1',
     ]);
   });

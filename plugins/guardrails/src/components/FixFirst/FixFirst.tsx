@@ -1,6 +1,5 @@
 import {
   Link,
-  Table,
   TableBody,
   TableCell,
   TableHead,
@@ -15,13 +14,12 @@ import { ViolationRow } from '../../domain/violations';
 import { formatDate, formatDateTime, pluralDays } from '../../domain/time';
 import { groupAnchor } from '../GuardrailGroups';
 import { GuardrailId } from '../GuardrailId';
-import { useReadableTableStyles } from '../SortableTableHead';
+import { ReadableTable } from '../ReadableTable';
 
 const useStyles = makeStyles(theme => ({
-  head: { whiteSpace: 'nowrap' },
   changes: { listStyle: 'none', margin: 0, padding: 0 },
   environment: { fontWeight: theme.typography.fontWeightBold as number },
-  countdown: { whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
 }));
 
 const COLUMNS = ['Next change', 'Guardrail', 'Where it tightens', 'Objects'];
@@ -31,7 +29,7 @@ function Countdown(props: { item: FixFirstItem }) {
   const classes = useStyles();
   return (
     <>
-      <Typography variant="body2" className={classes.countdown}>
+      <Typography variant="body2" className={classes.nowrap}>
         <strong>in {pluralDays(next.daysUntil)}</strong>
       </Typography>
       <Typography variant="caption" color="textSecondary">
@@ -51,11 +49,13 @@ function Changes(props: { item: FixFirstItem }) {
         <li key={change.environment}>
           <Typography variant="body2" component="span">
             <span className={classes.environment}>{change.environment}</span>
-            {`: ${change.current ?? 'not in force'} → ${
-              change.next.level
-            } on ${formatDate(change.next.from)}, in ${pluralDays(
-              change.next.daysUntil,
-            )}`}
+            {`: ${change.current ?? 'not in force'} → ${change.next.level} `}
+            <span className={classes.nowrap}>
+              on {formatDate(change.next.from)}
+            </span>{' '}
+            <span className={classes.nowrap}>
+              (in {pluralDays(change.next.daysUntil)})
+            </span>
           </Typography>
         </li>
       ))}
@@ -75,8 +75,6 @@ export function FixFirst(props: {
   onOpen: (guardrail: string) => void;
 }) {
   const { rows, guardrails, now, horizonDays, onOpen } = props;
-  const classes = useStyles();
-  const tableClasses = useReadableTableStyles();
   const items = useMemo(
     () => fixFirst(rows, guardrails, now, horizonDays),
     [rows, guardrails, now, horizonDays],
@@ -91,13 +89,11 @@ export function FixFirst(props: {
     );
   }
   return (
-    <Table size="small" aria-label="Fix first" className={tableClasses.table}>
+    <ReadableTable size="small" aria-label="Fix first">
       <TableHead>
         <TableRow>
           {COLUMNS.map(title => (
-            <TableCell key={title} className={classes.head}>
-              {title}
-            </TableCell>
+            <TableCell key={title}>{title}</TableCell>
           ))}
         </TableRow>
       </TableHead>
@@ -129,6 +125,6 @@ export function FixFirst(props: {
           );
         })}
       </TableBody>
-    </Table>
+    </ReadableTable>
   );
 }

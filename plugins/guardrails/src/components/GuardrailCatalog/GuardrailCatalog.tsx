@@ -2,7 +2,6 @@ import { NativeSelect } from '../NativeSelect';
 import { Link } from '@backstage/core-components';
 import {
   Box,
-  Table,
   TableBody,
   TableCell,
   TableContainer,
@@ -23,8 +22,10 @@ import {
   GuardrailSeverity,
   severityRank,
 } from '../../domain/levels';
+import { GuardrailId } from '../GuardrailId';
 import { SeverityLabel } from '../SeverityLabel';
 import { RolloutSummary } from './RolloutSummary';
+import { ReadableTable } from '../ReadableTable';
 
 const useStyles = makeStyles(theme => ({
   controls: {
@@ -34,7 +35,6 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(2),
   },
   select: { minWidth: 180 },
-  id: { fontFamily: 'monospace', color: theme.palette.text.secondary },
   rationale: { whiteSpace: 'pre-line', maxWidth: 480 },
 }));
 
@@ -103,7 +103,7 @@ export function GuardrailCatalog(props: { list: ApiGuardrailList; now: Date }) {
         {shown.length} of {list.guardrails.length} guardrails
       </Typography>
       <TableContainer>
-        <Table size="small" aria-label="Guardrail catalog">
+        <ReadableTable size="small" aria-label="Guardrail catalog">
           <TableHead>
             <TableRow>
               <TableCell>Guardrail</TableCell>
@@ -118,13 +118,7 @@ export function GuardrailCatalog(props: { list: ApiGuardrailList; now: Date }) {
               <TableRow key={g.id}>
                 <TableCell component="th" scope="row">
                   <Typography variant="body2">{g.title}</Typography>
-                  <Typography
-                    variant="caption"
-                    className={classes.id}
-                    display="block"
-                  >
-                    {g.id}
-                  </Typography>
+                  <GuardrailId id={g.id} />
                   {g.docsUrl && <Link to={g.docsUrl}>Documentation</Link>}
                   {!g.admission.exportable && (
                     <Typography
@@ -156,7 +150,7 @@ export function GuardrailCatalog(props: { list: ApiGuardrailList; now: Date }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ReadableTable>
       </TableContainer>
     </Box>
   );

@@ -36,6 +36,9 @@ export function GroupDetails(props: {
           {rollouts.length > 0 ? (
             rollouts.map(rollout => (
               <Box key={rollout.environment} mt={1}>
+                <Typography variant="body2" component="h5">
+                  <strong>{rollout.environment}</strong>
+                </Typography>
                 <RolloutTimeline
                   rollout={rollout}
                   now={now}

@@ -1,7 +1,6 @@
 import {
   Box,
   Button,
-  Table,
   TableBody,
   TableCell,
   TableHead,
@@ -15,13 +14,12 @@ import { resourceLabel } from '../../domain/violations';
 import { ExemptionSummary } from '../ExemptionSummary';
 import { LevelChip } from '../LevelChip';
 import { RelativeTime } from '../RelativeTime';
-import { useReadableTableStyles } from '../SortableTableHead';
+import { ReadableTable } from '../ReadableTable';
 
 /** How many objects an expanded group shows at first, and how many more each click adds. */
 const STEP = 25;
 
 const useStyles = makeStyles({
-  head: { whiteSpace: 'nowrap' },
   message: { whiteSpace: 'pre-line', minWidth: 200 },
 });
 
@@ -38,23 +36,16 @@ const COLUMNS = [
 export function GroupObjects(props: { group: GuardrailGroup; now: Date }) {
   const { group, now } = props;
   const classes = useStyles();
-  const tableClasses = useReadableTableStyles();
   const [shown, setShown] = useState(STEP);
   const rows = group.rows.slice(0, shown);
   const hidden = group.rows.length - rows.length;
   return (
     <Box>
-      <Table
-        size="small"
-        aria-label={`Violations of ${group.title}`}
-        className={tableClasses.table}
-      >
+      <ReadableTable size="small" aria-label={`Violations of ${group.title}`}>
         <TableHead>
           <TableRow>
             {COLUMNS.map(title => (
-              <TableCell key={title} className={classes.head}>
-                {title}
-              </TableCell>
+              <TableCell key={title}>{title}</TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -90,7 +81,7 @@ export function GroupObjects(props: { group: GuardrailGroup; now: Date }) {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ReadableTable>
       {hidden > 0 && (
         <Box mt={1}>
           <Button

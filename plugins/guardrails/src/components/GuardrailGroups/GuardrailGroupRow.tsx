@@ -14,7 +14,7 @@ import { GuardrailId } from '../GuardrailId';
 import { GuardrailLookup } from '../GuardrailExplanation';
 import { RelativeTime } from '../RelativeTime';
 import { SeverityLabel } from '../SeverityLabel';
-import { EnvironmentLevels } from './EnvironmentLevels';
+import { EnvironmentLevels } from '../EnvironmentLevels';
 import { GroupDetails } from './GroupDetails';
 import { groupAnchor } from './groupAnchor';
 

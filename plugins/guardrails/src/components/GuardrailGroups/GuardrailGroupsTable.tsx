@@ -1,4 +1,4 @@
-import { Table, TableBody, TableContainer } from '@material-ui/core';
+import { TableBody, TableContainer } from '@material-ui/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
 import {
@@ -17,10 +17,10 @@ import {
   SortableColumn,
   SortableTableHead,
   nextSort,
-  useReadableTableStyles,
 } from '../SortableTableHead';
 import { GuardrailGroupRow } from './GuardrailGroupRow';
 import { ObserveFold } from './ObserveFold';
+import { ReadableTable } from '../ReadableTable';
 
 const COLUMNS: Array<SortableColumn<GroupSortKey>> = [
   { title: 'Guardrail', sortKey: 'guardrail' },
@@ -59,7 +59,6 @@ export function GuardrailGroupsTable(props: {
 }) {
   const { rows, environments, guardrails, lookup, now } = props;
   const { foldObserve, reveal } = props;
-  const classes = useReadableTableStyles();
   const [sort, setSort] = useState<GroupSort>(DEFAULT_GROUP_SORT);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [observeOpen, setObserveOpen] = useState(false);
@@ -119,11 +118,7 @@ export function GuardrailGroupsTable(props: {
 
   return (
     <TableContainer>
-      <Table
-        size="small"
-        aria-label="Guardrail violations"
-        className={classes.table}
-      >
+      <ReadableTable size="small" aria-label="Guardrail violations">
         <SortableTableHead
           columns={COLUMNS}
           sort={sort}
@@ -143,7 +138,7 @@ export function GuardrailGroupsTable(props: {
           )}
           {observeOpen && folded.map(renderGroup)}
         </TableBody>
-      </Table>
+      </ReadableTable>
     </TableContainer>
   );
 }

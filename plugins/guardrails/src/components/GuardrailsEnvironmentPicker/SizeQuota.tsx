@@ -1,11 +1,6 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
+import { TableBody, TableCell, TableHead, TableRow } from '@material-ui/core';
 import type { ApiSizeProfile } from '@guardrails-dev/plugin-guardrails-common';
+import { ReadableTable } from '../ReadableTable';
 
 /** The quota and default container limits a size profile gives a namespace. */
 export function SizeQuota(props: {
@@ -19,7 +14,7 @@ export function SizeQuota(props: {
     ['Maximum per container', size.limitRange.max],
   ];
   return (
-    <Table
+    <ReadableTable
       size="small"
       aria-label={`Quota of size ${size.name} in ${environment}`}
     >
@@ -49,6 +44,6 @@ export function SizeQuota(props: {
           )),
         )}
       </TableBody>
-    </Table>
+    </ReadableTable>
   );
 }

@@ -4,10 +4,9 @@ import type { ApiEnvironmentRollout } from '@guardrails-dev/plugin-guardrails-co
 import {
   TimelineStage,
   describeCurrentStage,
-  describeNextStage,
   rolloutAt,
 } from '../../domain/rollout';
-import { formatDate, formatDateTime } from '../../domain/time';
+import { formatDate, formatDateTime, pluralDays } from '../../domain/time';
 import { LevelChip } from '../LevelChip';
 
 const useStyles = makeStyles(theme => ({
@@ -31,7 +30,8 @@ const useStyles = makeStyles(theme => ({
     borderRadius: theme.shape.borderRadius,
   },
   arrow: { color: theme.palette.text.secondary },
-  caption: { color: theme.palette.text.secondary },
+  caption: { color: theme.palette.text.secondary, whiteSpace: 'nowrap' },
+  date: { whiteSpace: 'nowrap' },
 }));
 
 function stageNote(stage: TimelineStage): string {
@@ -93,12 +93,16 @@ export function RolloutTimeline(props: {
         </ol>
       ) : null}
       <Typography variant="body2">
-        {state.next
-          ? `Now ${describeCurrentStage(state)}; ${describeNextStage(
-              rollout.environment,
-              state.next,
-            )}`
-          : `Now ${describeCurrentStage(state)}; no further stage planned`}
+        Now {describeCurrentStage(state)};{' '}
+        {state.next ? (
+          <>
+            becomes {state.next.level} in {rollout.environment} on{' '}
+            <span className={classes.date}>{formatDate(state.next.from)}</span>{' '}
+            — {pluralDays(state.next.daysUntil)}
+          </>
+        ) : (
+          'no further stage planned'
+        )}
       </Typography>
     </Box>
   );

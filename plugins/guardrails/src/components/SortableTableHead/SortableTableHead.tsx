@@ -3,13 +3,8 @@ import {
   TableHead,
   TableRow,
   TableSortLabel,
-  makeStyles,
 } from '@material-ui/core';
 import { VisuallyHidden } from '../VisuallyHidden';
-
-const useStyles = makeStyles({
-  cell: { whiteSpace: 'nowrap' },
-});
 
 /** A column of a {@link SortableTableHead}; without a sort key it is not sortable. */
 export interface SortableColumn<K extends string> {
@@ -39,7 +34,7 @@ export function nextSort<K extends string>(
 
 /**
  * The header of a table whose rows expand: a first column for the expand buttons (named for screen readers),
- * then the columns, the sortable ones as buttons with `aria-sort` on the active one. Titles stay on one line.
+ * then the columns, the sortable ones as buttons with `aria-sort` on the active one.
  */
 export function SortableTableHead<K extends string>(props: {
   columns: ReadonlyArray<SortableColumn<K>>;
@@ -47,7 +42,6 @@ export function SortableTableHead<K extends string>(props: {
   onSort: (key: K) => void;
 }) {
   const { columns, sort, onSort } = props;
-  const classes = useStyles();
   return (
     <TableHead>
       <TableRow>
@@ -60,7 +54,6 @@ export function SortableTableHead<K extends string>(props: {
           return (
             <TableCell
               key={column.title}
-              className={classes.cell}
               sortDirection={active ? sort.direction : false}
             >
               {column.sortKey ? (

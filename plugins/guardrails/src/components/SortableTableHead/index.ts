@@ -1,5 +1,4 @@
 export { SortableTableHead, nextSort } from './SortableTableHead';
-export { useReadableTableStyles } from './readableTable';
 export type {
   FirstDirections,
   SortableColumn,

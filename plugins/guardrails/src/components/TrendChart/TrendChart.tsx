@@ -1,7 +1,6 @@
 import {
   Box,
   Button,
-  Table,
   TableBody,
   TableCell,
   TableHead,
@@ -17,6 +16,7 @@ import {
   TrendSeries,
   describeTrend,
 } from '../../domain/trend';
+import { ReadableTable } from '../ReadableTable';
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -183,7 +183,7 @@ export function TrendChart(props: { days: TrendDay[]; title: string }) {
       </Button>
       {showTable && (
         <Box mt={1} maxHeight={320} overflow="auto">
-          <Table size="small" id={`${id}-table`}>
+          <ReadableTable size="small" id={`${id}-table`}>
             <caption>{title}</caption>
             <TableHead>
               <TableRow>
@@ -216,7 +216,7 @@ export function TrendChart(props: { days: TrendDay[]; title: string }) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ReadableTable>
         </Box>
       )}
     </Box>

@@ -13,7 +13,7 @@ import { ViolationRow, resourceLabel } from '../../domain/violations';
 import { ExemptionSummary } from '../ExemptionSummary';
 import { GuardrailId } from '../GuardrailId';
 import { GuardrailLookup } from '../GuardrailExplanation';
-import { LevelChip } from '../LevelChip';
+import { EnvironmentLevels } from '../EnvironmentLevels';
 import { RelativeTime } from '../RelativeTime';
 import { SeverityLabel } from '../SeverityLabel';
 import { ViolationDetails } from './ViolationDetails';
@@ -21,8 +21,13 @@ import { ViolationDetails } from './ViolationDetails';
 const useStyles = makeStyles(theme => ({
   row: { '& > td, & > th': { borderBottom: 'unset' } },
   details: { backgroundColor: theme.palette.background.default },
-  // One line, cut with an ellipsis: the full message is in the details.
-  message: { maxWidth: 240 },
+  // Two lines at most: the full message is in the details.
+  message: {
+    maxWidth: 200,
+    lineHeight: 1.43,
+    maxHeight: '2.86em',
+    overflow: 'hidden',
+  },
 }));
 
 /** One violation and, when expanded, its details. Memoised: a page re-renders only the rows that changed. */
@@ -66,9 +71,19 @@ export const ViolationRowView = memo(function ViolationRowContent(props: {
             {violation.resource.cluster}
           </Typography>
         </TableCell>
-        <TableCell>{row.environment}</TableCell>
         <TableCell>
-          <LevelChip level={violation.level} />
+          <EnvironmentLevels
+            title={`${violation.title} on ${resource}`}
+            environments={[
+              {
+                environment: row.environment,
+                level: violation.level,
+                objects: 1,
+              },
+            ]}
+            guardrail={guardrail}
+            now={now}
+          />
           {violation.result === 'error' && (
             <Typography variant="caption" display="block">
               evaluation error
@@ -79,7 +94,7 @@ export const ViolationRowView = memo(function ViolationRowContent(props: {
           <SeverityLabel severity={violation.severity} />
         </TableCell>
         <TableCell>
-          <Typography variant="body2" noWrap className={classes.message}>
+          <Typography variant="body2" className={classes.message}>
             {violation.message}
           </Typography>
         </TableCell>

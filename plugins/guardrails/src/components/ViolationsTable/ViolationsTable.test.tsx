@@ -51,7 +51,7 @@ describe('violations, one per row', () => {
       'title',
       '2026-12-19 00:00 UTC',
     );
-    expect(devRow).toHaveTextContent('observe');
+    expect(devRow).toHaveTextContent('dev: observe');
     expect(devRow).toHaveTextContent('Expired exemption');
     expect(devRow).toHaveTextContent('expired 10 days ago');
   });
@@ -79,12 +79,16 @@ describe('violations, one per row', () => {
 
   it('sorts by a column and reverses on a second click', async () => {
     await renderFlat();
-    await userEvent.click(screen.getByRole('button', { name: 'Environment' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Resource' }));
     expect(violationRows()[0]).toHaveTextContent('payments-dev');
     expect(
-      screen.getByRole('columnheader', { name: /Environment/ }),
+      within(
+        screen.getByRole('table', {
+          name: 'Guardrail violations, one per row',
+        }),
+      ).getByRole('columnheader', { name: /Resource/ }),
     ).toHaveAttribute('aria-sort', 'ascending');
-    await userEvent.click(screen.getByRole('button', { name: 'Environment' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Resource' }));
     expect(violationRows()[0]).toHaveTextContent('payments-prod');
   });
 
@@ -145,8 +149,10 @@ describe('violations, one per row', () => {
       screen.getByText('250 of 1000 violations match the filters'),
     ).toBeInTheDocument();
     expect(screen.getByText('1-25 of 250')).toBeInTheDocument();
-    expect(violationRows().every(row => within(row).getByText('block'))).toBe(
-      true,
-    );
+    expect(
+      violationRows().every(row =>
+        within(row).getByText(/^(dev|prod): block$/),
+      ),
+    ).toBe(true);
   });
 });

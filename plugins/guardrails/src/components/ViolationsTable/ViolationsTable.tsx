@@ -1,9 +1,4 @@
-import {
-  Table,
-  TableBody,
-  TableContainer,
-  TablePagination,
-} from '@material-ui/core';
+import { TableBody, TableContainer, TablePagination } from '@material-ui/core';
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
 import {
@@ -19,14 +14,13 @@ import {
   SortableColumn,
   SortableTableHead,
   nextSort,
-  useReadableTableStyles,
 } from '../SortableTableHead';
 import { ViolationRowView } from './ViolationRowView';
+import { ReadableTable } from '../ReadableTable';
 
 const COLUMNS: Array<SortableColumn<ViolationSortKey>> = [
   { title: 'Guardrail', sortKey: 'guardrail' },
   { title: 'Resource', sortKey: 'resource' },
-  { title: 'Environment', sortKey: 'environment' },
   { title: 'Level', sortKey: 'level' },
   { title: 'Severity', sortKey: 'severity' },
   { title: 'Message' },
@@ -37,7 +31,6 @@ const COLUMNS: Array<SortableColumn<ViolationSortKey>> = [
 const FIRST_DIRECTION: FirstDirections<ViolationSortKey> = {
   guardrail: 'asc',
   resource: 'asc',
-  environment: 'asc',
   level: 'desc',
   severity: 'desc',
   since: 'desc',
@@ -56,7 +49,6 @@ export function ViolationsTable(props: {
   now: Date;
 }) {
   const { rows, guardrails, lookup, now } = props;
-  const classes = useReadableTableStyles();
   const [sort, setSort] = useState<ViolationSort>(DEFAULT_VIOLATION_SORT);
   // The page belongs to the rows it was chosen on: other rows (new filters) start at the first page.
   const [page, setPageOf] = useState({ rows, index: 0 });
@@ -88,10 +80,9 @@ export function ViolationsTable(props: {
   return (
     <>
       <TableContainer>
-        <Table
+        <ReadableTable
           size="small"
           aria-label="Guardrail violations, one per row"
-          className={classes.table}
         >
           <SortableTableHead columns={COLUMNS} sort={sort} onSort={onSort} />
           <TableBody>
@@ -108,7 +99,7 @@ export function ViolationsTable(props: {
               />
             ))}
           </TableBody>
-        </Table>
+        </ReadableTable>
       </TableContainer>
       <TablePagination
         component="div"

@@ -1,6 +1,5 @@
 import {
   Box,
-  Table,
   TableBody,
   TableCell,
   TableContainer,
@@ -13,6 +12,7 @@ import { useMemo, useState } from 'react';
 import type { ApiImpactItem } from '@guardrails-dev/plugin-guardrails-common';
 import { resourceLabel } from '../../domain/violations';
 import { OwnerLink } from '../OwnerLink';
+import { ReadableTable } from '../ReadableTable';
 
 type Item = ApiImpactItem & { exemption?: string };
 
@@ -32,7 +32,7 @@ export function ImpactTable(props: {
   return (
     <Box>
       <TableContainer>
-        <Table size="small" aria-label={label}>
+        <ReadableTable size="small" aria-label={label}>
           <TableHead>
             <TableRow>
               <TableCell>Component</TableCell>
@@ -80,7 +80,7 @@ export function ImpactTable(props: {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ReadableTable>
       </TableContainer>
       {items.length > 25 && (
         <TablePagination

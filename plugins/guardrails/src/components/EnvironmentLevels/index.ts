@@ -1,0 +1,1 @@
+export { EnvironmentLevels } from './EnvironmentLevels';

@@ -1,0 +1,1 @@
+export { ReadableTable } from './ReadableTable';
