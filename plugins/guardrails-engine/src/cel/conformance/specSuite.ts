@@ -4,7 +4,8 @@
  */
 import { CaseResult, Expectation, SpecTest, runSpecCase } from './specCase';
 
-interface SpecSuite {
+/** A section or suite of the conformance data. */
+export interface SpecSuite {
   name: string;
   suites?: SpecSuite[];
   tests?: SpecTest[];
@@ -15,22 +16,13 @@ export interface SectionResult {
   cases: Array<{ key: string; expr: string; result: CaseResult }>;
 }
 
-function conformanceData(): SpecSuite {
-  // The package is test data only; required lazily so production code never loads it.
-  return require('@bufbuild/cel-spec/testdata/conformance.js').tests;
-}
-
-/** Names of the sections in the conformance data. */
-export function specSectionNames(): string[] {
-  return (conformanceData().suites ?? []).map(section => section.name);
-}
-
-/** Runs every case of one section; `overrides` replace the spec's expectation by key. */
+/** Runs every case of one section of `data`; `overrides` replace the spec's expectation by key. */
 export function runSpecSection(
+  data: SpecSuite,
   name: string,
   overrides: Readonly<Record<string, Expectation>> = {},
 ): SectionResult {
-  const section = conformanceData().suites?.find(s => s.name === name);
+  const section = data.suites?.find(s => s.name === name);
   if (!section) throw new Error(`no conformance section '${name}'`);
   const cases: SectionResult['cases'] = [];
   const seen = new Set<string>();
