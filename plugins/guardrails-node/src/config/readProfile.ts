@@ -45,23 +45,25 @@ export function readProfile(
       );
     }
   }
+  const choice = <T extends string>(
+    name: string,
+    allowed: readonly T[],
+    fallback: T,
+  ): T =>
+    profile.has(name)
+      ? readEnum(profile, name, allowed, `${key}.${name}`)
+      : fallback;
   return {
-    podSecurity: profile.has('podSecurity')
-      ? readEnum(
-          profile,
-          'podSecurity',
-          POD_SECURITY_LEVELS,
-          `${key}.podSecurity`,
-        )
-      : defaults.podSecurity,
-    networkPolicy: profile.has('networkPolicy')
-      ? readEnum(
-          profile,
-          'networkPolicy',
-          NETWORK_POLICY_MODES,
-          `${key}.networkPolicy`,
-        )
-      : defaults.networkPolicy,
+    podSecurity: choice(
+      'podSecurity',
+      POD_SECURITY_LEVELS,
+      defaults.podSecurity,
+    ),
+    networkPolicy: choice(
+      'networkPolicy',
+      NETWORK_POLICY_MODES,
+      defaults.networkPolicy,
+    ),
     ownerRole,
     sizes: profile.has('sizes')
       ? readSizes(profile.getConfig('sizes'), `${key}.sizes`)
