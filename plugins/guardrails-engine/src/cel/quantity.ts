@@ -72,6 +72,8 @@ function compareBigInt(a: bigint, b: bigint): -1 | 0 | 1 {
  * @public
  */
 export class Quantity {
+  /** The CEL type name Kubernetes gives quantities. */
+  static readonly celTypeName = 'kubernetes.Quantity';
   readonly #nanos: bigint;
   readonly #format: QuantityFormat;
   #canonical: string | undefined;
