@@ -22,6 +22,10 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicy'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+
+// Notifications (the bell) and signals (live updates) carry what the Guardrails plugins tell people.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 // The portal has no git host: guardrails:publish:local publishes new repositories into a local directory.
 backend.add(import('./localPublishing'));
 
