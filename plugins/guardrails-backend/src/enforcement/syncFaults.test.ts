@@ -8,12 +8,18 @@ import {
 
 jest.setTimeout(60_000);
 
-/** Each binding's actions in the prod cluster. */
-const prodBindings = (env: Enforcement) =>
-  new Map(
-    [...env.objects('prod', 'ValidatingAdmissionPolicyBinding').values()].map(
-      b => [b.metadata.name, b.spec.validationActions],
-    ),
+/** Each policy's and binding's spec in the prod cluster. */
+const prodAdmission = (env: Enforcement) =>
+  (
+    ['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'] as const
+  ).map(
+    kind =>
+      new Map(
+        [...env.objects('prod', kind).values()].map(o => [
+          o.metadata.name,
+          o.spec,
+        ]),
+      ),
   );
 
 describe('admission sync against a failing cluster', () => {
@@ -24,12 +30,12 @@ describe('admission sync against a failing cluster', () => {
     [
       'answers 503',
       { statusCodes: [{ status: 503, method: 'PATCH' }] },
-      /^Cluster 'prod': apply ValidatingAdmissionPolicyBinding guardrails\.[a-z.-]+\.prod failed: 503/,
+      /^Cluster 'prod': apply ValidatingAdmissionPolicy(Binding)? guardrails\.\S+ failed: 503 ServiceUnavailable/,
     ],
     [
       'answers 409',
       { statusCodes: [{ status: 409, method: 'PATCH' }] },
-      /^Cluster 'prod': apply ValidatingAdmissionPolicyBinding guardrails\.[a-z.-]+\.prod failed: 409/,
+      /^Cluster 'prod': apply ValidatingAdmissionPolicy(Binding)? guardrails\.\S+ failed: 409 Conflict/,
     ],
     [
       'times out',
@@ -41,7 +47,7 @@ describe('admission sync against a failing cluster', () => {
     async (_what, faults, reason) => {
       env = await startEnforcement();
       await env.sync('prod');
-      const before = prodBindings(env);
+      const before = prodAdmission(env);
       expect(env.actions('prod')).toEqual(['Warn', 'Audit']);
 
       env.clusters.simulators.prod.setFaults(faults);
@@ -51,7 +57,7 @@ describe('admission sync against a failing cluster', () => {
         const prod = await env!.clusterState('prod');
         return prod.lastSync?.syncedAt === BLOCK_AT.toISOString() && prod;
       }, 'the failed sync');
-      expect(prodBindings(env)).toEqual(before);
+      expect(prodAdmission(env)).toEqual(before);
       expect(failed).toMatchObject({
         status: 'failed',
         lastSync: { result: 'failed', changes: [] },
