@@ -11,7 +11,8 @@ import { MouseEvent, useMemo } from 'react';
 import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
 import { FixFirstItem, fixFirst } from '../../domain/fixFirst';
 import { ViolationRow } from '../../domain/violations';
-import { formatDate, formatDateTime, pluralDays } from '../../domain/time';
+import { pluralDays } from '../../domain/time';
+import { DateText } from '../DateText';
 import { groupAnchor } from '../GuardrailGroups';
 import { GuardrailId } from '../GuardrailId';
 import { ReadableTable } from '../ReadableTable';
@@ -33,9 +34,7 @@ function Countdown(props: { item: FixFirstItem }) {
         <strong>in {pluralDays(next.daysUntil)}</strong>
       </Typography>
       <Typography variant="caption" color="textSecondary">
-        <time dateTime={next.from} title={formatDateTime(next.from)}>
-          {formatDate(next.from)}
-        </time>
+        <DateText value={next.from} />
       </Typography>
     </>
   );
@@ -50,9 +49,7 @@ function Changes(props: { item: FixFirstItem }) {
           <Typography variant="body2" component="span">
             <span className={classes.environment}>{change.environment}</span>
             {`: ${change.current ?? 'not in force'} → ${change.next.level} `}
-            <span className={classes.nowrap}>
-              on {formatDate(change.next.from)}
-            </span>{' '}
+            on <DateText value={change.next.from} />{' '}
             <span className={classes.nowrap}>
               (in {pluralDays(change.next.daysUntil)})
             </span>

@@ -1,7 +1,8 @@
 import { Typography, makeStyles } from '@material-ui/core';
 import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
 import { rolloutAt } from '../../domain/rollout';
-import { formatDate, pluralDays } from '../../domain/time';
+import { pluralDays } from '../../domain/time';
+import { DateText } from '../DateText';
 import { LevelChip } from '../LevelChip';
 
 const useStyles = makeStyles(theme => ({
@@ -56,7 +57,7 @@ export function RolloutSummary(props: {
             )}
             {state?.next && (
               <Typography component="span" variant="body2">
-                → {state.next.level} on {formatDate(state.next.from)} (
+                → {state.next.level} on <DateText value={state.next.from} /> (
                 {pluralDays(state.next.daysUntil)})
               </Typography>
             )}

@@ -59,7 +59,7 @@ export const GuardrailGroupRow = memo(function GuardrailGroupRowContent(props: {
 
   return (
     <>
-      <TableRow id={anchor} className={classes.row} hover>
+      <TableRow id={anchor} className={classes.row}>
         <TableCell padding="checkbox">
           <IconButton
             ref={toggle}

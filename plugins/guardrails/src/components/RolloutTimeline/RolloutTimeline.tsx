@@ -7,6 +7,7 @@ import {
   rolloutAt,
 } from '../../domain/rollout';
 import { formatDate, formatDateTime, pluralDays } from '../../domain/time';
+import { DateText } from '../DateText';
 import { LevelChip } from '../LevelChip';
 
 const useStyles = makeStyles(theme => ({
@@ -31,7 +32,6 @@ const useStyles = makeStyles(theme => ({
   },
   arrow: { color: theme.palette.text.secondary },
   caption: { color: theme.palette.text.secondary, whiteSpace: 'nowrap' },
-  date: { whiteSpace: 'nowrap' },
 }));
 
 function stageNote(stage: TimelineStage): string {
@@ -97,8 +97,8 @@ export function RolloutTimeline(props: {
         {state.next ? (
           <>
             becomes {state.next.level} in {rollout.environment} on{' '}
-            <span className={classes.date}>{formatDate(state.next.from)}</span>{' '}
-            — {pluralDays(state.next.daysUntil)}
+            <DateText value={state.next.from} /> —{' '}
+            {pluralDays(state.next.daysUntil)}
           </>
         ) : (
           'no further stage planned'

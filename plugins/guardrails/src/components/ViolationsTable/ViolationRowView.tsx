@@ -47,7 +47,7 @@ export const ViolationRowView = memo(function ViolationRowContent(props: {
   const resource = resourceLabel(violation.resource);
   return (
     <>
-      <TableRow className={classes.row} hover>
+      <TableRow className={classes.row}>
         <TableCell padding="checkbox">
           <IconButton
             size="small"
