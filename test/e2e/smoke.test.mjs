@@ -1,6 +1,6 @@
 // The dev portal in real Chromium: the catalog lists the example components, a component's Guardrails tab shows
-// its seeded violations with rationale and rollout, the platform page answers a what-if, the templates appear
-// under Create, and a template run provisions a guarded namespace.
+// what to fix first and its violations by guardrail with rationale and rollout, the platform page answers a
+// what-if, the templates appear under Create, and a template run provisions a guarded namespace.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
@@ -17,6 +17,7 @@ import {
   waitForTask,
 } from './portal.mjs';
 import { launchBrowser } from './browser.mjs';
+import { openSignedIn, withFullHeight } from './session.mjs';
 
 describe('dev portal', { timeout: 900_000 }, () => {
   let portal;
@@ -29,16 +30,8 @@ describe('dev portal', { timeout: 900_000 }, () => {
     buildPortal();
     portal = await startPortal();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.setDefaultTimeout(30_000);
     await waitForReport('component/default/checkout-web');
-    // Guest sign-in, as a person does it; the session then lasts for every page of the run.
-    await page.goto(baseUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page
-      .getByText(/My Company Catalog|Catalog/)
-      .first()
-      .waitFor();
+    page = await openSignedIn(browser, { width: 1440, height: 1000 });
   });
 
   after(async () => {
@@ -74,31 +67,82 @@ describe('dev portal', { timeout: 900_000 }, () => {
     });
   });
 
-  it("shows a component's violations with why, how to fix and the rollout", async () => {
+  it("shows on a component's tab what to fix first, and one row per guardrail", async () => {
+    const report = (
+      await api(
+        '/api/guardrails/entities/component/default/checkout-web/report',
+      )
+    ).body;
+    const violations = report.environments.flatMap(env => env.violations);
+    const guardrails = new Set(violations.map(v => v.guardrail));
+    // At a laptop's size, as the README's screenshot shows it.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(
       `${baseUrl}/catalog/default/component/checkout-web/guardrails`,
     );
-    const table = page.getByRole('table', { name: 'Guardrail violations' });
-    await table.waitFor();
-    await table.getByText('pod.no-privileged').first().waitFor();
-    await page
-      .getByRole('button', {
-        name: /Show details of Containers must not run privileged/,
-      })
-      .first()
-      .click();
-    await page.getByText('Why this guardrail exists').first().waitFor();
-    await page.getByText('How to fix it').first().waitFor();
-    await page
+
+    const fixFirst = page.getByRole('table', { name: 'Fix first' });
+    await fixFirst.waitFor();
+    const fixes = await fixFirst.locator('tbody > tr').allInnerTexts();
+    assert.ok(fixes.length > 0, 'nothing to fix first');
+    const dates = fixes.map(text => {
+      assert.match(text, /in \d+ days?\s+\d{4}-\d{2}-\d{2}/);
+      assert.match(text, /\w+: \w+ → (warn|block|auto-correct) on \d{4}-/);
+      return text.match(/\d{4}-\d{2}-\d{2}/)[0];
+    });
+    assert.deepEqual(dates, [...dates].sort(), 'soonest first');
+
+    // One row per guardrail, those only at observe folded under "N more at observe".
+    const groups = page.getByRole('table', {
+      name: 'Guardrail violations',
+      exact: true,
+    });
+    const rows = groups.getByRole('button', {
+      name: /^Show the \d+ violations? of /,
+    });
+    const fold = await groups
+      .getByRole('button', { name: /^\d+ more at observe$/ })
+      .innerText();
+    assert.equal((await rows.count()) + parseInt(fold, 10), guardrails.size);
+    assert.ok(guardrails.size < violations.length / 2);
+
+    // A fix links to its guardrail's row, which opens with why, how to fix and the rollout.
+    const first = fixFirst.getByRole('link').first();
+    const title = (await first.innerText()).replace(
+      /[.*+?^${}()|[\]\\]/g,
+      '\\$&',
+    );
+    await first.click();
+    const toggle = groups.getByRole('button', {
+      name: new RegExp(`^Hide the \\d+ violations? of ${title}$`),
+    });
+    await page.waitForFunction(
+      button => button === document.activeElement,
+      await toggle.elementHandle(),
+    );
+    await groups.getByText('Why this guardrail exists').waitFor();
+    await groups.getByText('How to fix it').waitFor();
+    await groups
       .getByText(
         /becomes (warn|block|auto-correct) in \w+ on \d{4}-\d{2}-\d{2}/,
       )
       .first()
       .waitFor();
-    await page.screenshot({
-      path: join(outputDir, 'guardrails-tab.png'),
-      fullPage: true,
+
+    await page.goto(
+      `${baseUrl}/catalog/default/component/checkout-web/guardrails`,
+    );
+    await fixFirst.waitFor();
+    await withFullHeight(page, async () => {
+      const bottom = await groups.evaluate(
+        table => table.getBoundingClientRect().bottom,
+      );
+      await page.screenshot({
+        path: join(outputDir, 'guardrails-tab.png'),
+        clip: { x: 0, y: 0, width: 1280, height: Math.ceil(bottom) + 72 },
+      });
     });
+    await page.setViewportSize({ width: 1440, height: 1000 });
   });
 
   it('shows compliance at a glance on the overview card', async () => {
@@ -134,8 +178,7 @@ describe('dev portal', { timeout: 900_000 }, () => {
 
     await page.goto(`${baseUrl}/guardrails`);
     await page
-      .getByText('Results by guardrail and environment')
-      .first()
+      .getByRole('table', { name: 'Results by guardrail and environment' })
       .waitFor();
     await page.screenshot({
       path: join(outputDir, 'platform-page.png'),

@@ -17,6 +17,7 @@ import {
   waitForTask,
 } from './portal.mjs';
 import { launchBrowser } from './browser.mjs';
+import { openSignedIn } from './session.mjs';
 
 const ENVIRONMENTS = ['dev', 'staging', 'prod'];
 
@@ -136,8 +137,6 @@ describe('the tour of the dev portal', { timeout: 900_000 }, () => {
     buildPortal();
     portal = await startPortal();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.setDefaultTimeout(30_000);
     // The audit maps workloads to the catalog's components: wait for them, then audit.
     await eventually('the example components in the catalog', async () => {
       const found = await Promise.all(
@@ -152,12 +151,7 @@ describe('the tour of the dev portal', { timeout: 900_000 }, () => {
       );
       return { ok: found.every(s => s === 200), value: found };
     });
-    await page.goto(baseUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page
-      .getByText(/My Company Catalog|Catalog/)
-      .first()
-      .waitFor();
+    page = await openSignedIn(browser, { width: 1440, height: 1000 });
 
     // "Run audit now audits the three clusters at once."
     await page.goto(`${baseUrl}/guardrails`);
