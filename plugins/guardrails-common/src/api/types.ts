@@ -82,6 +82,56 @@ export type ApiEnvironment = components['schemas']['Environment'];
 /** @public */
 export type ApiEnvironmentList = components['schemas']['EnvironmentList'];
 
+/** A binding's validation actions: observe `[Audit]`, warn `[Warn, Audit]`, block and auto-correct `[Deny]`. @public */
+export type ApiValidationActions = components['schemas']['ValidationActions'];
+
+/** `sync`: the backend keeps an environment's admission objects in its clusters; `off`: left to GitOps. @public */
+export type ApiEnforcementMode = components['schemas']['EnforcementMode'];
+
+/** An environment's enforcement mode and pause (who paused it, when and why). @public */
+export type ApiEnforcementEnvironment =
+  components['schemas']['EnforcementEnvironment'];
+
+/** One admission object a sync created, updated or deleted. @public */
+export type ApiEnforcementChange = components['schemas']['EnforcementChange'];
+
+/** A change from the enforcement change log, with when it was made. @public */
+export type ApiLoggedEnforcementChange =
+  components['schemas']['LoggedEnforcementChange'];
+
+/** A change the next sync would make, with the fields that differ. @public */
+export type ApiPlannedEnforcementChange =
+  components['schemas']['PlannedEnforcementChange'];
+
+/** An admission object found edited or deleted by someone else. @public */
+export type ApiEnforcementDrift = components['schemas']['EnforcementDrift'];
+
+/** A cluster's last sync: when, its result, the changes it made and the drift it found. @public */
+export type ApiEnforcementSync = components['schemas']['EnforcementSync'];
+
+/** A binding as the suite last applied it to a cluster. @public */
+export type ApiEnforcedBinding = components['schemas']['EnforcedBinding'];
+
+/** One guardrail's stage change in an environment at the next scheduled change. @public */
+export type ApiScheduledStageChange =
+  components['schemas']['ScheduledStageChange'];
+
+/** The next instant at which a cluster's admission changes, and what changes then. @public */
+export type ApiScheduledEnforcementChange =
+  components['schemas']['ScheduledEnforcementChange'];
+
+/** One cluster's admission enforcement: status, what is enforced now, next change, last sync, recent changes. @public */
+export type ApiClusterEnforcement = components['schemas']['ClusterEnforcement'];
+
+/** `GET /enforcement`: the environments' modes and pauses, and every cluster's enforcement. @public */
+export type ApiEnforcementState = components['schemas']['EnforcementState'];
+
+/** What the next sync would change in one cluster. @public */
+export type ApiClusterDryRun = components['schemas']['ClusterDryRun'];
+
+/** `GET /enforcement/dry-run`: what the next sync would change, per cluster. @public */
+export type ApiEnforcementDryRun = components['schemas']['EnforcementDryRun'];
+
 /** Backstage's standard error body, as every failed answer carries it. @public */
 export type ApiErrorBody = components['schemas']['Error'];
 

@@ -3,6 +3,9 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ApiAuditRun,
   ApiDistribution,
+  ApiEnforcementDryRun,
+  ApiEnforcementEnvironment,
+  ApiEnforcementState,
   ApiEntityReport,
   ApiEnvironmentList,
   ApiExemptions,
@@ -65,6 +68,20 @@ export interface GuardrailsApi {
   getEnvironments(): Promise<ApiEnvironmentList>;
   /** Starts an audit of every cluster now. */
   runAudit(): Promise<ApiAuditRun>;
+  /** Admission enforcement per cluster: status, what is enforced now, the next change, the last sync. */
+  getEnforcementState(): Promise<ApiEnforcementState>;
+  /** What the next sync would change in each cluster, as a diff; writes nothing. */
+  getEnforcementDryRun(): Promise<ApiEnforcementDryRun>;
+  /**
+   * Pauses admission enforcement of an environment from the next sync (its bindings audit only) and starts that
+   * sync; `reason` (at most 500 characters) is shown with the pause.
+   */
+  pauseEnforcement(
+    environment: string,
+    options?: { reason?: string },
+  ): Promise<ApiEnforcementEnvironment>;
+  /** Resumes admission enforcement of an environment from the next sync; starts that sync. */
+  resumeEnforcement(environment: string): Promise<ApiEnforcementEnvironment>;
 }
 
 /** @public */

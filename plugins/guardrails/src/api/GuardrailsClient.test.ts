@@ -131,6 +131,39 @@ describe('GuardrailsClient', () => {
     expect(sent()).toEqual(['POST http://backend/api/guardrails/audit']);
   });
 
+  it('reads the enforcement state and the next sync as a dry run', async () => {
+    const { client, sent } = clientReturning(200, { clusters: [] });
+    await client.getEnforcementState();
+    await client.getEnforcementDryRun();
+    expect(sent()).toEqual([
+      'GET http://backend/api/guardrails/enforcement',
+      'GET http://backend/api/guardrails/enforcement/dry-run',
+    ]);
+  });
+
+  it('pauses an environment with the reason, and resumes it, by encoded name', async () => {
+    const { client, fetch, sent } = clientReturning(200, {
+      environment: 'prod eu',
+      mode: 'sync',
+      paused: true,
+    });
+    await client.pauseEnforcement('prod eu', { reason: ' INC-4711 ' });
+    await client.pauseEnforcement('prod eu');
+    await client.resumeEnforcement('prod eu');
+    expect(sent()).toEqual([
+      'POST http://backend/api/guardrails/enforcement/environments/prod%20eu/pause',
+      'POST http://backend/api/guardrails/enforcement/environments/prod%20eu/pause',
+      'POST http://backend/api/guardrails/enforcement/environments/prod%20eu/resume',
+    ]);
+    const bodies = await Promise.all(
+      fetch.mock.calls.map(([request]) => request.text()),
+    );
+    expect(bodies.slice(0, 2).map(b => JSON.parse(b))).toEqual([
+      { reason: 'INC-4711' },
+      {},
+    ]);
+  });
+
   it('raises backend failures as ResponseError with status and message', async () => {
     const { client } = clientReturning(
       403,

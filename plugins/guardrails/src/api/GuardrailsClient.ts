@@ -4,6 +4,9 @@ import { ResponseError } from '@backstage/errors';
 import {
   ApiAuditRun,
   ApiDistribution,
+  ApiEnforcementDryRun,
+  ApiEnforcementEnvironment,
+  ApiEnforcementState,
   ApiEntityReport,
   ApiEnvironmentList,
   ApiExemptions,
@@ -137,6 +140,39 @@ export class GuardrailsClient implements GuardrailsApi {
 
   async runAudit(): Promise<ApiAuditRun> {
     return body(await (await this.api()).post('/audit'));
+  }
+
+  async getEnforcementState(): Promise<ApiEnforcementState> {
+    return body(await (await this.api()).get('/enforcement'));
+  }
+
+  async getEnforcementDryRun(): Promise<ApiEnforcementDryRun> {
+    return body(await (await this.api()).get('/enforcement/dry-run'));
+  }
+
+  async pauseEnforcement(
+    environment: string,
+    options?: { reason?: string },
+  ): Promise<ApiEnforcementEnvironment> {
+    const api = await this.api();
+    const reason = options?.reason?.trim();
+    return body(
+      await api.post('/enforcement/environments/{environment}/pause', {
+        params: { path: { environment } },
+        body: reason ? { reason } : {},
+      }),
+    );
+  }
+
+  async resumeEnforcement(
+    environment: string,
+  ): Promise<ApiEnforcementEnvironment> {
+    const api = await this.api();
+    return body(
+      await api.post('/enforcement/environments/{environment}/resume', {
+        params: { path: { environment } },
+      }),
+    );
   }
 
   private async api(): Promise<GuardrailsRestClient> {
