@@ -52,6 +52,17 @@ export const GUARDRAILS_SEVERITY_ANNOTATION = 'guardrails.dev/severity';
 /** @public */
 export const GUARDRAILS_CATEGORY_ANNOTATION = 'guardrails.dev/category';
 
+/** On an exported binding: the exemptions it excludes from admission, comma-separated. @public */
+export const GUARDRAILS_EXEMPTIONS_ANNOTATION = 'guardrails.dev/exemptions';
+
+// On objects in clusters.
+/**
+ * On a Namespace (or an object) that deletion-protection guardrails guard: an RFC 3339 instant until which
+ * deleting it is allowed. @public
+ */
+export const GUARDRAILS_DELETION_ALLOWED_UNTIL_ANNOTATION =
+  'guardrails.dev/deletion-allowed-until';
+
 // Well-known labels the suite reads or writes.
 /** @public */
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';

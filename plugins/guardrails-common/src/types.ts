@@ -80,9 +80,26 @@ export interface LabelSelector {
   matchExpressions?: LabelSelectorRequirement[];
 }
 
+/**
+ * Admission operations a guardrail can check. `CREATE` and `UPDATE` concern the
+ * object as written, which the audit and the CLI check too; `DELETE` is seen
+ * only at admission.
+ * @public
+ */
+export const ADMISSION_OPERATIONS = ['CREATE', 'UPDATE', 'DELETE'] as const;
+
+/** @public */
+export type AdmissionOperation = (typeof ADMISSION_OPERATIONS)[number];
+
 /** @public */
 export interface GuardrailMatch {
   resources: ResourceMatch[];
+  /**
+   * The operations admission checks; `CREATE` and `UPDATE` when omitted.
+   * `[DELETE]` makes an admission-only guardrail: the object being deleted is
+   * `oldObject`, and audits and the CLI give it no results.
+   */
+  operations?: AdmissionOperation[];
   /** Only objects in namespaces whose labels match (for a Namespace: its own labels). */
   namespaceSelector?: LabelSelector;
   /** Only objects whose own labels match. */

@@ -17,6 +17,13 @@ export const GUARDRAIL_CEL_VARIABLES = [
   'namespaceResources',
 ] as const;
 
+/**
+ * The variable every guardrail expression can read as `variables.guardrailsNow`: a CEL timestamp, the
+ * evaluation instant in audits and the CLI. Admission has no clock, so the export writes the instant it
+ * exports for into the policy, rounded down to the hour (see the README's Exports section).
+ */
+export const NOW_VARIABLE = 'guardrailsNow';
+
 /** Limits applied when compiling guardrail expressions. @public */
 export type GuardrailCelLimits = Omit<CelCompileOptions, 'variables'>;
 

@@ -86,6 +86,7 @@ export type {
   ExemptionTarget,
   ExemptionMatch,
 } from './exemptions/findExemption';
+export type { EntityScope } from './exemptions/exemptionScope';
 
 export { compilePack } from './evaluation/compilePack';
 export type {
@@ -99,12 +100,11 @@ export { evaluateObjectsAsync } from './evaluation/evaluateObjectsAsync';
 export type { AsyncEvaluationOptions } from './evaluation/evaluateObjectsAsync';
 export { MAX_MESSAGE_BYTES } from './evaluation/messageLimit';
 export { podFromTemplate, POD_TEMPLATE_PATHS } from './evaluation/podTemplates';
-export { labelSelectorMatches } from './evaluation/matching';
+export { labelSelectorMatches, isAdmissionOnly } from './evaluation/matching';
 export { summarize, hasBlocking, isViolation } from './evaluation/summarize';
 
 export {
   exportValidatingAdmissionPolicies,
-  admissionPolicyName,
   VALIDATION_ACTIONS,
 } from './export/validatingAdmissionPolicies';
 export type {
@@ -112,6 +112,14 @@ export type {
   AdmissionExportOptions,
   FlaggedGuardrail,
 } from './export/validatingAdmissionPolicies';
+export { admissionPolicyName } from './export/admissionPolicy';
+export type {
+  EntityScopes,
+  UnresolvedExemption,
+} from './export/admissionExclusions';
+export { guardrailPortalUrl } from './export/admissionMessages';
+export { nextAdmissionChange } from './export/nextAdmissionChange';
+export { ADMISSION_CLOCK_RESOLUTION_MS } from './export/admissionClock';
 export {
   toPolicyReport,
   toPolicyReports,

@@ -1,4 +1,5 @@
 import { CelEvaluateOptions } from '../cel';
+import { NOW_VARIABLE } from '../guardrailCel';
 import { CompiledGuardrail } from './compilePack';
 
 /** The outcome of a guardrail's expressions on one object, before levels and exemptions. */
@@ -12,6 +13,8 @@ export interface CheckActivation {
   object: unknown;
   namespaceObject: unknown;
   namespaceResources: unknown;
+  /** The evaluation instant, as `variables.guardrailsNow`. */
+  now: Date;
 }
 
 function describe(value: unknown): string {
@@ -30,7 +33,7 @@ export function checkGuardrail(
   input: CheckActivation,
   options: CelEvaluateOptions,
 ): CheckOutcome {
-  const variables: Record<string, unknown> = {};
+  const variables: Record<string, unknown> = { [NOW_VARIABLE]: input.now };
   const activation: Record<string, unknown> = {
     object: input.object,
     oldObject: null,

@@ -13,6 +13,7 @@ import { CelInputs } from './celInputs';
 import { checkGuardrail } from './checkGuardrail';
 import { CompiledPack } from './compilePack';
 import { applies, buildUnits, selectorsMatch } from './evaluationUnits';
+import { isAdmissionOnly } from './matching';
 import { resultFor, withBoundedMessage } from './guardrailResult';
 import {
   assertKubernetesObject,
@@ -98,6 +99,8 @@ export function* evaluationSteps(
   const evaluateOptions =
     context.costBudget !== undefined ? { costBudget: context.costBudget } : {};
   const active = compiled.guardrails.flatMap(guardrail => {
+    // Deletions happen only at admission: there is nothing to audit.
+    if (isAdmissionOnly(guardrail.guardrail)) return [];
     const level = effectiveLevel(
       guardrail.guardrail,
       context.environment,
@@ -148,6 +151,7 @@ export function* evaluationSteps(
                 namespaceResources: cel.namespaceResources(
                   ownNamespace ?? namespace,
                 ),
+                now: context.at,
               },
               evaluateOptions,
             ),

@@ -1,4 +1,5 @@
 import {
+  Guardrail,
   GuardrailMatch,
   LabelSelector,
 } from '@guardrails-dev/plugin-guardrails-common';
@@ -19,6 +20,16 @@ export function matchesKind(
 /** Whether a guardrail is a pod rule: it matches core Pods. */
 export function isPodRule(match: GuardrailMatch): boolean {
   return matchesKind(match, '', 'Pod');
+}
+
+/**
+ * Whether a guardrail runs only at admission: it checks deletions
+ * (`match.operations: [DELETE]`), so audits and the CLI, which see objects
+ * as they are, give it no results.
+ * @public
+ */
+export function isAdmissionOnly(guardrail: Guardrail): boolean {
+  return guardrail.match.operations?.includes('DELETE') ?? false;
 }
 
 /**

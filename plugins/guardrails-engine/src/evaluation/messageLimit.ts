@@ -5,7 +5,8 @@
  */
 export const MAX_MESSAGE_BYTES = 1024;
 
-const CUT_MARKER = '… (message cut at 1 KiB)';
+/** What replaces the end of a message that was cut. */
+export const CUT_MARKER = '… (message cut at 1 KiB)';
 
 function utf8Bytes(codePoint: number): number {
   if (codePoint < 0x80) return 1;
@@ -14,20 +15,29 @@ function utf8Bytes(codePoint: number): number {
   return codePoint < 0x10000 ? 3 : 4;
 }
 
-const MARKER_BYTES = Array.from(CUT_MARKER).reduce(
-  (sum, char) => sum + utf8Bytes(char.codePointAt(0)!),
-  0,
-);
+/** The length of a text in UTF-8 bytes. */
+export function utf8Length(text: string): number {
+  return Array.from(text).reduce(
+    (sum, char) => sum + utf8Bytes(char.codePointAt(0)!),
+    0,
+  );
+}
+
+const MARKER_BYTES = utf8Length(CUT_MARKER);
 
 /**
- * The message itself when it fits in {@link MAX_MESSAGE_BYTES}; otherwise as
- * many whole characters as fit with the cut marker after them. Reads at most
- * about 1 KiB of the message, however long it is.
+ * The message itself when it fits in `maxBytes` (default
+ * {@link MAX_MESSAGE_BYTES}); otherwise as many whole characters as fit with
+ * the cut marker after them. Reads at most about `maxBytes` of the message,
+ * however long it is.
  */
-export function capMessage(message: string): string {
+export function capMessage(
+  message: string,
+  maxBytes: number = MAX_MESSAGE_BYTES,
+): string {
   // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
-  if (message.length * 3 <= MAX_MESSAGE_BYTES) return message;
-  const room = MAX_MESSAGE_BYTES - MARKER_BYTES;
+  if (message.length * 3 <= maxBytes) return message;
+  const room = maxBytes - MARKER_BYTES;
   let bytes = 0;
   let cutAt = -1;
   for (let i = 0; i < message.length; ) {
@@ -35,7 +45,7 @@ export function capMessage(message: string): string {
     const size = utf8Bytes(codePoint);
     if (cutAt < 0 && bytes + size > room) cutAt = i;
     bytes += size;
-    if (bytes > MAX_MESSAGE_BYTES) return message.slice(0, cutAt) + CUT_MARKER;
+    if (bytes > maxBytes) return message.slice(0, cutAt) + CUT_MARKER;
     i += codePoint > 0xffff ? 2 : 1;
   }
   return message;

@@ -3,7 +3,9 @@ import { namespaceOf } from './objects';
 
 // Names controllers give to what they create: <deployment>-<pod-template-hash>
 // for ReplicaSets, <cronjob>-<scheduled time> for Jobs.
-const INFERRED_OWNERS: Record<string, { kind: string; suffix: RegExp }> = {
+export const INFERRED_OWNERS: Readonly<
+  Record<string, { kind: string; suffix: RegExp }>
+> = {
   ReplicaSet: { kind: 'Deployment', suffix: /^[a-z0-9]{1,10}$/ },
   Job: { kind: 'CronJob', suffix: /^[0-9]{1,12}$/ },
 };

@@ -1,9 +1,9 @@
 import {
   Exemption,
-  ExemptionResource,
   normalizeEntityRef,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { parseInstant } from '../time';
+import { clauseCovers, scopeClauses } from './exemptionScope';
 
 /** What a guardrail result is about, as far as exemptions care. @public */
 export interface ExemptionTarget {
@@ -44,31 +44,11 @@ export function isExemptionExpired(exemption: Exemption, at: Date): boolean {
   return expiry(exemption) <= at.getTime();
 }
 
-function resourceMatches(
-  wanted: ExemptionResource,
-  target: ExemptionTarget,
-): boolean {
-  const resource = target.resource;
-  if (
-    !resource ||
-    wanted.kind !== resource.kind ||
-    wanted.name !== resource.name
-  ) {
-    return false;
-  }
-  if (
-    wanted.apiVersion !== undefined &&
-    wanted.apiVersion !== resource.apiVersion
-  ) {
-    return false;
-  }
-  const namespace = resource.namespace ?? target.namespace;
-  return wanted.namespace === undefined || wanted.namespace === namespace;
-}
-
 /**
  * Whether an exemption's guardrails and scope cover a target, regardless of
  * expiry. Every scope field given must match; omitted ones match anything.
+ * A Namespace is in its own namespace. Admission is given the same scope
+ * through {@link scopeClauses}, with the entity resolved by the caller.
  * @public
  */
 export function exemptionCovers(
@@ -92,12 +72,11 @@ export function exemptionCovers(
   ) {
     return false;
   }
-  const namespace = target.resource?.namespace ?? target.namespace;
-  if (namespaces && !(namespace && namespaces.includes(namespace))) {
-    return false;
+  if (namespaces === undefined && resources === undefined) {
+    return entity !== undefined;
   }
-  return (
-    !resources || resources.some(resource => resourceMatches(resource, target))
+  return scopeClauses({ namespaces, resources }).some(clause =>
+    clauseCovers(clause, target),
   );
 }
 

@@ -2,12 +2,11 @@ import fs from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
 import { guardrailDocument, yamlDocuments } from '../__testing__/documents';
+import { readDefaultPack } from '../__testing__/defaultPack';
 import { golden } from '../__testing__/files';
-import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
 import {
   compileCel,
   compilePack,
-  DEFAULT_PACK_DIR_NAME,
   evaluateObjects,
   exportValidatingAdmissionPolicies,
   parsePack,
@@ -18,20 +17,6 @@ import {
 } from '../index';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
-const packageRoot = path.resolve(__dirname, '..', '..');
-
-function defaultPack(): GuardrailPack {
-  const dir = path.join(packageRoot, DEFAULT_PACK_DIR_NAME);
-  const files = fs
-    .readdirSync(dir)
-    .filter(name => name.endsWith('.yaml'))
-    .sort()
-    .map(name => ({
-      path: name,
-      content: fs.readFileSync(path.join(dir, name), 'utf8'),
-    }));
-  return parsePack(files, { now: NOW }).pack;
-}
 
 const ADMISSION_VARIABLES = [
   'object',
@@ -75,11 +60,12 @@ function admit(policy: any, object: KubernetesManifest): boolean {
 }
 
 describe('exportValidatingAdmissionPolicies', () => {
-  const pack = defaultPack();
+  const { pack } = readDefaultPack(NOW);
   const at = new Date('2027-01-20T00:00:00Z');
   const exported = exportValidatingAdmissionPolicies(pack, {
     environments: ['dev', 'staging', 'prod'],
     at,
+    portalBaseUrl: 'https://backstage.example.com',
   });
 
   it('matches the golden export of the default pack', () => {
@@ -113,7 +99,9 @@ describe('exportValidatingAdmissionPolicies', () => {
           'operations',
           'resources',
         ]);
-        expect(rule.operations).toEqual(['CREATE', 'UPDATE']);
+        expect(
+          [['CREATE', 'UPDATE'], ['DELETE']].map(ops => ops.join()),
+        ).toContain(rule.operations.join());
         expect(rule.apiVersions).toEqual(['*']);
         for (const resource of rule.resources)
           expect(resource).toMatch(/^[a-z]+s$/);
@@ -133,13 +121,11 @@ describe('exportValidatingAdmissionPolicies', () => {
         // Expressions read the admitted object only through variables set up for them.
         expect(expression).not.toMatch(/\bnamespaceResources\b/);
       }
+      const id = policy.metadata.name.slice('guardrails.'.length);
+      const { title } = pack.guardrails.find(g => g.id === id)!;
       for (const validation of policy.spec.validations) {
         expect(validation.message).not.toMatch(/\n/);
-        expect(
-          validation.message.startsWith(
-            `${policy.metadata.name.slice('guardrails.'.length)}: `,
-          ),
-        ).toBe(true);
+        expect(validation.message.startsWith(`${id} (${title})`)).toBe(true);
       }
     }
     const policyNames = new Set(policies.map(p => p.metadata.name));

@@ -1,21 +1,32 @@
-import { isPodRule } from '../evaluation/matching';
 import {
   EnforcementLevel,
+  Exemption,
   Guardrail,
   GuardrailPack,
-  GUARDRAILS_CATEGORY_ANNOTATION,
   GUARDRAILS_ENFORCEMENT_LEVEL_LABEL,
   GUARDRAILS_ENVIRONMENT_LABEL,
+  GUARDRAILS_EXEMPTIONS_ANNOTATION,
   GUARDRAILS_GUARDRAIL_ID_ANNOTATION,
   GUARDRAILS_MANAGED_BY_VALUE,
-  GUARDRAILS_SEVERITY_ANNOTATION,
   MANAGED_BY_LABEL,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { KubernetesManifest } from '../manifests/kubernetesObject';
 import { effectiveLevel } from '../rollout/rollout';
+import { admissionClock } from './admissionClock';
+import {
+  BindingExclusions,
+  EntityScopes,
+  guardrailExclusions,
+  resolveExemptions,
+  UnresolvedExemption,
+} from './admissionExclusions';
+import { portalLinks } from './admissionMessages';
+import {
+  ADMISSION_API_VERSION,
+  admissionPolicyName,
+  policyFor,
+} from './admissionPolicy';
 import { admissionBlockers } from './admissionSupport';
-import { celLiteral, replaceIdentifiers } from './celText';
-import { BUILT_IN_RESOURCE_NAMES } from './resourceNames';
 
 /** The validation actions of a binding at each level. @public */
 export const VALIDATION_ACTIONS: Readonly<
@@ -38,7 +49,23 @@ export interface AdmissionExportOptions {
   at: Date;
   /** Resource names (plural, lowercase) of kinds that are not built in. */
   resourceNames?: Readonly<Record<string, string>>;
+  /** Exemptions in addition to those in the pack; those active at `at` are left out of admission. */
+  exemptions?: ReadonlyArray<Exemption>;
+  /**
+   * Where the objects of the entities that exemptions name are; an exemption
+   * naming an entity not found here excludes nothing and is listed in
+   * `unresolvedExemptions`.
+   */
+  entityScopes?: EntityScopes;
+  /**
+   * The portal's base URL (Backstage's `app.baseUrl`): every message ends with
+   * a link to the guardrail's page there.
+   */
+  portalBaseUrl?: string;
 }
+
+/** The label the API server gives every Namespace, holding its name. */
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** A guardrail left out of the export, and why. @public */
 export interface FlaggedGuardrail {
@@ -52,137 +79,23 @@ export interface AdmissionExport {
   objects: KubernetesManifest[];
   /** Guardrails that cannot run in admission; they are not in `objects`. */
   flagged: FlaggedGuardrail[];
-}
-
-const API_VERSION = 'admissionregistration.k8s.io/v1';
-const OPERATIONS = ['CREATE', 'UPDATE'];
-
-// The pod a workload's template creates, shaped like the offline evaluation's
-// pod (see podFromTemplate), so pod rules can check workloads at admission.
-const POD_TEMPLATE_VARIABLE = {
-  name: 'guardrailsPodTemplate',
-  expression:
-    'has(object.spec.jobTemplate) ? object.spec.jobTemplate.spec.template : (has(object.spec.template) ? object.spec.template : null)',
-};
-const POD_VARIABLE = {
-  name: 'guardrailsPod',
-  expression: [
-    'variables.guardrailsPodTemplate == null ? dyn(object) : dyn({',
-    '"apiVersion": dyn("v1"), "kind": dyn("Pod"),',
-    '"metadata": dyn({',
-    '"name": dyn(has(object.metadata.name) ? object.metadata.name : ""),',
-    '"namespace": dyn(request.namespace),',
-    '"labels": dyn(has(variables.guardrailsPodTemplate.metadata) && has(variables.guardrailsPodTemplate.metadata.labels) ? variables.guardrailsPodTemplate.metadata.labels : {}),',
-    '"annotations": dyn(has(variables.guardrailsPodTemplate.metadata) && has(variables.guardrailsPodTemplate.metadata.annotations) ? variables.guardrailsPodTemplate.metadata.annotations : {})',
-    '}),',
-    '"spec": dyn(variables.guardrailsPodTemplate.spec)',
-    '})',
-  ].join(' '),
-};
-const WORKLOAD_RULES = [
-  { apiGroups: [''], resources: ['replicationcontrollers'] },
-  {
-    apiGroups: ['apps'],
-    resources: ['daemonsets', 'deployments', 'replicasets', 'statefulsets'],
-  },
-  { apiGroups: ['batch'], resources: ['cronjobs', 'jobs'] },
-];
-
-/** Name of the exported ValidatingAdmissionPolicy of a guardrail. @public */
-export function admissionPolicyName(guardrailId: string): string {
-  return `guardrails.${guardrailId}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function policyFor(
-  guardrail: Guardrail,
-  resourceNames: Readonly<Record<string, string>>,
-): KubernetesManifest {
-  const podRule = isPodRule(guardrail.match);
-  const replacements: Record<string, string> = {};
-  const variables: Array<{ name: string; expression: string }> = [];
-  if (guardrail.params) {
-    variables.push({
-      name: 'guardrailsParams',
-      expression: celLiteral(guardrail.params),
-    });
-    replacements.params = 'variables.guardrailsParams';
-  }
-  if (podRule) {
-    variables.push(POD_TEMPLATE_VARIABLE, POD_VARIABLE);
-    replacements.object = 'variables.guardrailsPod';
-  }
-  const rewrite = (expression: string) =>
-    oneLine(replaceIdentifiers(expression, replacements));
-  variables.push(
-    ...guardrail.variables.map(v => ({
-      name: v.name,
-      expression: rewrite(v.expression),
-    })),
-  );
-  const resourceRules = guardrail.match.resources.map(rule => ({
-    apiGroups: rule.apiGroups,
-    apiVersions: ['*'],
-    operations: OPERATIONS,
-    resources: rule.kinds.map(kind =>
-      kind === '*' ? '*' : resourceNames[kind] ?? BUILT_IN_RESOURCE_NAMES[kind],
-    ),
-  }));
-  if (podRule) {
-    resourceRules.push(
-      ...WORKLOAD_RULES.map(rule => ({
-        apiGroups: rule.apiGroups,
-        apiVersions: ['*'],
-        operations: OPERATIONS,
-        resources: rule.resources,
-      })),
-    );
-  }
-  const { namespaceSelector, objectSelector } = guardrail.match;
-  return {
-    apiVersion: API_VERSION,
-    kind: 'ValidatingAdmissionPolicy',
-    metadata: {
-      name: admissionPolicyName(guardrail.id),
-      labels: { [MANAGED_BY_LABEL]: GUARDRAILS_MANAGED_BY_VALUE },
-      annotations: {
-        [GUARDRAILS_GUARDRAIL_ID_ANNOTATION]: guardrail.id,
-        [GUARDRAILS_SEVERITY_ANNOTATION]: guardrail.severity,
-        [GUARDRAILS_CATEGORY_ANNOTATION]: guardrail.category,
-      },
-    },
-    spec: {
-      // Errors count as violations; each binding's actions decide what that means.
-      failurePolicy: 'Fail',
-      matchConstraints: {
-        resourceRules,
-        ...(namespaceSelector ? { namespaceSelector } : {}),
-        ...(objectSelector ? { objectSelector } : {}),
-      },
-      variables,
-      validations: guardrail.validations.map(validation => ({
-        expression: rewrite(validation.expression),
-        message: oneLine(
-          `${guardrail.id}: ${validation.message ?? guardrail.title}`,
-        ),
-        ...(validation.messageExpression !== undefined
-          ? { messageExpression: rewrite(validation.messageExpression) }
-          : {}),
-      })),
-    },
-  };
+  /** Active exemptions that admission does not honour, and why. */
+  unresolvedExemptions: UnresolvedExemption[];
 }
 
 function bindingFor(
   guardrail: Guardrail,
   environment: string,
   level: EnforcementLevel,
+  exclusions: BindingExclusions | undefined,
 ): KubernetesManifest {
+  const {
+    namespaces = [],
+    resourceRules = [],
+    exemptions = [],
+  } = exclusions ?? {};
   return {
-    apiVersion: API_VERSION,
+    apiVersion: ADMISSION_API_VERSION,
     kind: 'ValidatingAdmissionPolicyBinding',
     metadata: {
       name: `${admissionPolicyName(guardrail.id)}.${environment}`,
@@ -191,7 +104,12 @@ function bindingFor(
         [GUARDRAILS_ENVIRONMENT_LABEL]: environment,
         [GUARDRAILS_ENFORCEMENT_LEVEL_LABEL]: level,
       },
-      annotations: { [GUARDRAILS_GUARDRAIL_ID_ANNOTATION]: guardrail.id },
+      annotations: {
+        [GUARDRAILS_GUARDRAIL_ID_ANNOTATION]: guardrail.id,
+        ...(exemptions.length > 0
+          ? { [GUARDRAILS_EXEMPTIONS_ANNOTATION]: exemptions.join(',') }
+          : {}),
+      },
     },
     spec: {
       policyName: admissionPolicyName(guardrail.id),
@@ -199,7 +117,21 @@ function bindingFor(
       matchResources: {
         namespaceSelector: {
           matchLabels: { [GUARDRAILS_ENVIRONMENT_LABEL]: environment },
+          ...(namespaces.length > 0
+            ? {
+                matchExpressions: [
+                  {
+                    key: NAMESPACE_NAME_LABEL,
+                    operator: 'NotIn',
+                    values: namespaces,
+                  },
+                ],
+              }
+            : {}),
         },
+        ...(resourceRules.length > 0
+          ? { excludeResourceRules: resourceRules }
+          : {}),
       },
     },
   };
@@ -211,7 +143,10 @@ function bindingFor(
  * which the guardrail is in force at `at`, selecting that environment's
  * namespaces by label, with the stage's validation actions. Pod rules also
  * match pod-bearing workloads, with `object` rewritten to the template's pod.
- * Guardrails that cannot run in admission are returned in `flagged` instead.
+ * Exemptions active at `at` are left out of the bindings and policies, and
+ * every message names the guardrail and links to its portal page. Guardrails
+ * that cannot run in admission are returned in `flagged` instead. The output
+ * changes next at {@link nextAdmissionChange}.
  * @public
  */
 export function exportValidatingAdmissionPolicies(
@@ -219,6 +154,14 @@ export function exportValidatingAdmissionPolicies(
   options: AdmissionExportOptions,
 ): AdmissionExport {
   const resourceNames = options.resourceNames ?? {};
+  const linkTo =
+    options.portalBaseUrl !== undefined
+      ? portalLinks(options.portalBaseUrl)
+      : undefined;
+  const { resolved, unresolved } = resolveExemptions(
+    [...pack.exemptions, ...(options.exemptions ?? [])],
+    options,
+  );
   const objects: KubernetesManifest[] = [];
   const flagged: FlaggedGuardrail[] = [];
   for (const guardrail of pack.guardrails) {
@@ -227,13 +170,33 @@ export function exportValidatingAdmissionPolicies(
       flagged.push({ guardrail: guardrail.id, reasons });
       continue;
     }
-    objects.push(policyFor(guardrail, resourceNames));
+    const exclusions = guardrailExclusions(guardrail, resolved, {
+      environments: options.environments,
+      resourceNames,
+    });
+    objects.push(
+      policyFor(guardrail, {
+        resourceNames,
+        clock: admissionClock(options.at),
+        ...(linkTo ? { link: linkTo(guardrail.id) } : {}),
+        ...(exclusions.condition
+          ? { exemptionCondition: exclusions.condition }
+          : {}),
+      }),
+    );
     for (const environment of options.environments) {
       const level = effectiveLevel(guardrail, environment, options.at);
       if (level) {
-        objects.push(bindingFor(guardrail, environment, level));
+        objects.push(
+          bindingFor(
+            guardrail,
+            environment,
+            level,
+            exclusions.bindings.get(environment),
+          ),
+        );
       }
     }
   }
-  return { objects, flagged };
+  return { objects, flagged, unresolvedExemptions: unresolved };
 }

@@ -3,6 +3,7 @@ import {
   GUARDRAIL_SEVERITIES,
   Guardrail,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { checkDeletionGuardrail } from './checkDeletionGuardrail';
 import { FieldPath } from './fieldPath';
 import { FieldReader, Mapping } from './fieldReader';
 import { readValidations, readVariables } from './readExpressions';
@@ -97,7 +98,7 @@ export function readGuardrail(
   if (docsUrl) guardrail.docsUrl = docsUrl;
   if (owner) guardrail.owner = owner;
   if (params) guardrail.params = params;
-  return guardrail;
+  return checkDeletionGuardrail(guardrail, reader) ? guardrail : undefined;
 }
 
 function readDocsUrl(spec: Mapping, reader: FieldReader): string | undefined {

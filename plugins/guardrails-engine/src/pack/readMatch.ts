@@ -1,4 +1,6 @@
 import {
+  ADMISSION_OPERATIONS,
+  AdmissionOperation,
   GuardrailMatch,
   ResourceMatch,
 } from '@guardrails-dev/plugin-guardrails-common';
@@ -18,6 +20,7 @@ export function readMatch(
   }
   reader.onlyKeys(mapping, path, [
     'resources',
+    'operations',
     'namespaceSelector',
     'objectSelector',
   ]);
@@ -51,6 +54,14 @@ export function readMatch(
       readResource,
     );
   const match: GuardrailMatch = { resources };
+  if (mapping.operations !== undefined) {
+    const operations = readOperations(mapping, path, reader);
+    if (operations) {
+      match.operations = operations;
+    } else {
+      ok = false;
+    }
+  }
   for (const key of ['namespaceSelector', 'objectSelector'] as const) {
     if (mapping[key] !== undefined) {
       const selector = readLabelSelector(mapping[key], [...path, key], reader);
@@ -62,4 +73,41 @@ export function readMatch(
     }
   }
   return ok ? match : undefined;
+}
+
+/**
+ * Reads `match.operations`: CREATE and/or UPDATE, or DELETE alone. A deletion
+ * has no object to audit, so mixing it with writes would give a guardrail
+ * half of whose checks never run offline.
+ */
+function readOperations(
+  mapping: Mapping,
+  path: FieldPath,
+  reader: FieldReader,
+): AdmissionOperation[] | undefined {
+  const operations = reader.stringList(mapping, 'operations', path, {
+    required: true,
+    nonEmpty: true,
+    pattern: {
+      test: value =>
+        (ADMISSION_OPERATIONS as readonly string[]).includes(value),
+      description: `an operation (${ADMISSION_OPERATIONS.join(', ')})`,
+    },
+  });
+  if (!operations) {
+    return undefined;
+  }
+  const field = [...path, 'operations'];
+  if (new Set(operations).size !== operations.length) {
+    reader.report(field, 'names an operation twice');
+    return undefined;
+  }
+  if (operations.includes('DELETE') && operations.length > 1) {
+    reader.report(
+      field,
+      'DELETE cannot be combined with CREATE or UPDATE: a deletion guardrail is admission-only and reads the deleted object as oldObject; write the checks of writes as another guardrail',
+    );
+    return undefined;
+  }
+  return operations as AdmissionOperation[];
 }
