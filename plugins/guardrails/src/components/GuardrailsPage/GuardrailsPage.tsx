@@ -10,6 +10,7 @@ import { useGuardrailsData } from '../../hooks/useGuardrailsData';
 import { useNow } from '../../hooks/useNow';
 import { DataView } from '../DataView';
 import { DistributionHeatmap } from '../DistributionHeatmap';
+import { EnforcementView } from '../EnforcementView';
 import { ExemptionsPanel } from '../ExemptionsPanel';
 import { GuardrailCatalog } from '../GuardrailCatalog';
 import { PlatformTrend } from '../PlatformTrend';
@@ -92,8 +93,8 @@ function ExemptionsTab() {
 }
 
 /**
- * The platform Guardrails page: distribution and trend of results, the guardrail catalog with rollouts, what-if
- * and exemptions.
+ * The platform Guardrails page: distribution and trend of results, the guardrail catalog with rollouts, what-if,
+ * exemptions and enforcement in the clusters.
  *
  * @public
  */
@@ -118,6 +119,9 @@ export function GuardrailsPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/exemptions" title="Exemptions">
           <ExemptionsTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/enforcement" title="Enforcement">
+          <EnforcementView />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>

@@ -1,0 +1,1 @@
+export { EnforcementView } from './EnforcementView';
