@@ -53,6 +53,13 @@ function bytesCompare(a: Uint8Array, b: Uint8Array): -1 | 0 | 1 {
   return compareNumeric(a.length, b.length);
 }
 
+/** Library values (IP, CIDR, semver, URL…) compare with their own equals(). */
+function hasEquals(
+  value: object,
+): value is { equals(other: unknown): boolean } {
+  return typeof (value as { equals?: unknown }).equals === 'function';
+}
+
 /** CEL equality: numbers compare across int/uint/double, lists and maps deeply, quantities by value. */
 export function celEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -107,6 +114,7 @@ export function celEquals(a: unknown, b: unknown): boolean {
     if (!a.hasValue() || !b.hasValue()) return a.hasValue() === b.hasValue();
     return celEquals(a.value(), b.value());
   }
+  if (a.constructor === b.constructor && hasEquals(a)) return a.equals(b);
   const aMap = a instanceof Map || isMapLike(a);
   const bMap = b instanceof Map || isMapLike(b);
   if (aMap && bMap) {

@@ -7,6 +7,8 @@ import {
 } from './budget';
 import { environmentFor } from './environment';
 import { AstNode, InvalidRegexError, instrument } from './instrument';
+import { MixedLiteralError, checkHomogeneousLiterals } from './literalTypes';
+import { preCheck } from './preCheck';
 
 /** @public */
 export interface CelCompileOptions {
@@ -168,9 +170,18 @@ export function compileCel(
   } catch (error) {
     throw toCompileError(expression, error, maxNesting);
   }
+  preCheck(parsed.ast as unknown as AstNode);
   const checked = parsed.check();
   if (!checked.valid) {
     throw toCompileError(expression, checked.error, maxNesting);
+  }
+  try {
+    checkHomogeneousLiterals(parsed.ast as unknown as AstNode);
+  } catch (error) {
+    if (error instanceof MixedLiteralError) {
+      throw new CelCompileError(expression, error.message, error.node.start);
+    }
+    throw error;
   }
   let instrumented;
   try {

@@ -1,4 +1,5 @@
 import { Environment } from '@marcbachmann/cel-js';
+import { registerConversionLibrary } from './library/conversionLibrary';
 import { registerListLibrary } from './library/listLibrary';
 import { registerQuantityLibrary } from './library/quantityLibrary';
 import { registerRegexLibrary } from './library/regexLibrary';
@@ -24,6 +25,7 @@ function baseEnvironment(): Environment {
     registerListLibrary(env);
     registerStringLibrary(env);
     registerRegexLibrary(env);
+    registerConversionLibrary(env);
     base = env;
   }
   return base;

@@ -1,8 +1,8 @@
 /*
  * Post-check pass over a cel-js AST. It attaches the cost accounting that
  * bounds evaluation, validates constant regular expressions at compile time,
- * routes `matches()` to the RE2-aware implementation shared with find/findAll,
- * and records which top-level variables the expression reads.
+ * records which top-level variables the expression reads, and swaps in the
+ * handlers of handleOverrides.ts where cel-js departs from cel-go.
  *
  * It relies on cel-js internals that are stable within the pinned version:
  * AST nodes expose `op`, `args` and `meta` (macro expansions live in
@@ -11,7 +11,7 @@
  * (all/exists/map/filter) re-evaluates its `args.step` node once per element.
  */
 import { charge, sizeCost } from './budget';
-import { matches } from './library/regexLibrary';
+import { overrideHandle } from './handleOverrides';
 import { compileRegex } from './regex';
 
 type EvaluateFn = (ev: unknown, ast: AstNode, ctx: unknown) => unknown;
@@ -25,6 +25,14 @@ interface AstMeta {
 
 export interface AstNode {
   op: string;
+  checkedType?: {
+    name: string;
+    kind: string;
+    hasDynType: boolean;
+    hasPlaceholderType: boolean;
+  };
+  setMeta(key: string, value: unknown): AstNode;
+  readonly input: string;
   args: unknown;
   pos: number;
   start: number;
@@ -68,7 +76,8 @@ function collectNodes(value: unknown, out: AstNode[]): AstNode[] {
   return out;
 }
 
-function children(node: AstNode): AstNode[] {
+/** The AST nodes under `node`, macro expansions included. */
+export function children(node: AstNode): AstNode[] {
   const out: AstNode[] = [];
   if (node.op === 'comprehension') {
     const { iterable, init, step } = node.args as Record<string, unknown>;
@@ -138,12 +147,6 @@ function meterSizedOperator(node: AstNode, handle: HandleFn) {
   };
 }
 
-function isMatchesCall(node: AstNode): boolean {
-  if (node.op !== 'rcall') return false;
-  const [name, , args] = node.args as [string, AstNode, AstNode[]];
-  return name === 'matches' && args.length === 1;
-}
-
 function checkConstantRegex(node: AstNode) {
   const [name, , args] = node.args as [string, AstNode, AstNode[]];
   const pattern = args?.[0];
@@ -177,9 +180,7 @@ export function instrument(root: AstNode): Instrumentation {
       meterComprehensionStep((node.args as { step: AstNode }).step);
     }
     if (plain && node.handle) {
-      if (isMatchesCall(node)) {
-        node.handle = (args: unknown[]) => matches(args[0], args[1]);
-      }
+      node.handle = overrideHandle(node, node.handle);
       if (node.op === 'call' || node.op === 'rcall') {
         meterCall(node, node.handle);
       } else if (SIZED_OPERATORS.has(node.op)) {

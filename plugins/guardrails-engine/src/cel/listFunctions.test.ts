@@ -1,4 +1,4 @@
-import { toCelValue } from './index';
+import { compileCel, toCelValue } from './index';
 import { celError, celValue } from './celTestUtils';
 
 // Examples from Kubernetes' list library documentation
@@ -72,6 +72,20 @@ describe('Kubernetes list functions', () => {
     expect(celValue('object.spec.weights.sum()', activation)).toBe(3);
     expect(celValue('object.spec.weights.max()', activation)).toBe(1.5);
     expect(celValue('object.spec.weights.indexOf(1.0)', activation)).toBe(1n);
+  });
+
+  it('types min and max of a dynamic list so that comparisons compile', () => {
+    const activation = {
+      object: toCelValue({ spec: { x: [3, 1, 2], weights: [1, 2.5] } }),
+    };
+    expect(celValue('object.spec.x.max() >= 3', activation)).toBe(true);
+    expect(celValue('object.spec.x.min() > 0', activation)).toBe(true);
+    expect(celValue('type(object.spec.x.min()) == int', activation)).toBe(true);
+    expect(celValue('object.spec.x.min() == 1.0', activation)).toBe(true);
+    expect(celValue('object.spec.weights.max() == 2.5', activation)).toBe(true);
+    // Literal lists keep their element type, as in Kubernetes.
+    expect(celValue('type([1, 2].min()) == int')).toBe(true);
+    expect(() => compileCel('[1, 2].min() == 1.0')).toThrow(/no such overload/);
   });
 
   it('rejects values that cannot be ordered', () => {

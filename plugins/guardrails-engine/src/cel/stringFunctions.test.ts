@@ -17,6 +17,12 @@ describe('string extension functions', () => {
     ['"hello mellow".lastIndexOf("ello", 6)', 1n],
     ['"TacoCat".lowerAscii()', 'tacocat'],
     ['"TacoCat".upperAscii()', 'TACOCAT'],
+    // Only ASCII letters change, as in cel-go.
+    ['"TacoCÆt Xii".lowerAscii()', 'tacocÆt xii'],
+    ['"tacoCαt".upperAscii()', 'TACOCαT'],
+    // Go's unicode.IsSpace: NEL and no-break space are spaces, ZWSP and BOM are not.
+    ['"\u0085\u00a0\u1680text\u3000".trim()', 'text'],
+    ['"\u200btext\ufeff".trim()', '\u200btext\ufeff'],
     ['"hello hello".replace("he", "we")', 'wello wello'],
     ['"hello hello".replace("he", "we", -1)', 'wello wello'],
     ['"hello hello".replace("he", "we", 1)', 'wello hello'],

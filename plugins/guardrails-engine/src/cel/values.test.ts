@@ -96,7 +96,10 @@ describe('fromCelValue', () => {
   });
 
   it('converts nested maps and lists', () => {
-    expect(result('{"a": [1, {"b": quantity("500m")}], "c": 1.5}')).toEqual({
+    // dyn() elements: Kubernetes rejects literals mixing element types.
+    expect(
+      result('{"a": dyn([1, dyn({"b": quantity("500m")})]), "c": dyn(1.5)}'),
+    ).toEqual({
       a: [1, { b: '500m' }],
       c: 1.5,
     });

@@ -37,6 +37,10 @@ function setEntry(
  * JSON cannot tell `2.0` from `2`, so an integral value of a field whose schema
  * says `number` becomes an int too; CEL compares ints and doubles by value, so
  * comparisons are unaffected.
+ *
+ * A property whose value is null is left out, as the API server leaves it out
+ * of the object it hands to admission: `has()` is false for it and selecting
+ * it is an error, as in Kubernetes. Nulls inside lists are kept.
  * @public
  */
 export function toCelValue(value: unknown): unknown {
@@ -60,7 +64,9 @@ export function toCelValue(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const item = value[key];
-      if (item !== undefined) setEntry(out, key, toCelValue(item));
+      if (item !== undefined && item !== null) {
+        setEntry(out, key, toCelValue(item));
+      }
     }
     return out;
   }

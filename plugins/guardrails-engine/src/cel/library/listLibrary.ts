@@ -78,8 +78,16 @@ export function registerListLibrary(env: Environment): void {
     env.registerFunction(`list<${type}>.sum(): ${type}`, sumOf(zero), SYNC);
   }
 
-  env.registerFunction('list<T>.min(): T', extreme('min', -1), SYNC);
-  env.registerFunction('list<T>.max(): T', extreme('max', 1), SYNC);
+  // The typed overload gives `[1, 2].min()` the type int. On a dyn list (any
+  // object field) cel-js would type the call as the bare parameter T, which
+  // no operator accepts; the list<dyn> overload makes that call dyn instead.
+  for (const [name, prefer] of [
+    ['min', -1],
+    ['max', 1],
+  ] as const) {
+    env.registerFunction(`list<T>.${name}(): T`, extreme(name, prefer), SYNC);
+    env.registerFunction(`list.${name}(): dyn`, extreme(name, prefer), SYNC);
+  }
   env.registerFunction(
     'list<T>.isSorted(): bool',
     (list: unknown[]) => {

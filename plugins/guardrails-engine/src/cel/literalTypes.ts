@@ -1,0 +1,78 @@
+/*
+ * Kubernetes rejects list and map literals whose elements (or keys, or
+ * values) have different types, such as [1, 'a'] (cel-go's
+ * ValidateHomogeneousAggregateLiterals). cel-js, configured to accept mixed
+ * literals as cel-go's checker does, would let them load here and fail in
+ * the cluster. Elements typed dyn (object fields) are accepted: Kubernetes
+ * types those from the schema, which the engine does not have.
+ */
+import { AstNode, children } from './instrument';
+
+type CheckedType = NonNullable<AstNode['checkedType']> & {
+  valueType?: CheckedType;
+  keyType?: CheckedType;
+};
+
+/** A literal element whose type differs from the first element's. */
+export class MixedLiteralError extends Error {
+  constructor(readonly node: AstNode, expected: string, found: string) {
+    super(`expected type '${expected}' but found '${found}'`);
+  }
+}
+
+function compatible(a?: CheckedType, b?: CheckedType): boolean {
+  if (!a || !b || a === b) return true;
+  if (a.kind === 'dyn' || b.kind === 'dyn') return true;
+  // Unbound parameters (the element type of []) match anything.
+  if (a.kind === 'param' || b.kind === 'param') return true;
+  if (a.kind !== b.kind) return false;
+  if (
+    a.hasPlaceholderType ||
+    b.hasPlaceholderType ||
+    a.hasDynType ||
+    b.hasDynType
+  ) {
+    return (
+      compatible(a.valueType, b.valueType) && compatible(a.keyType, b.keyType)
+    );
+  }
+  return a.name === b.name;
+}
+
+function typeOf(node: AstNode): CheckedType | undefined {
+  return node.checkedType as CheckedType | undefined;
+}
+
+function checkAll(nodes: AstNode[]): void {
+  const first = nodes.map(typeOf).find(t => t && t.kind !== 'dyn');
+  for (const node of nodes) {
+    const type = typeOf(node);
+    if (first && type && !compatible(first, type)) {
+      throw new MixedLiteralError(node, first.name, type.name);
+    }
+  }
+}
+
+function isFormatCall(node: AstNode): boolean {
+  return node.op === 'rcall' && (node.args as [string])[0] === 'format';
+}
+
+/** Throws MixedLiteralError for the first mixed literal in a checked AST. */
+export function checkHomogeneousLiterals(root: AstNode): void {
+  // Arguments of string format() are exempt, as in Kubernetes.
+  const stack: Array<[AstNode, boolean]> = [[root, false]];
+  const seen = new Set<AstNode>();
+  while (stack.length) {
+    const [node, exempt] = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (!exempt && node.op === 'list') checkAll(node.args as AstNode[]);
+    if (!exempt && node.op === 'map') {
+      const entries = node.args as Array<[AstNode, AstNode]>;
+      checkAll(entries.map(([key]) => key));
+      checkAll(entries.map(([, value]) => value));
+    }
+    const below = exempt || isFormatCall(node);
+    for (const child of children(node)) stack.push([child, below]);
+  }
+}

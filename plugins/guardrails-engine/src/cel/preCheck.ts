@@ -1,0 +1,48 @@
+/*
+ * Changes to a parsed expression made before cel-js type-checks it, where
+ * cel-js' own handling differs from Kubernetes'.
+ */
+import { replaceHasMacro } from './hasMacro';
+import { AstNode, children } from './instrument';
+import { evaluateMapLiteral } from './mapLiteral';
+
+interface Checker {
+  getType(name: string): unknown;
+}
+
+function isHasCall(node: AstNode): boolean {
+  if (node.op !== 'call' || !node.meta.macro) return false;
+  const [name, args] = node.args as [string, AstNode[]];
+  return name === 'has' && args.length === 1;
+}
+
+/** An empty literal written in the expression (macros create empty lists of their own, typed by use). */
+function isEmptyLiteral(node: AstNode, op: string, text: RegExp): boolean {
+  return (
+    node.op === op &&
+    (node.args as unknown[]).length === 0 &&
+    text.test(node.input.slice(node.start, node.end))
+  );
+}
+
+/** Rewrites the parsed AST in place; runs once per expression, before check(). */
+export function preCheck(root: AstNode): void {
+  const seen = new Set<AstNode>();
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (isHasCall(node)) replaceHasMacro(node);
+    if (node.op === 'map') node.setMeta('evaluate', evaluateMapLiteral);
+    // cel-js types [] as list<T> and {} as map<K, V>; an unbound parameter
+    // then breaks overload choice ([].all(e, e > 0)) and selection.
+    if (isEmptyLiteral(node, 'list', /^\[\s*\]$/)) {
+      node.setMeta('check', (chk: Checker) => chk.getType('list'));
+    }
+    if (isEmptyLiteral(node, 'map', /^\{\s*\}$/)) {
+      node.setMeta('check', (chk: Checker) => chk.getType('map'));
+    }
+    stack.push(...children(node));
+  }
+}
