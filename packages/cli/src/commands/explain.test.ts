@@ -114,6 +114,16 @@ describe('guardrails explain', () => {
     expect(run.stdout).toMatch(/\nRollout as of 2026-11-22\n {2}dev: +\S/);
   });
 
+  it('says a guardrail on deletions runs at admission only', async () => {
+    const run = await runCli(['explain', 'namespace.deletion-protection']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '  Applies to  Namespace (core)\n  Checks      deletions, at admission only: audits and `guardrails check` give it no results\n',
+    );
+    const other = await runCli(['explain', 'pod.no-privileged']);
+    expect(other.stdout).not.toContain('  Checks ');
+  });
+
   it('exits 2 for an unknown ID, suggesting close matches', async () => {
     const run = await runCli([
       'explain',

@@ -1,5 +1,7 @@
 import {
   exportValidatingAdmissionPolicies,
+  guardrailPortalUrl,
+  nextAdmissionChange,
   toYaml,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import { Command } from 'commander';
@@ -8,7 +10,8 @@ import {
   assertKnownEnvironment,
   knownEnvironments,
 } from '../packs/environments';
-import { loadPack } from '../packs/loadPack';
+import { loadExemptions, loadPack } from '../packs/loadPack';
+import { formatProblems } from '../packs/problems';
 import { collect, formatInstant, parseAt, parseDays } from '../options';
 import { addPackOptions, Context } from './context';
 
@@ -19,6 +22,21 @@ interface ExportOptions {
   at?: string;
   resourceName?: string[];
   maxExemptionDays?: string;
+  exemptions?: string;
+  portalUrl?: string;
+}
+
+/** The portal's base URL, checked before anything is loaded. */
+function parsePortalUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    guardrailPortalUrl(value, 'pod.example');
+  } catch {
+    throw new CliError(
+      `--portal-url "${value}" is not an absolute http(s) URL, e.g. https://backstage.example.com`,
+    );
+  }
+  return value;
 }
 
 function parseResourceNames(values: string[]): Record<string, string> {
@@ -43,30 +61,48 @@ async function exportVap(
   const now = io.now();
   const at = parseAt(options.at, now);
   const resourceNames = parseResourceNames(options.resourceName ?? []);
-  // Pack warnings are about exemptions, which admission does not use.
-  const { pack } = await loadPack(
-    {
-      pack: options.pack,
-      defaultPack: options.defaultPack,
-      maxExemptionDays: parseDays(options.maxExemptionDays),
-    },
+  const portalBaseUrl = parsePortalUrl(options.portalUrl);
+  const maxExemptionDays = parseDays(options.maxExemptionDays);
+  const { pack, warnings } = await loadPack(
+    { pack: options.pack, defaultPack: options.defaultPack, maxExemptionDays },
     io.cwd,
     now,
   );
+  const extra = options.exemptions
+    ? await loadExemptions(options.exemptions, pack, {
+        cwd: io.cwd,
+        now,
+        maxExemptionDays,
+      })
+    : { exemptions: [], warnings: [] };
+  for (const line of formatProblems([...warnings, ...extra.warnings], io.cwd)) {
+    context.warn(line);
+  }
   const given = options.env ?? [];
   given.forEach(env => assertKnownEnvironment(env, pack));
   const environments =
     given.length > 0 ? [...new Set(given)] : knownEnvironments(pack);
 
-  const { objects, flagged } = exportValidatingAdmissionPolicies(pack, {
+  const exportOptions = {
     environments,
     at,
     resourceNames,
-  });
-  const notExported = flagged.map(
-    f => `${f.guardrail} is not exported: ${f.reasons.join('; ')}`,
-  );
+    exemptions: extra.exemptions,
+    ...(portalBaseUrl !== undefined ? { portalBaseUrl } : {}),
+  };
+  const { objects, flagged, unresolvedExemptions } =
+    exportValidatingAdmissionPolicies(pack, exportOptions);
+  const notExported = [
+    ...flagged.map(
+      f => `${f.guardrail} is not exported: ${f.reasons.join('; ')}`,
+    ),
+    // The CLI knows no catalog, so it cannot place an entity's objects.
+    ...unresolvedExemptions.map(
+      u => `exemption ${u.exemption} is not honoured: ${u.reason}`,
+    ),
+  ];
   notExported.forEach(line => context.warn(line));
+  const next = nextAdmissionChange(pack, exportOptions);
 
   const header = [
     `# ValidatingAdmissionPolicies of ${
@@ -75,9 +111,16 @@ async function exportVap(
     `# bound for ${environments.join(', ')} as rolled out at ${formatInstant(
       at,
     )}.`,
+    ...(next
+      ? [
+          `# The output changes at ${formatInstant(
+            next,
+          )} (a stage starts, an exemption expires or the admission clock moves): export again then.`,
+        ]
+      : []),
     ...(notExported.length > 0
       ? [
-          '# Not exported, because they cannot run in admission:',
+          '# Left out of admission, which cannot do them as the audit does:',
           ...notExported.map(l => `#   ${l}`),
         ]
       : []),
@@ -97,8 +140,11 @@ export function exportCommand(context: Context): Command {
         'Prints one ValidatingAdmissionPolicy per guardrail and one binding per environment in',
         "which the guardrail is in force at --at, selecting that environment's namespaces by the",
         'guardrails.dev/environment label. Actions follow the rollout stage: observe [Audit],',
-        'warn [Warn, Audit], block [Deny]. Guardrails that cannot run in admission are listed',
-        'on stderr and in the header, never exported half-working.',
+        'warn [Warn, Audit], block [Deny]. Active exemptions of the pack and of --exemptions',
+        'are left out of the bindings; expired ones are not. Each message names the guardrail',
+        'and, with --portal-url, ends with a link to its page in the portal. Guardrails that',
+        'cannot run in admission are listed on stderr and in the header, never exported',
+        'half-working; so are exemptions scoped to an entity, which the CLI cannot place.',
       ].join('\n'),
     )
     .option(
@@ -111,6 +157,14 @@ export function exportCommand(context: Context): Command {
       'rollout instant the bindings follow (YYYY-MM-DD or ISO 8601); default now',
     )
     .option(
+      '--exemptions <dir>',
+      'directory of GuardrailExemption documents to honour too',
+    )
+    .option(
+      '--portal-url <url>',
+      "the portal's base URL (Backstage's app.baseUrl): messages end with a link to the guardrail's page",
+    )
+    .option(
       '--resource-name <Kind=plural>',
       'resource name of a kind that is not built in, repeatable, e.g. Certificate=certificates',
       collect,
@@ -119,12 +173,12 @@ export function exportCommand(context: Context): Command {
       'after',
       `
 Examples:
-  guardrails export vap --env prod > admission.yaml
-  guardrails export vap --pack platform/guardrails --default-pack --env staging | kubectl apply -f -
+  guardrails export vap --env prod --portal-url https://backstage.example.com > admission.yaml
+  guardrails export vap --pack platform/guardrails --default-pack --exemptions platform/exemptions --env staging | kubectl apply -f -
 
 Exit codes:
   0  printed (guardrails that cannot run in admission are listed on stderr)
-  2  bad input: invalid pack, unknown environment, bad --at or --resource-name`,
+  2  bad input: invalid pack or exemptions, unknown environment, bad --at, --portal-url or --resource-name`,
     )
     .action(async (options: ExportOptions) => {
       context.exitCode = await exportVap(options, context);

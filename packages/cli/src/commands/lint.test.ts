@@ -51,6 +51,9 @@ describe('guardrails lint', () => {
     expect(onDefault.stdout).toMatch(
       /^.*packs\/default: \d+ files, \d+ guardrails/,
     );
+    expect(onDefault.stdout).toContain(
+      'note: namespace.deletion-protection runs at admission only (it checks deletions): audits and check give it no results\n',
+    );
   });
 
   it('reports every problem with file, line, document and field, and exits 1', async () => {

@@ -1,5 +1,8 @@
 import { GUARDRAIL_SEVERITIES } from '@guardrails-dev/plugin-guardrails-common';
-import { exportValidatingAdmissionPolicies } from '@guardrails-dev/plugin-guardrails-engine';
+import {
+  exportValidatingAdmissionPolicies,
+  isAdmissionOnly,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { Command } from 'commander';
 import { EXIT } from '../CliError';
 import { defaultPackDir } from '../packs/defaultPackDir';
@@ -81,6 +84,11 @@ async function lint(
       `note: ${
         f.guardrail
       } runs offline only (export vap leaves it out): ${f.reasons.join('; ')}`,
+    );
+  }
+  for (const g of pack.guardrails.filter(isAdmissionOnly)) {
+    out.push(
+      `note: ${g.id} runs at admission only (it checks deletions): audits and check give it no results`,
     );
   }
   io.stdout.write(`${out.join('\n')}\n`);

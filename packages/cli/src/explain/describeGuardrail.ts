@@ -4,6 +4,7 @@ import {
   LabelSelector,
 } from '@guardrails-dev/plugin-guardrails-common';
 import {
+  isAdmissionOnly,
   isExemptionExpired,
   parseInstant,
   POD_TEMPLATE_PATHS,
@@ -75,6 +76,17 @@ function appliesTo(guardrail: Guardrail): string {
     : kinds.join(', ');
 }
 
+/** What a guardrail checks when, if not every write at admission and every object in audits. */
+function checks(guardrail: Guardrail): string | undefined {
+  if (isAdmissionOnly(guardrail)) {
+    return 'deletions, at admission only: audits and `guardrails check` give it no results';
+  }
+  const operations = guardrail.match.operations;
+  return operations && operations.length < 2
+    ? `${operations.join(', ')} at admission; every object in audits and checks`
+    : undefined;
+}
+
 /**
  * Where a guardrail stands in one environment: the level now and every
  * stage still to come, e.g. `warn now; block from 2027-02-01 (71 days)`.
@@ -140,6 +152,7 @@ export function describeGuardrail(options: {
     ['Severity', g.severity],
     ['Owner', g.owner],
     ['Applies to', appliesTo(g)],
+    ['Checks', checks(g)],
     [
       'Namespaces',
       g.match.namespaceSelector && describeSelector(g.match.namespaceSelector),
