@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   guardrailsPermissions,
   KUBERNETES_NAMESPACE_RESOURCE_TYPE,
@@ -16,6 +17,7 @@ import { AuditRunner } from './audit/AuditRunner';
 import { DatabaseGuardrailsStore } from './db';
 import { enforcementClockServiceRef } from './enforcement/clock';
 import { createEnforcement } from './enforcement/createEnforcement';
+import { createNotifications } from './notifications/createNotifications';
 import { readAuditConfig } from './service/readAuditConfig';
 import { EntityReports } from './service/EntityReports';
 import { FleetReports } from './service/FleetReports';
@@ -54,6 +56,7 @@ export const guardrailsPlugin = createBackendPlugin({
         clusterAccess: clusterAccessServiceRef,
         // A pack that does not load stops the backend with every problem named, before anything is served.
         guardrailsPack: guardrailsPackServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const {
@@ -149,6 +152,17 @@ export const guardrailsPlugin = createBackendPlugin({
           logger,
           lifecycle: deps.lifecycle,
           clock: deps.enforcementClock,
+        });
+
+        // Upcoming stage changes, expiring exemptions and new block-level violations, told to owners once.
+        await createNotifications({
+          config,
+          pack: deps.guardrailsPack.pack,
+          database: deps.database,
+          scheduler,
+          notifications: deps.notifications,
+          logger,
+          now: () => deps.enforcementClock.now(),
         });
 
         httpRouter.use(
