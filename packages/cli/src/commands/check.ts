@@ -10,7 +10,7 @@ import {
   assertKnownEnvironment,
   DEFAULT_CHECK_ENVIRONMENT,
 } from '../packs/environments';
-import { loadExemptions, loadPack } from '../packs/loadPack';
+import { loadPackAndExemptions } from '../packs/loadPack';
 import { formatProblems } from '../packs/problems';
 import { parseAt, parseDays } from '../options';
 import { addPackOptions, Context } from './context';
@@ -42,22 +42,20 @@ async function check(
   const now = io.now();
   const at = parseAt(options.at, now);
   const maxExemptionDays = parseDays(options.maxExemptionDays);
-  const { pack, warnings } = await loadPack(
-    { pack: options.pack, defaultPack: options.defaultPack, maxExemptionDays },
+  const { pack, exemptions, warnings } = await loadPackAndExemptions(
+    {
+      pack: options.pack,
+      defaultPack: options.defaultPack,
+      exemptions: options.exemptions,
+      maxExemptionDays,
+    },
     io.cwd,
     now,
   );
   assertKnownEnvironment(options.env, pack);
-  const extra = options.exemptions
-    ? await loadExemptions(options.exemptions, pack, {
-        cwd: io.cwd,
-        now,
-        maxExemptionDays,
-      })
-    : { exemptions: [], warnings: [] };
   const input = await readManifests(paths, io);
 
-  for (const line of formatProblems([...warnings, ...extra.warnings], io.cwd)) {
+  for (const line of formatProblems(warnings, io.cwd)) {
     context.warn(line);
   }
   for (const dir of input.emptyDirectories) {
@@ -70,7 +68,7 @@ async function check(
   const run = runCheck({
     pack,
     manifests: input.manifests,
-    exemptions: extra.exemptions,
+    exemptions,
     environment: options.env,
     at,
   });

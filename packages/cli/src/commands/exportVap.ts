@@ -10,7 +10,7 @@ import {
   assertKnownEnvironment,
   knownEnvironments,
 } from '../packs/environments';
-import { loadExemptions, loadPack } from '../packs/loadPack';
+import { loadPackAndExemptions } from '../packs/loadPack';
 import { formatProblems } from '../packs/problems';
 import { collect, formatInstant, parseAt, parseDays } from '../options';
 import { addPackOptions, Context } from './context';
@@ -62,22 +62,17 @@ async function exportVap(
   const at = parseAt(options.at, now);
   const resourceNames = parseResourceNames(options.resourceName ?? []);
   const portalBaseUrl = parsePortalUrl(options.portalUrl);
-  const maxExemptionDays = parseDays(options.maxExemptionDays);
-  const { pack, warnings } = await loadPack(
-    { pack: options.pack, defaultPack: options.defaultPack, maxExemptionDays },
+  const { pack, exemptions, warnings } = await loadPackAndExemptions(
+    {
+      pack: options.pack,
+      defaultPack: options.defaultPack,
+      exemptions: options.exemptions,
+      maxExemptionDays: parseDays(options.maxExemptionDays),
+    },
     io.cwd,
     now,
   );
-  const extra = options.exemptions
-    ? await loadExemptions(options.exemptions, pack, {
-        cwd: io.cwd,
-        now,
-        maxExemptionDays,
-      })
-    : { exemptions: [], warnings: [] };
-  for (const line of formatProblems([...warnings, ...extra.warnings], io.cwd)) {
-    context.warn(line);
-  }
+  formatProblems(warnings, io.cwd).forEach(line => context.warn(line));
   const given = options.env ?? [];
   given.forEach(env => assertKnownEnvironment(env, pack));
   const environments =
@@ -87,7 +82,7 @@ async function exportVap(
     environments,
     at,
     resourceNames,
-    exemptions: extra.exemptions,
+    exemptions,
     ...(portalBaseUrl !== undefined ? { portalBaseUrl } : {}),
   };
   const { objects, flagged, unresolvedExemptions } =

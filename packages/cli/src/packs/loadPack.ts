@@ -140,3 +140,27 @@ export async function loadExemptions(
   }
   return { exemptions: parsed.pack.exemptions, warnings: parsed.warnings };
 }
+
+/** The pack of `--pack`/`--default-pack` with the exemptions of `--exemptions`, and the warnings of both. */
+export async function loadPackAndExemptions(
+  options: PackOptions & { exemptions?: string },
+  cwd: string,
+  now: Date,
+): Promise<LoadedPack & { exemptions: Exemption[] }> {
+  const loaded = await loadPack(options, cwd, now);
+  if (options.exemptions === undefined) {
+    return { ...loaded, exemptions: [] };
+  }
+  const extra = await loadExemptions(options.exemptions, loaded.pack, {
+    cwd,
+    now,
+    ...(options.maxExemptionDays !== undefined
+      ? { maxExemptionDays: options.maxExemptionDays }
+      : {}),
+  });
+  return {
+    ...loaded,
+    exemptions: extra.exemptions,
+    warnings: [...loaded.warnings, ...extra.warnings],
+  };
+}

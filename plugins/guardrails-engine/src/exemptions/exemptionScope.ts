@@ -2,6 +2,7 @@ import {
   ExemptionResource,
   ExemptionScope,
 } from '@guardrails-dev/plugin-guardrails-common';
+import type { ExemptionTarget } from './findExemption';
 
 /**
  * Where a catalog entity's objects are in a cluster, as the caller knows it
@@ -26,15 +27,7 @@ export interface ScopeClause {
 }
 
 /** What a clause is checked against: the object a result is reported on. */
-export interface ClauseTarget {
-  namespace?: string;
-  resource?: {
-    apiVersion?: string;
-    kind: string;
-    name: string;
-    namespace?: string;
-  };
-}
+export type ClauseTarget = Pick<ExemptionTarget, 'namespace' | 'resource'>;
 
 /**
  * The namespace an exemption sees a target in: the object's namespace, and

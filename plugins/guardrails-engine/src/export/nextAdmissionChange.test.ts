@@ -13,16 +13,8 @@ const { pack } = parsePack(
     {
       path: 'pack.yaml',
       content: yamlDocuments(
-        guardrailDocument('pod.no-privileged', {
-          rollout: {
-            dev: [{ level: 'warn' }],
-            prod: [
-              { level: 'observe' },
-              { level: 'warn', from: '2026-12-01' },
-              { level: 'block', from: '2027-02-01' },
-            ],
-          },
-        }),
+        // dev: warn; prod: observe, warn from 2026-12-01, block from 2027-02-01.
+        guardrailDocument('pod.no-privileged'),
         guardrailDocument('namespace.quota', {
           match: { resources: [{ apiGroups: [''], kinds: ['Namespace'] }] },
           validations: [
