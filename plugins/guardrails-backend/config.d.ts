@@ -42,5 +42,50 @@ export interface Config {
         };
       };
     };
+    /**
+     * Notices sent through Backstage's notifications (`@backstage/plugin-notifications-backend`) to the owners of the
+     * components they concern, each once, however many backend replicas run. Links point at `app.baseUrl`.
+     */
+    notifications?: {
+      /** Whether any notice is sent. Defaults to true; each kind can also be switched off on its own. */
+      enabled?: boolean;
+      /** How often the backend looks for notices due. Defaults to every 15 minutes. */
+      frequency?: HumanDuration | string;
+      /** How long one run may take. Defaults to 10 minutes. */
+      timeout?: HumanDuration | string;
+      /** Delay before the first run after start-up. Defaults to 1 minute. */
+      initialDelay?: HumanDuration | string;
+      /**
+       * A notice claimed but not recorded as sent after this long (its replica stopped mid-send) is sent again.
+       * Defaults to 15 minutes.
+       */
+      retryAfter?: HumanDuration | string;
+      /** A stage change that will make a guardrail warn, block or auto-correct where a component fails it. */
+      upcomingStage?: {
+        /** Defaults to true. */
+        enabled?: boolean;
+        /** Days before the stage's date a notice is sent. Defaults to [14, 7, 1]. */
+        horizons?: number[];
+      };
+      /** An exemption expiring, and expired, to its owner and the components it covers. */
+      exemptionExpiry?: {
+        /** Defaults to true. */
+        enabled?: boolean;
+        /** Days before its expiry a notice is sent (and one when it has expired). Defaults to [14, 3]. */
+        horizons?: number[];
+      };
+      /** An object failing a guardrail at block or auto-correct: admission denies its next change. */
+      blockViolation?: {
+        /** Defaults to true. */
+        enabled?: boolean;
+      };
+      /** A stage change that took effect in a cluster, with counts, to the platform team. */
+      stageEffective?: {
+        /** Defaults to true when `recipients` are given. */
+        enabled?: boolean;
+        /** Entity refs of who is told, e.g. `group:default/platform`. */
+        recipients?: string[];
+      };
+    };
   };
 }
