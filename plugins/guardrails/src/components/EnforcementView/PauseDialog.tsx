@@ -72,6 +72,7 @@ export function PauseDialog(props: {
         </DialogContentText>
         {pausing && (
           <TextField
+            id={`${id}-reason`}
             label="Reason (optional)"
             helperText="Shown with the pause, e.g. the incident"
             fullWidth
