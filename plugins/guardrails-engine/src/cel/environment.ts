@@ -1,9 +1,12 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { registerConversionLibrary } from './library/conversionLibrary';
+import { registerFormatLibrary } from './library/formatLibrary';
 import { registerListLibrary } from './library/listLibrary';
+import { registerNetworkLibrary } from './library/networkLibrary';
 import { registerQuantityLibrary } from './library/quantityLibrary';
 import { registerRegexLibrary } from './library/regexLibrary';
 import { registerStringLibrary } from './library/stringLibrary';
+import { registerUrlLibrary } from './library/urlLibrary';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -26,6 +29,9 @@ function baseEnvironment(): Environment {
     registerStringLibrary(env);
     registerRegexLibrary(env);
     registerConversionLibrary(env);
+    registerUrlLibrary(env);
+    registerNetworkLibrary(env);
+    registerFormatLibrary(env);
     base = env;
   }
   return base;
