@@ -18,6 +18,7 @@ import {
 } from './portal.mjs';
 import { launchBrowser } from './browser.mjs';
 import { openSignedIn, withFullHeight } from './session.mjs';
+import { answerWhatIf } from './views.mjs';
 
 describe('dev portal', { timeout: 900_000 }, () => {
   let portal;
@@ -159,18 +160,7 @@ describe('dev portal', { timeout: 900_000 }, () => {
 
   it('answers a what-if on the platform page', async () => {
     await page.goto(`${baseUrl}/guardrails/what-if`);
-    const form = page.getByRole('form', { name: 'What-if' });
-    await form
-      .getByLabel('Guardrail', { exact: true })
-      .selectOption('pod.no-privileged');
-    await form.getByLabel('Environment', { exact: true }).selectOption('prod');
-    await form.getByLabel('Level', { exact: true }).selectOption('block');
-    await page.getByRole('button', { name: 'Show impact' }).click();
-    const result = page.getByRole('region', { name: 'What-if result' });
-    await result
-      .getByText(/checkout-web/)
-      .first()
-      .waitFor();
+    await answerWhatIf(page);
     await page.screenshot({
       path: join(outputDir, 'what-if.png'),
       fullPage: true,

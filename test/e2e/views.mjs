@@ -16,6 +16,32 @@ const groupsTable = page =>
 
 const platformPage = page => page.locator('main');
 
+/** Asks the what-if on its open tab: pod.no-privileged at block in prod; resolves when checkout-web is named. */
+export async function answerWhatIf(page) {
+  const form = page.getByRole('form', { name: 'What-if' });
+  await form
+    .getByLabel('Guardrail', { exact: true })
+    .selectOption('pod.no-privileged');
+  await form.getByLabel('Environment', { exact: true }).selectOption('prod');
+  await form.getByLabel('Level', { exact: true }).selectOption('block');
+  await page.getByRole('button', { name: 'Show impact' }).click();
+  await page
+    .getByRole('region', { name: 'What-if result' })
+    .getByText(/checkout-web/)
+    .first()
+    .waitFor();
+}
+
+/** A tab of the platform Guardrails page, open once `loaded` resolves. */
+const platformView = (name, path, loaded) => ({
+  name: `platform page, ${name}`,
+  async open(page) {
+    await page.goto(`${baseUrl}/guardrails${path}`);
+    await loaded(page);
+  },
+  root: platformPage,
+});
+
 export const VIEWS = [
   {
     name: 'Guardrails tab, by guardrail',
@@ -60,54 +86,18 @@ export const VIEWS = [
         .getByRole('table', { name: 'Guardrail compliance by environment' })
         .locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]'),
   },
-  {
-    name: 'platform page, overview',
-    async open(page) {
-      await page.goto(`${baseUrl}/guardrails`);
-      await page
-        .getByRole('table', { name: 'Results by guardrail and environment' })
-        .waitFor();
-    },
-    root: platformPage,
-  },
-  {
-    name: 'platform page, guardrail catalog',
-    async open(page) {
-      await page.goto(`${baseUrl}/guardrails/catalog`);
-      await page.getByRole('table', { name: 'Guardrail catalog' }).waitFor();
-    },
-    root: platformPage,
-  },
-  {
-    name: 'platform page, what-if',
-    async open(page) {
-      await page.goto(`${baseUrl}/guardrails/what-if`);
-      const form = page.getByRole('form', { name: 'What-if' });
-      await form
-        .getByLabel('Guardrail', { exact: true })
-        .selectOption('pod.no-privileged');
-      await form
-        .getByLabel('Environment', { exact: true })
-        .selectOption('prod');
-      await form.getByLabel('Level', { exact: true }).selectOption('block');
-      await page.getByRole('button', { name: 'Show impact' }).click();
-      await page
-        .getByRole('region', { name: 'What-if result' })
-        .getByText(/checkout-web/)
-        .first()
-        .waitFor();
-    },
-    root: platformPage,
-  },
-  {
-    name: 'platform page, exemptions',
-    async open(page) {
-      await page.goto(`${baseUrl}/guardrails/exemptions`);
-      await page.getByRole('tab', { name: 'Exemptions' }).waitFor();
-      await page.waitForLoadState('networkidle');
-    },
-    root: platformPage,
-  },
+  platformView('overview', '', page =>
+    page
+      .getByRole('table', { name: 'Results by guardrail and environment' })
+      .waitFor(),
+  ),
+  platformView('guardrail catalog', '/catalog', page =>
+    page.getByRole('table', { name: 'Guardrail catalog' }).waitFor(),
+  ),
+  platformView('what-if', '/what-if', answerWhatIf),
+  platformView('exemptions', '/exemptions', page =>
+    page.waitForLoadState('networkidle'),
+  ),
   {
     name: 'template field',
     async open(page) {

@@ -2,12 +2,8 @@ import type {
   ApiGuardrail,
   ApiViolation,
 } from '@guardrails-dev/plugin-guardrails-common';
-import {
-  EnforcementLevel,
-  GuardrailSeverity,
-  levelRank,
-  severityRank,
-} from './levels';
+import type { EnforcementLevel, GuardrailSeverity } from './levels';
+import { levelRank, severityRank } from './levels';
 import { NextStage, rolloutAt } from './rollout';
 import { ViolationRow, objectKey } from './violations';
 

@@ -4,6 +4,7 @@ import {
   levelRank,
   severityRank,
 } from './levels';
+import { Sort, sortBy } from './sorting';
 import { ViolationRow, objectKey, resourceLabel } from './violations';
 
 /** The strictest level a guardrail is reported at in one environment, and on how many objects. */
@@ -109,20 +110,15 @@ export function groupByGuardrail(
   });
 }
 
-export const GROUP_SORT_KEYS = [
-  'guardrail',
-  'severity',
-  'level',
-  'objects',
-  'since',
-] as const;
+/** The columns the guardrail groups sort by; `level` is the strictest level of a group. */
+export type GroupSortKey =
+  | 'guardrail'
+  | 'severity'
+  | 'level'
+  | 'objects'
+  | 'since';
 
-export type GroupSortKey = (typeof GROUP_SORT_KEYS)[number];
-
-export interface GroupSort {
-  key: GroupSortKey;
-  direction: 'asc' | 'desc';
-}
+export type GroupSort = Sort<GroupSortKey>;
 
 /** The strictest level first, then the most severe, then the most objects: what a team should look at first. */
 export const DEFAULT_GROUP_SORT: GroupSort = {
@@ -151,10 +147,7 @@ export function sortGroups(
   groups: GuardrailGroup[],
   sort: GroupSort,
 ): GuardrailGroup[] {
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  const primary = compareGroupsBy[sort.key];
-  return [...groups].sort(
-    (a, b) =>
-      sign * primary(a, b) || a.guardrail.localeCompare(b.guardrail, 'en'),
+  return sortBy(groups, sort, compareGroupsBy, (a, b) =>
+    a.guardrail.localeCompare(b.guardrail, 'en'),
   );
 }

@@ -8,6 +8,7 @@ import {
   levelRank,
   severityRank,
 } from './levels';
+import { Sort, sortBy } from './sorting';
 
 /** One violation of the report with the environment it was found in. */
 export interface ViolationRow {
@@ -24,20 +25,15 @@ export interface ViolationFilter {
   severity?: GuardrailSeverity;
 }
 
-export const VIOLATION_SORT_KEYS = [
-  'guardrail',
-  'resource',
-  'level',
-  'severity',
-  'since',
-] as const;
+/** The columns a list of violations sorts by. */
+export type ViolationSortKey =
+  | 'guardrail'
+  | 'resource'
+  | 'level'
+  | 'severity'
+  | 'since';
 
-export type ViolationSortKey = (typeof VIOLATION_SORT_KEYS)[number];
-
-export interface ViolationSort {
-  key: ViolationSortKey;
-  direction: 'asc' | 'desc';
-}
+export type ViolationSort = Sort<ViolationSortKey>;
 
 /** The strictest level first, then the most severe: what a team should look at first. */
 export const DEFAULT_VIOLATION_SORT: ViolationSort = {
@@ -115,13 +111,11 @@ export function sortViolations(
   rows: ViolationRow[],
   sort: ViolationSort,
 ): ViolationRow[] {
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  const primary = compareBy[sort.key];
-  return [...rows].sort(
+  return sortBy(
+    rows,
+    sort,
+    compareBy,
     (a, b) =>
-      sign * primary(a, b) ||
-      compareBy.guardrail(a, b) ||
-      compareBy.resource(a, b) ||
-      text(a.id, b.id),
+      compareBy.guardrail(a, b) || compareBy.resource(a, b) || text(a.id, b.id),
   );
 }

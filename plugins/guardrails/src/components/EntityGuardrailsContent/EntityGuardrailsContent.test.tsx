@@ -7,6 +7,7 @@ import {
   notAuditedReport,
   report,
 } from '../../__testUtils__/fixtures';
+import { listTexts } from '../../__testUtils__/expectations';
 import { renderWithApi } from '../../__testUtils__/render';
 import { tabApi } from '../../__testUtils__/tabApi';
 import { EntityGuardrailsContent } from './EntityGuardrailsContent';
@@ -71,14 +72,12 @@ describe('EntityGuardrailsContent', () => {
     await renderWithApi(<EntityGuardrailsContent />, api());
     const prod = await screen.findByRole('region', { name: 'prod' });
     expect(within(prod).getByText('Violating')).toBeInTheDocument();
-    const counts = within(prod).getByRole('list', {
-      name: 'Violations in prod by level',
-    });
-    expect(
-      within(counts)
-        .getAllByRole('listitem')
-        .map(li => li.textContent),
-    ).toEqual(['observe0', 'warn1', 'block0', 'auto-correct0']);
+    expect(listTexts(prod, 'Violations in prod by level')).toEqual([
+      'observe0',
+      'warn1',
+      'block0',
+      'auto-correct0',
+    ]);
     expect(within(prod).getByText('2 exempted')).toBeInTheDocument();
     expect(within(prod).getByText('4 hours ago')).toHaveAttribute(
       'title',

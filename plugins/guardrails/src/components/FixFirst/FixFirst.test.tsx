@@ -18,6 +18,18 @@ async function renderTab(report: ApiEntityReport = groupedReport) {
   await screen.findByRole('table', { name: 'Guardrail violations' });
 }
 
+/** Follows the fix-first link of a guardrail. */
+async function openFix(title: string) {
+  await userEvent.click(screen.getByRole('link', { name: title }));
+}
+
+/** Expects the guardrail's row in the grouped view open, with the keyboard focus on its toggle. */
+async function expectOpenAndFocused(toggleName: string) {
+  const toggle = screen.getByRole('button', { name: toggleName });
+  expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await waitFor(() => expect(toggle).toHaveFocus());
+}
+
 function onlyOf(guardrails: string[]): ApiEntityReport {
   return {
     ...groupedReport,
@@ -81,19 +93,13 @@ describe('fix first', () => {
 
   it("opens a guardrail's group from its link, unfolding the guardrails at observe", async () => {
     await renderTab();
-    await userEvent.click(
-      screen.getByRole('link', {
-        name: 'Containers should use a read-only root file system',
-      }),
-    );
+    await openFix('Containers should use a read-only root file system');
     expect(
       screen.getByRole('button', { name: 'Fold the 2 at observe' }),
     ).toHaveAttribute('aria-expanded', 'true');
-    const toggle = screen.getByRole('button', {
-      name: 'Hide the 1 violation of Containers should use a read-only root file system',
-    });
-    expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    await waitFor(() => expect(toggle).toHaveFocus());
+    await expectOpenAndFocused(
+      'Hide the 1 violation of Containers should use a read-only root file system',
+    );
   });
 
   it('opens the group from the flat layout, clearing filters that hide it', async () => {
@@ -102,18 +108,13 @@ describe('fix first', () => {
       screen.getByRole('button', { name: 'Every violation' }),
     );
     await userEvent.selectOptions(screen.getByLabelText('Severity'), 'high');
-    await userEvent.click(
-      screen.getByRole('link', {
-        name: 'Containers must declare resource limits',
-      }),
-    );
+    await openFix('Containers must declare resource limits');
     expect(
       screen.getByRole('button', { name: 'By guardrail' }),
     ).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByLabelText('Severity')).toHaveValue('');
-    const toggle = screen.getByRole('button', {
-      name: 'Hide the 2 violations of Containers must declare resource limits',
-    });
-    await waitFor(() => expect(toggle).toHaveFocus());
+    await expectOpenAndFocused(
+      'Hide the 2 violations of Containers must declare resource limits',
+    );
   });
 });

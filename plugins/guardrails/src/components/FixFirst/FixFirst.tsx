@@ -2,7 +2,6 @@ import {
   Link,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
   makeStyles,
@@ -15,6 +14,7 @@ import { pluralDays } from '../../domain/time';
 import { DateText } from '../DateText';
 import { groupAnchor } from '../GuardrailGroups';
 import { GuardrailId } from '../GuardrailId';
+import { PlainTableHead } from '../PlainTableHead';
 import { ReadableTable } from '../ReadableTable';
 
 const useStyles = makeStyles(theme => ({
@@ -87,13 +87,7 @@ export function FixFirst(props: {
   }
   return (
     <ReadableTable size="small" aria-label="Fix first">
-      <TableHead>
-        <TableRow>
-          {COLUMNS.map(title => (
-            <TableCell key={title}>{title}</TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
+      <PlainTableHead titles={COLUMNS} />
       <TableBody>
         {items.map(item => {
           const anchor = groupAnchor(item.guardrail);

@@ -1,2 +1,3 @@
+export { ExplainedDetails } from './ExplainedDetails';
 export { GuardrailExplanation } from './GuardrailExplanation';
 export type { GuardrailLookup } from './GuardrailExplanation';

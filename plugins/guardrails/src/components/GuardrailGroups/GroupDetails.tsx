@@ -1,7 +1,7 @@
-import { Box, Grid, Typography } from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
 import { GuardrailGroup } from '../../domain/groups';
-import { GuardrailExplanation, GuardrailLookup } from '../GuardrailExplanation';
+import { ExplainedDetails, GuardrailLookup } from '../GuardrailExplanation';
 import { RolloutTimeline } from '../RolloutTimeline';
 import { GroupObjects } from './GroupObjects';
 
@@ -21,41 +21,37 @@ export function GroupDetails(props: {
   );
   return (
     <Box py={1}>
-      <Grid container spacing={3}>
-        <Grid item xs={12} md={7}>
-          <GuardrailExplanation
-            guardrailId={group.guardrail}
-            guardrail={guardrail}
-            lookup={lookup}
-          />
-        </Grid>
-        <Grid item xs={12} md={5}>
-          <Typography variant="subtitle2" component="h4">
-            Rollout where it fails
-          </Typography>
-          {rollouts.length > 0 ? (
-            rollouts.map(rollout => (
-              <Box key={rollout.environment} mt={1}>
-                <Typography variant="body2" component="h5">
-                  <strong>{rollout.environment}</strong>
-                </Typography>
-                <RolloutTimeline
-                  rollout={rollout}
-                  now={now}
-                  guardrailTitle={group.title}
-                />
-              </Box>
-            ))
-          ) : (
-            <Typography variant="body2">
-              {guardrail ? 'No rollout plan for these environments.' : '—'}
+      <ExplainedDetails
+        guardrailId={group.guardrail}
+        guardrail={guardrail}
+        lookup={lookup}
+        aside={
+          <>
+            <Typography variant="subtitle2" component="h4">
+              Rollout where it fails
             </Typography>
-          )}
-        </Grid>
-        <Grid item xs={12}>
-          <GroupObjects group={group} now={now} />
-        </Grid>
-      </Grid>
+            {rollouts.length > 0 ? (
+              rollouts.map(rollout => (
+                <Box key={rollout.environment} mt={1}>
+                  <Typography variant="body2" component="h5">
+                    <strong>{rollout.environment}</strong>
+                  </Typography>
+                  <RolloutTimeline
+                    rollout={rollout}
+                    now={now}
+                    guardrailTitle={group.title}
+                  />
+                </Box>
+              ))
+            ) : (
+              <Typography variant="body2">
+                {guardrail ? 'No rollout plan for these environments.' : '—'}
+              </Typography>
+            )}
+          </>
+        }
+        below={<GroupObjects group={group} guardrail={guardrail} now={now} />}
+      />
     </Box>
   );
 }

@@ -3,18 +3,18 @@ import {
   Button,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
-  Typography,
   makeStyles,
 } from '@material-ui/core';
 import { useState } from 'react';
+import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
 import { GuardrailGroup } from '../../domain/groups';
-import { resourceLabel } from '../../domain/violations';
 import { ExemptionSummary } from '../ExemptionSummary';
-import { LevelChip } from '../LevelChip';
-import { RelativeTime } from '../RelativeTime';
+import { PlainTableHead } from '../PlainTableHead';
 import { ReadableTable } from '../ReadableTable';
+import { RelativeTime } from '../RelativeTime';
+import { ResourceName } from '../ResourceName';
+import { ViolationLevel } from '../ViolationLevel';
 
 /** How many objects an expanded group shows at first, and how many more each click adds. */
 const STEP = 25;
@@ -23,18 +23,15 @@ const useStyles = makeStyles({
   message: { whiteSpace: 'pre-line', minWidth: 200 },
 });
 
-const COLUMNS = [
-  'Resource',
-  'Environment',
-  'Level',
-  'Message',
-  'Since',
-  'Exemption',
-];
+const COLUMNS = ['Resource', 'Level', 'Message', 'Since', 'Exemption'];
 
-/** The objects of a group with their full messages, since when they fail and their exemptions. */
-export function GroupObjects(props: { group: GuardrailGroup; now: Date }) {
-  const { group, now } = props;
+/** The violations of a group with their full messages, since when they fail and their exemptions. */
+export function GroupObjects(props: {
+  group: GuardrailGroup;
+  guardrail?: ApiGuardrail;
+  now: Date;
+}) {
+  const { group, guardrail, now } = props;
   const classes = useStyles();
   const [shown, setShown] = useState(STEP);
   const rows = group.rows.slice(0, shown);
@@ -42,41 +39,27 @@ export function GroupObjects(props: { group: GuardrailGroup; now: Date }) {
   return (
     <Box>
       <ReadableTable size="small" aria-label={`Violations of ${group.title}`}>
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map(title => (
-              <TableCell key={title}>{title}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
+        <PlainTableHead titles={COLUMNS} />
         <TableBody>
-          {rows.map(({ id, environment, violation }) => (
-            <TableRow key={id}>
+          {rows.map(row => (
+            <TableRow key={row.id}>
               <TableCell component="th" scope="row">
-                <Typography variant="body2">
-                  {resourceLabel(violation.resource)}
-                </Typography>
-                <Typography variant="caption" color="textSecondary">
-                  {violation.resource.cluster} · {violation.source}
-                </Typography>
+                <ResourceName violation={row.violation} />
               </TableCell>
-              <TableCell>{environment}</TableCell>
               <TableCell>
-                <LevelChip level={violation.level} />
-                {violation.result === 'error' && (
-                  <Typography variant="caption" display="block">
-                    evaluation error
-                  </Typography>
-                )}
+                <ViolationLevel row={row} guardrail={guardrail} now={now} />
               </TableCell>
               <TableCell className={classes.message}>
-                {violation.message}
+                {row.violation.message}
               </TableCell>
               <TableCell>
-                <RelativeTime value={violation.firstSeen} now={now} />
+                <RelativeTime value={row.violation.firstSeen} now={now} />
               </TableCell>
               <TableCell>
-                <ExemptionSummary exemption={violation.exemption} now={now} />
+                <ExemptionSummary
+                  exemption={row.violation.exemption}
+                  now={now}
+                />
               </TableCell>
             </TableRow>
           ))}

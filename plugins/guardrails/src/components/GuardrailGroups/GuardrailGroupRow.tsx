@@ -1,12 +1,4 @@
-import {
-  IconButton,
-  TableCell,
-  TableRow,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
-import ExpandLessIcon from '@material-ui/icons/KeyboardArrowUp';
-import ExpandMoreIcon from '@material-ui/icons/KeyboardArrowDown';
+import { TableCell, Typography, makeStyles } from '@material-ui/core';
 import { memo, useEffect, useRef } from 'react';
 import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
 import { GuardrailGroup } from '../../domain/groups';
@@ -15,14 +7,13 @@ import { GuardrailLookup } from '../GuardrailExplanation';
 import { RelativeTime } from '../RelativeTime';
 import { SeverityLabel } from '../SeverityLabel';
 import { EnvironmentLevels } from '../EnvironmentLevels';
+import { ExpandableRow } from '../ExpandableRow';
 import { GroupDetails } from './GroupDetails';
 import { groupAnchor } from './groupAnchor';
 
-const useStyles = makeStyles(theme => ({
-  row: { '& > td, & > th': { borderBottom: 'unset' } },
-  details: { backgroundColor: theme.palette.background.default },
+const useStyles = makeStyles({
   title: { minWidth: 160 },
-}));
+});
 
 /**
  * One guardrail's row and, when expanded, its details. Memoised: toggling one group re-renders only that group.
@@ -43,8 +34,6 @@ export const GuardrailGroupRow = memo(function GuardrailGroupRowContent(props: {
   const { onFocused, columns } = props;
   const classes = useStyles();
   const toggle = useRef<HTMLButtonElement>(null);
-  const anchor = groupAnchor(group.guardrail);
-  const detailsId = `${anchor}-details`;
 
   useEffect(() => {
     if (!focus) return undefined;
@@ -57,55 +46,45 @@ export const GuardrailGroupRow = memo(function GuardrailGroupRowContent(props: {
     return () => cancelAnimationFrame(frame);
   }, [focus, onFocused]);
 
+  const count = group.rows.length;
   return (
-    <>
-      <TableRow id={anchor} className={classes.row}>
-        <TableCell padding="checkbox">
-          <IconButton
-            ref={toggle}
-            size="small"
-            aria-expanded={expanded}
-            aria-controls={expanded ? detailsId : undefined}
-            aria-label={`${expanded ? 'Hide' : 'Show'} the ${
-              group.rows.length
-            } violation${group.rows.length === 1 ? '' : 's'} of ${group.title}`}
-            onClick={() => onToggle(group.guardrail)}
-          >
-            {expanded ? <ExpandLessIcon /> : <ExpandMoreIcon />}
-          </IconButton>
-        </TableCell>
-        <TableCell component="th" scope="row" className={classes.title}>
-          <Typography variant="body2">{group.title}</Typography>
-          <GuardrailId id={group.guardrail} />
-        </TableCell>
-        <TableCell>
-          <SeverityLabel severity={group.severity} />
-        </TableCell>
-        <TableCell>
-          <EnvironmentLevels
-            title={group.title}
-            environments={group.environments}
-            guardrail={guardrail}
-            now={now}
-          />
-        </TableCell>
-        <TableCell>{group.objects}</TableCell>
-        <TableCell>
-          <RelativeTime value={group.firstSeen} now={now} />
-        </TableCell>
-      </TableRow>
-      {expanded && (
-        <TableRow id={detailsId} className={classes.details}>
-          <TableCell colSpan={columns}>
-            <GroupDetails
-              group={group}
-              guardrail={guardrail}
-              lookup={lookup}
-              now={now}
-            />
-          </TableCell>
-        </TableRow>
+    <ExpandableRow
+      id={groupAnchor(group.guardrail)}
+      label={`Show the ${count} violation${count === 1 ? '' : 's'} of ${
+        group.title
+      }`}
+      expanded={expanded}
+      onToggle={() => onToggle(group.guardrail)}
+      columns={columns}
+      toggleRef={toggle}
+      details={() => (
+        <GroupDetails
+          group={group}
+          guardrail={guardrail}
+          lookup={lookup}
+          now={now}
+        />
       )}
-    </>
+    >
+      <TableCell component="th" scope="row" className={classes.title}>
+        <Typography variant="body2">{group.title}</Typography>
+        <GuardrailId id={group.guardrail} />
+      </TableCell>
+      <TableCell>
+        <SeverityLabel severity={group.severity} />
+      </TableCell>
+      <TableCell>
+        <EnvironmentLevels
+          title={group.title}
+          environments={group.environments}
+          guardrail={guardrail}
+          now={now}
+        />
+      </TableCell>
+      <TableCell>{group.objects}</TableCell>
+      <TableCell>
+        <RelativeTime value={group.firstSeen} now={now} />
+      </TableCell>
+    </ExpandableRow>
   );
 });

@@ -4,6 +4,7 @@ import {
   TableRow,
   TableSortLabel,
 } from '@material-ui/core';
+import { Sort } from '../../domain/sorting';
 import { VisuallyHidden } from '../VisuallyHidden';
 
 /** A column of a {@link SortableTableHead}; without a sort key it is not sortable. */
@@ -12,21 +13,15 @@ export interface SortableColumn<K extends string> {
   sortKey?: K;
 }
 
-/** Which column sorts a table, and which way. */
-export interface TableSort<K extends string> {
-  key: K;
-  direction: 'asc' | 'desc';
-}
-
 /** The first sort direction of each column: ordinal columns start with the strictest or newest, text from A. */
 export type FirstDirections<K extends string> = Record<K, 'asc' | 'desc'>;
 
 /** The next sort after a click on a column: the same column reverses, another one starts in its first direction. */
 export function nextSort<K extends string>(
-  current: TableSort<K>,
+  current: Sort<K>,
   key: K,
   first: FirstDirections<K>,
-): TableSort<K> {
+): Sort<K> {
   return current.key === key
     ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
     : { key, direction: first[key] };
@@ -38,7 +33,7 @@ export function nextSort<K extends string>(
  */
 export function SortableTableHead<K extends string>(props: {
   columns: ReadonlyArray<SortableColumn<K>>;
-  sort: TableSort<K>;
+  sort: Sort<K>;
   onSort: (key: K) => void;
 }) {
   const { columns, sort, onSort } = props;

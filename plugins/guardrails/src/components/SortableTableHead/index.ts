@@ -1,6 +1,2 @@
 export { SortableTableHead, nextSort } from './SortableTableHead';
-export type {
-  FirstDirections,
-  SortableColumn,
-  TableSort,
-} from './SortableTableHead';
+export type { FirstDirections, SortableColumn } from './SortableTableHead';

@@ -1,8 +1,8 @@
-import { Grid, Typography, makeStyles } from '@material-ui/core';
+import { Typography, makeStyles } from '@material-ui/core';
 import type { ApiGuardrail } from '@guardrails-dev/plugin-guardrails-common';
 import { formatDateTime } from '../../domain/time';
 import { ViolationRow } from '../../domain/violations';
-import { GuardrailExplanation, GuardrailLookup } from '../GuardrailExplanation';
+import { ExplainedDetails, GuardrailLookup } from '../GuardrailExplanation';
 import { OwnerLink } from '../OwnerLink';
 import { RelativeTime } from '../RelativeTime';
 import { RolloutTimeline } from '../RolloutTimeline';
@@ -27,71 +27,72 @@ export function ViolationDetails(props: {
   );
 
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12} md={7}>
-        <GuardrailExplanation
-          guardrailId={violation.guardrail}
-          guardrail={guardrail}
-          lookup={lookup}
-        />
-      </Grid>
-      <Grid item xs={12} md={5}>
-        <Typography variant="subtitle2" component="h4">
-          Rollout in {row.environment}
-        </Typography>
-        {rollout ? (
-          <RolloutTimeline
-            rollout={rollout}
-            now={now}
-            guardrailTitle={violation.title}
-          />
-        ) : (
-          <Typography variant="body2">
-            {guardrail ? `No rollout plan for ${row.environment}.` : '—'}
+    <ExplainedDetails
+      guardrailId={violation.guardrail}
+      guardrail={guardrail}
+      lookup={lookup}
+      aside={
+        <>
+          <Typography variant="subtitle2" component="h4">
+            Rollout in {row.environment}
           </Typography>
-        )}
-        <Typography
-          variant="subtitle2"
-          component="h4"
-          className={classes.heading}
-        >
-          Finding
-        </Typography>
-        <Typography variant="body2" className={classes.text}>
-          {violation.message}
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
-          {violation.resource.apiVersion} {violation.resource.kind} in cluster{' '}
-          {violation.resource.cluster}; reported by {violation.source}; last
-          seen <RelativeTime value={violation.lastSeen} now={now} />
-        </Typography>
-        {violation.exemption && (
-          <>
-            <Typography
-              variant="subtitle2"
-              component="h4"
-              className={classes.heading}
-            >
-              Exemption {violation.exemption.name} ({violation.exemption.status}
-              )
-            </Typography>
-            <Typography variant="body2" className={classes.text}>
-              {violation.exemption.reason}: {violation.exemption.justification}
-            </Typography>
+          {rollout ? (
+            <RolloutTimeline
+              rollout={rollout}
+              now={now}
+              guardrailTitle={violation.title}
+            />
+          ) : (
             <Typography variant="body2">
-              Owner <OwnerLink entityRef={violation.exemption.owner} />,
-              approved by{' '}
-              <OwnerLink
-                entityRef={violation.exemption.approvedBy}
-                defaultKind="user"
-              />
-              ,{' '}
-              {violation.exemption.status === 'expired' ? 'expired' : 'expires'}{' '}
-              {formatDateTime(violation.exemption.expiresAt)}
+              {guardrail ? `No rollout plan for ${row.environment}.` : '—'}
             </Typography>
-          </>
-        )}
-      </Grid>
-    </Grid>
+          )}
+          <Typography
+            variant="subtitle2"
+            component="h4"
+            className={classes.heading}
+          >
+            Finding
+          </Typography>
+          <Typography variant="body2" className={classes.text}>
+            {violation.message}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {violation.resource.apiVersion} {violation.resource.kind} in cluster{' '}
+            {violation.resource.cluster}; reported by {violation.source}; last
+            seen <RelativeTime value={violation.lastSeen} now={now} />
+          </Typography>
+          {violation.exemption && (
+            <>
+              <Typography
+                variant="subtitle2"
+                component="h4"
+                className={classes.heading}
+              >
+                Exemption {violation.exemption.name} (
+                {violation.exemption.status})
+              </Typography>
+              <Typography variant="body2" className={classes.text}>
+                {violation.exemption.reason}:{' '}
+                {violation.exemption.justification}
+              </Typography>
+              <Typography variant="body2">
+                Owner <OwnerLink entityRef={violation.exemption.owner} />,
+                approved by{' '}
+                <OwnerLink
+                  entityRef={violation.exemption.approvedBy}
+                  defaultKind="user"
+                />
+                ,{' '}
+                {violation.exemption.status === 'expired'
+                  ? 'expired'
+                  : 'expires'}{' '}
+                {formatDateTime(violation.exemption.expiresAt)}
+              </Typography>
+            </>
+          )}
+        </>
+      }
+    />
   );
 }

@@ -5,6 +5,10 @@ import {
   largeReport,
   report as defaultReport,
 } from '../../__testUtils__/fixtures';
+import {
+  expectPrivilegedExplained,
+  listTexts,
+} from '../../__testUtils__/expectations';
 import { renderWithApi } from '../../__testUtils__/render';
 import { tabApi } from '../../__testUtils__/tabApi';
 import { EntityGuardrailsContent } from '../EntityGuardrailsContent';
@@ -67,13 +71,7 @@ describe('violations, one per row', () => {
     await userEvent.selectOptions(screen.getByLabelText('Severity'), 'high');
     expect(violationRows()).toHaveLength(1);
     expect(violationRows()[0]).toHaveTextContent('pod.no-privileged');
-    await userEvent.selectOptions(screen.getByLabelText('Level'), 'block');
-    expect(
-      screen.getByText('No violations match these filters.'),
-    ).toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Clear filters' }),
-    );
+    await userEvent.selectOptions(screen.getByLabelText('Severity'), '');
     expect(violationRows()).toHaveLength(2);
   });
 
@@ -104,28 +102,15 @@ describe('violations, one per row', () => {
     const details = document.getElementById(
       toggle.getAttribute('aria-controls')!,
     )!;
-    expect(details).toHaveTextContent(
-      'A privileged container has root on the node',
-    );
-    expect(details).toHaveTextContent('Remove securityContext.privileged');
-    expect(
-      within(details).getByRole('link', {
-        name: /Documentation of pod.no-privileged/,
-      }),
-    ).toHaveAttribute(
-      'href',
-      'https://guardrails.example.com/pod.no-privileged',
-    );
+    expectPrivilegedExplained(details);
     expect(details).toHaveTextContent(
       'Now warn in prod; becomes block in prod on 2027-02-01 — 41 days',
     );
-    const stages = within(details).getByRole('list', {
-      name: 'Rollout of Containers must not run privileged in prod',
-    });
     expect(
-      within(stages)
-        .getAllByRole('listitem')
-        .map(li => li.textContent),
+      listTexts(
+        details,
+        'Rollout of Containers must not run privileged in prod',
+      ),
     ).toEqual([
       'observeearlier',
       '→warnnow, since 2026-12-01',
@@ -154,5 +139,6 @@ describe('violations, one per row', () => {
         within(row).getByText(/^(dev|prod): block$/),
       ),
     ).toBe(true);
-  });
+    // The limit of the test runner, not a measure: a machine busy with other test files needs more than 5 s.
+  }, 30_000);
 });

@@ -1,0 +1,1 @@
+export { ResourceName } from './ResourceName';

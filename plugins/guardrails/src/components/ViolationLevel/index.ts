@@ -1,0 +1,1 @@
+export { ViolationLevel } from './ViolationLevel';
