@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { AdmissionCluster } from '../__testing__/admissionCluster';
+import { AdmissionCluster } from '../__testUtils__/admissionCluster';
 import { namespace } from '../__testing__/admissionObjects';
 import { guardrailDocument, yamlDocuments } from '../__testing__/documents';
 import {
@@ -14,7 +14,7 @@ import {
 
 const AT = new Date('2027-06-01T00:00:00Z');
 const PORTAL = 'https://portal.example.com/backstage/';
-const LINK = (id: string) =>
+const linkTo = (id: string) =>
   `https://portal.example.com/backstage/guardrails/catalog?guardrail=${id}`;
 const configMaps = { resources: [{ apiGroups: [''], kinds: ['ConfigMap'] }] };
 const NOTE =
@@ -99,7 +99,7 @@ describe('admission messages', () => {
     const answer = await cluster.create(configMap({}, { a: '1' }));
     expect(answer.status).toBe(422);
     expect(policyMessage(answer.message)).toBe(
-      `config.denied (Title of config.denied): config maps hold no data here. Details: ${LINK(
+      `config.denied (Title of config.denied): config maps hold no data here. Details: ${linkTo(
         'config.denied',
       )}`,
     );
@@ -112,7 +112,7 @@ describe('admission messages', () => {
     expect(answer.admitted).toBe(true);
     expect(answer.warnings).toHaveLength(1);
     expect(policyMessage(answer.warnings[0])).toBe(
-      `config.warned (Title of config.warned): labelled bad: labelled. Details: ${LINK(
+      `config.warned (Title of config.warned): labelled bad: labelled. Details: ${linkTo(
         'config.warned',
       )}"`,
     );
@@ -123,7 +123,7 @@ describe('admission messages', () => {
       configMap({ annotations: { note: '  ' } }),
     );
     expect(policyMessage(answer.message)).toBe(
-      `config.noted (Title of config.noted): a note is set. Details: ${LINK(
+      `config.noted (Title of config.noted): a note is set. Details: ${linkTo(
         'config.noted',
       )}`,
     );
@@ -141,7 +141,7 @@ describe('admission messages', () => {
         true,
       );
       expect(message).toContain('… (message cut at 1 KiB)');
-      expect(message.endsWith(`Details: ${LINK('config.noted')}`)).toBe(true);
+      expect(message.endsWith(`Details: ${linkTo('config.noted')}`)).toBe(true);
       expect(bytes(message)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
     },
   );
@@ -168,7 +168,7 @@ describe('admission messages', () => {
     }).objects as any[];
     const message: string = policy.spec.validations[0].message;
     expect(bytes(message)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
-    expect(message.endsWith(`Details: ${LINK('config.long')}`)).toBe(true);
+    expect(message.endsWith(`Details: ${linkTo('config.long')}`)).toBe(true);
   });
 
   it('link to the portal only when given a valid base URL', () => {

@@ -8,7 +8,7 @@ import {
 import fs from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
-import { AdmissionCluster } from '../__testing__/admissionCluster';
+import { AdmissionCluster } from '../__testUtils__/admissionCluster';
 import {
   BAD,
   clusterRole,
