@@ -47,8 +47,8 @@ export function isExemptionExpired(exemption: Exemption, at: Date): boolean {
 /**
  * Whether an exemption's guardrails and scope cover a target, regardless of
  * expiry. Every scope field given must match; omitted ones match anything.
- * A Namespace is in its own namespace. Admission is given the same scope
- * through {@link scopeClauses}, with the entity resolved by the caller.
+ * A Namespace is in its own namespace. The admission export leaves out the
+ * same scope, with the entity's objects given by the caller (`entityScopes`).
  * @public
  */
 export function exemptionCovers(
