@@ -149,7 +149,7 @@ describe('bearer-token authentication and allow lists', () => {
       startKubeSimulator({ tokens: [{ token: '' }] }),
     ).rejects.toThrow('tokens[0] must be a non-empty string');
     await expect(
-      startKubeSimulator({ tokens: [{ token: 't', verbs: ['watch'] }] }),
-    ).rejects.toThrow('tokens[0].verbs has unknown verb "watch"');
+      startKubeSimulator({ tokens: [{ token: 't', verbs: ['escalate'] }] }),
+    ).rejects.toThrow('tokens[0].verbs has unknown verb "escalate"');
   });
 });

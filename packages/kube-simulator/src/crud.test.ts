@@ -551,16 +551,6 @@ describe('reads and writes through @kubernetes/client-node', () => {
     expect(left.items.map(i => i.metadata?.name)).toEqual(['c']);
   });
 
-  it('answers 405 for watch requests, which it does not serve', async () => {
-    const { core } = env().k;
-    const status = await expectStatus(
-      core.listNamespacedPod({ namespace: 'default', watch: true }),
-      405,
-    );
-    expect(status.reason).toBe('MethodNotAllowed');
-    expect(status.message).toContain('watch is not supported');
-  });
-
   it('gives direct store access without HTTP through listObjects', async () => {
     const { core } = env().k;
     const ns = await namespace();

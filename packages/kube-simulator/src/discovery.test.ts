@@ -113,6 +113,7 @@ describe('discovery', () => {
           'list',
           'patch',
           'update',
+          'watch',
         ]),
       );
 

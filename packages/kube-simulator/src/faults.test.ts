@@ -113,6 +113,8 @@ describe('fault injection and the request log', () => {
     );
     expect(sim.requests.total).toBe(3);
     expect(sim.requests.byMethod).toEqual({ GET: 2, POST: 1 });
+    // Response bodies, counted in bytes: three JSON documents.
+    expect(sim.requests.bytes).toBeGreaterThan(300);
     expect(sim.requests.log).toEqual([
       { method: 'GET', path: '/api/v1/namespaces', status: 200 },
       {
@@ -127,6 +129,11 @@ describe('fault injection and the request log', () => {
       },
     ]);
     sim.resetRequestLog();
-    expect(sim.requests).toEqual({ total: 0, byMethod: {}, log: [] });
+    expect(sim.requests).toEqual({
+      total: 0,
+      byMethod: {},
+      bytes: 0,
+      log: [],
+    });
   });
 });

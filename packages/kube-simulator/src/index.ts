@@ -9,7 +9,9 @@ export type {
   KubeSimulatorOptions,
   SimulatorFaults,
   TokenRule,
+  WatchOptions,
 } from './types';
+export type { OpenWatch } from './watch/WatchHub';
 export type { AuditEvent } from './admission/auditLog';
 export { startKubeSimulator } from './startKubeSimulator';
 export { loadSeedFile } from './seed/loadSeedFile';

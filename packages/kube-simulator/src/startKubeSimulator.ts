@@ -13,6 +13,8 @@ import {
 } from './server/createRequestListener';
 import { FaultInjector } from './server/faults';
 import { KubeSimulator, KubeSimulatorOptions } from './types';
+import { WatchHub } from './watch/WatchHub';
+import { watchSettings } from './watch/watchSettings';
 
 function seedFiles(seed: string | string[] | undefined): string[] {
   if (seed === undefined) return [];
@@ -69,8 +71,19 @@ export async function startCluster(
   const requests = {
     total: 0,
     byMethod: {} as Record<string, number>,
+    bytes: 0,
     log: [] as Array<{ method: string; path: string; status: number }>,
   };
+  // Created after seeding: seeds are the state before the simulator started, which watches see as ADDED.
+  const watches = new WatchHub(
+    store,
+    watchSettings(options.watch, {
+      dropAfterMs: () => faults.dropWatchesAfterMs,
+      onBytes: bytes => {
+        requests.bytes += bytes;
+      },
+    }),
+  );
   let address = `${host}:${port}`;
   const server = createServer(
     createRequestListener({
@@ -79,9 +92,11 @@ export async function startCluster(
       faults,
       tokens,
       auditLog,
+      watches,
       serverAddress: () => address,
       onServed: record => {
         requests.total += 1;
+        requests.bytes += record.bytes;
         requests.byMethod[record.method] =
           (requests.byMethod[record.method] ?? 0) + 1;
         requests.log.push({
@@ -121,8 +136,12 @@ export async function startCluster(
     resetRequestLog: () => {
       requests.total = 0;
       requests.byMethod = {};
+      requests.bytes = 0;
       requests.log = [];
     },
+    openWatches: () => watches.list(),
+    dropWatches: how => watches.drop(how),
+    compactHistory: () => watches.compact(),
     auditEvents: () => auditLog.list(),
     resetAuditLog: () => auditLog.clear(),
     listObjects(apiVersion, kind, namespace) {
@@ -135,6 +154,7 @@ export async function startCluster(
     },
     close() {
       closing ??= new Promise<void>(resolve => {
+        watches.drop('reset');
         server.close(() => resolve());
         server.closeAllConnections();
       });

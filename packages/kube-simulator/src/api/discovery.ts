@@ -1,6 +1,6 @@
 import { apiVersionOf, groupVersions, ResourceType } from './resources';
 
-/** Verbs advertised for every type; watch is not served. */
+/** Verbs advertised for every type. */
 const VERBS = [
   'create',
   'delete',
@@ -9,6 +9,7 @@ const VERBS = [
   'list',
   'patch',
   'update',
+  'watch',
 ];
 /** Namespaces are deleted one by one only, as on a real cluster. */
 const NAMESPACE_VERBS = VERBS.filter(v => v !== 'deletecollection');

@@ -19,11 +19,23 @@ type Parameter = {
   schema: { type: string; uniqueItems?: boolean };
 };
 
+const INTEGER_PARAMETERS = ['limit', 'timeoutSeconds'];
+const BOOLEAN_PARAMETERS = [
+  'watch',
+  'allowWatchBookmarks',
+  'sendInitialEvents',
+];
+
+function parameterType(name: string): string {
+  if (INTEGER_PARAMETERS.includes(name)) return 'integer';
+  return BOOLEAN_PARAMETERS.includes(name) ? 'boolean' : 'string';
+}
+
 const query = (name: string, description: string): Parameter => ({
   name,
   in: 'query',
   description,
-  schema: { type: name === 'limit' ? 'integer' : 'string', uniqueItems: true },
+  schema: { type: parameterType(name), uniqueItems: true },
 });
 
 const DRY_RUN = query(
@@ -47,6 +59,12 @@ const LIST = [
   query('fieldSelector', 'Selects objects by their fields.'),
   query('limit', 'The most objects one page holds.'),
   query('continue', 'The token of the next page.'),
+  query('watch', 'Watch for changes instead of listing.'),
+  query('resourceVersion', 'A watch sends the changes after it.'),
+  query('resourceVersionMatch', 'NotOlderThan, with sendInitialEvents.'),
+  query('allowWatchBookmarks', 'Send BOOKMARK events.'),
+  query('sendInitialEvents', 'Send the current state first.'),
+  query('timeoutSeconds', 'End the watch after this many seconds.'),
 ];
 
 const pathParam = (name: string): Parameter => ({

@@ -5,6 +5,7 @@ import { TokenRule } from '../types';
 const VERBS = [
   'get',
   'list',
+  'watch',
   'create',
   'update',
   'patch',

@@ -14,6 +14,8 @@ import { ResourceType } from '../api/resources';
 import { ApiError, resourceNotServed } from '../api/status';
 import { ObjectStore } from '../store/ObjectStore';
 import { TokenRule } from '../types';
+import { isWatchQuery } from '../watch/watchQuery';
+import { WatchHub } from '../watch/WatchHub';
 import { authenticate, authorize, Caller } from './auth';
 import { dispatch, verbOf } from './dispatch';
 import { FaultInjector } from './faults';
@@ -26,6 +28,8 @@ export interface RequestRecord {
   path: string;
   status: number;
   durationMs: number;
+  /** Bytes of the response body; 0 for a watch, whose events are counted as they are written. */
+  bytes: number;
 }
 
 /** Everything a request handler needs to know about its cluster. */
@@ -35,6 +39,7 @@ export interface ClusterContext {
   faults: FaultInjector;
   tokens?: TokenRule[];
   auditLog: AuditLog;
+  watches: WatchHub;
   /** host:port clients use, for `/api`. */
   serverAddress(): string;
   onServed(record: RequestRecord): void;
@@ -157,7 +162,12 @@ async function serve(
     return discovered;
   }
   if (route.type !== 'resource') throw resourceNotServed();
-  const verb = verbOf(method, route);
+  const watch =
+    route.watch === true ||
+    (method === 'GET' &&
+      route.name === undefined &&
+      isWatchQuery(url.searchParams));
+  const verb = verbOf(method, route, watch);
   authorize(caller, {
     verb,
     rt: route.rt,
@@ -187,6 +197,9 @@ async function serve(
     accept: req.headers.accept,
     userAgent: req.headers['user-agent'],
     store: ctx.store,
+    watches: ctx.watches,
+    legacyWatch: route.watch,
+    path: url.pathname,
     admission: {
       user,
       addWarning: warning => trace.warnings.add(warning),
@@ -205,7 +218,27 @@ export function createRequestListener(ctx: ClusterContext) {
       warnings: new WarningRecorder(),
       annotations: {},
     };
+    const served = (status: number, bytes: number) =>
+      ctx.onServed({
+        method: (req.method ?? 'GET').toUpperCase(),
+        path: url.pathname,
+        status,
+        durationMs: Date.now() - started,
+        bytes,
+      });
     const finish = (response: ApiResponse) => {
+      if (response.stream) {
+        // A watch: the header goes out at once, as the API server flushes it before the first event.
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Cache-Control': 'no-cache, private',
+          'Transfer-Encoding': 'chunked',
+        });
+        res.flushHeaders();
+        response.stream(res);
+        served(200, 0);
+        return;
+      }
       const text =
         typeof response.body === 'string'
           ? response.body
@@ -232,12 +265,7 @@ export function createRequestListener(ctx: ClusterContext) {
           annotations: trace.annotations,
         });
       }
-      ctx.onServed({
-        method: (req.method ?? 'GET').toUpperCase(),
-        path: url.pathname,
-        status: response.status,
-        durationMs: Date.now() - started,
-      });
+      served(response.status, Buffer.byteLength(text));
     };
     serve(ctx, req, url, trace).then(finish, (error: unknown) => {
       if (error instanceof ApiError) {

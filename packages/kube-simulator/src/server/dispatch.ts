@@ -3,6 +3,7 @@ import { handlePatch } from './patchHandler';
 import { handleGet, handleList } from './readHandlers';
 import { ApiResponse } from './request';
 import { ResourceCall } from './resourceCall';
+import { handleWatch } from './watchHandler';
 import {
   handleCreate,
   handleDelete,
@@ -23,11 +24,21 @@ const COLLECTION_VERBS: Record<string, string | undefined> = {
   DELETE: 'deletecollection',
 };
 
-/** The RBAC verb of a resource request, or a 405 for method and path pairs the API does not serve. */
+/**
+ * The RBAC verb of a resource request, or a 405 for method and path pairs the API does not serve. `watch`: the
+ * request is a watch (see `isWatch`), served for GET only.
+ */
 export function verbOf(
   method: string,
   call: Pick<ResourceCall, 'rt' | 'namespace' | 'name' | 'subresource'>,
+  watch = false,
 ): string {
+  if (watch && call.subresource === undefined) {
+    if (method === 'GET') return 'watch';
+    throw methodNotAllowed(
+      `the server does not allow this method on the requested resource: ${method} ${call.rt.plural}`,
+    );
+  }
   const named = call.name !== undefined;
   const crossNamespace = call.rt.namespaced && call.namespace === undefined;
   if (call.subresource !== undefined) {
@@ -55,6 +66,7 @@ export function verbOf(
 const HANDLERS: Record<string, (call: ResourceCall) => ApiResponse> = {
   get: handleGet,
   list: handleList,
+  watch: handleWatch,
   create: handleCreate,
   update: handleUpdate,
   patch: handlePatch,

@@ -9,18 +9,20 @@ interface StatusRule {
 }
 
 /** Checks a faults value, throwing an error that names the bad field. */
-function validate(faults: SimulatorFaults): void {
-  const { latencyMs, errorRate, statusCodes } = faults;
-  if (
-    latencyMs !== undefined &&
-    (typeof latencyMs !== 'number' || !(latencyMs >= 0))
-  ) {
+function checkDuration(name: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'number' || !(value >= 0))) {
     throw new Error(
-      `faults.latencyMs must be a non-negative number, got ${JSON.stringify(
-        latencyMs,
+      `faults.${name} must be a non-negative number, got ${JSON.stringify(
+        value,
       )}`,
     );
   }
+}
+
+function validate(faults: SimulatorFaults): void {
+  const { errorRate, statusCodes } = faults;
+  checkDuration('latencyMs', faults.latencyMs);
+  checkDuration('dropWatchesAfterMs', faults.dropWatchesAfterMs);
   if (
     errorRate !== undefined &&
     (typeof errorRate !== 'number' || !(errorRate >= 0 && errorRate <= 1))
@@ -61,10 +63,13 @@ export class FaultInjector {
   private latencyMs = 0;
   private errorRate = 0;
   private rules: StatusRule[] = [];
+  /** Watches opened now break this many ms later; undefined: they do not. */
+  dropWatchesAfterMs: number | undefined;
 
   set(faults: SimulatorFaults | undefined): void {
     if (faults !== undefined) validate(faults);
     this.latencyMs = faults?.latencyMs ?? 0;
+    this.dropWatchesAfterMs = faults?.dropWatchesAfterMs;
     this.errorRate = faults?.errorRate ?? 0;
     this.rules = (faults?.statusCodes ?? []).map(r => ({
       status: r.status,

@@ -1,5 +1,5 @@
 import { apiVersionOf, ResourceType } from '../api/resources';
-import { methodNotAllowed, notFound } from '../api/status';
+import { notFound } from '../api/status';
 import { FieldSelector, parseFieldSelector } from '../query/fieldSelector';
 import {
   LabelSelector,
@@ -66,11 +66,6 @@ export function selectObjects(
 
 export function handleList(call: ResourceCall): ApiResponse {
   const { rt, query, store } = call;
-  if (query.get('watch') === 'true' || query.get('watch') === '1') {
-    throw methodNotAllowed(
-      'watch is not supported by kube-simulator; list and poll instead',
-    );
-  }
   const labels = parseLabelSelector(query.get('labelSelector'));
   const fields = parseFieldSelector(query.get('fieldSelector'), rt);
   const limit = parseLimit(query.get('limit'));

@@ -1,4 +1,4 @@
-import { IncomingMessage } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest, unsupportedMediaType } from '../api/status';
 
@@ -7,6 +7,8 @@ export interface ApiResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A streamed answer (watch): called with the response once its 200 header is sent. */
+  stream?: (res: ServerResponse) => void;
 }
 
 /** The real API server refuses request bodies above 3 MiB. */

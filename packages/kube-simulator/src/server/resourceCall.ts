@@ -1,6 +1,7 @@
 import { RequestAdmission } from '../admission/types';
 import { ResourceType } from '../api/resources';
 import { ObjectStore } from '../store/ObjectStore';
+import { WatchHub } from '../watch/WatchHub';
 
 /** A request for a resource, decoded from the HTTP request. */
 export interface ResourceCall {
@@ -16,6 +17,12 @@ export interface ResourceCall {
   accept?: string;
   userAgent?: string;
   store: ObjectStore;
+  /** The cluster's open watches; absent where watches are not served (direct handler calls). */
+  watches?: WatchHub;
+  /** A watch through the legacy `/watch/` path prefix. */
+  legacyWatch?: boolean;
+  /** The request path, recorded for open watches. */
+  path?: string;
   /** The caller, and where admission leaves warnings and audit annotations. */
   admission: RequestAdmission;
 }

@@ -1,5 +1,5 @@
 import { findByPlural, ResourceType } from '../api/resources';
-import { methodNotAllowed, resourceNotServed } from '../api/status';
+import { resourceNotServed } from '../api/status';
 
 /** What a URL path names. */
 export type Route =
@@ -21,6 +21,8 @@ export type Route =
       namespace?: string;
       name?: string;
       subresource?: string;
+      /** The legacy `/watch/` prefix: a watch of the collection, or of the named object. */
+      watch?: boolean;
     };
 
 const HEALTH = ['/healthz', '/livez', '/readyz'];
@@ -36,10 +38,7 @@ function decode(segment: string): string {
   }
 }
 
-/**
- * Maps a URL path to a route. Throws 404 for paths that name nothing served and 405 for watch paths, which
- * the simulator does not serve.
- */
+/** Maps a URL path to a route. Throws 404 for paths that name nothing served. */
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/version') return { type: 'version' };
@@ -67,11 +66,10 @@ export function parseRoute(pathname: string): Route {
     throw resourceNotServed();
   }
   if (rest.length === 0) return { type: 'resourceList', group, version };
-  if (rest[0] === 'watch') {
-    throw methodNotAllowed(
-      'watch is not supported by kube-simulator; list and poll instead',
-    );
-  }
+  // The deprecated `/watch/` prefix still serves watches, without subresources.
+  const watch = rest[0] === 'watch';
+  if (watch) rest = rest.slice(1);
+  if (rest.length === 0) throw resourceNotServed();
   const namespaceItself =
     rest[0] === 'namespaces' &&
     (rest.length <= 2 ||
@@ -88,12 +86,14 @@ export function parseRoute(pathname: string): Route {
     if (rt.namespaced && namespace === undefined && tail.length > 0)
       throw resourceNotServed();
     if (!rt.namespaced && namespace !== undefined) throw resourceNotServed();
+    if (watch && tail.length > 1) throw resourceNotServed();
     return {
       type: 'resource',
       rt,
       namespace,
       name: tail[0],
       subresource: tail[1],
+      ...(watch ? { watch } : {}),
     };
   };
   if (namespaceItself || rest[0] !== 'namespaces')

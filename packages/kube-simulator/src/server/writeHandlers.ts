@@ -185,7 +185,40 @@ function removeObject(
 ): void {
   if (dryRun) return;
   store.remove(rt, obj.metadata.namespace, obj.metadata.name ?? '');
-  if (rt === NAMESPACES) store.removeNamespaceContents(obj.metadata.name ?? '');
+}
+
+/** The object as graceful deletion leaves it: marked with a deletionTimestamp; a Namespace also Terminating. */
+function beingDeleted(rt: ResourceType, stored: KubeObject): KubeObject {
+  const gone = cloneJson(stored);
+  gone.metadata.deletionTimestamp = new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z');
+  if (rt === NAMESPACES)
+    gone.status = {
+      ...(isPlainObject(gone.status) ? gone.status : {}),
+      phase: 'Terminating',
+    };
+  return gone;
+}
+
+/**
+ * Deletes a Namespace the way watchers of a cluster see it: it turns Terminating (MODIFIED), its objects are
+ * deleted one by one, then the Namespace itself; all at once, where a cluster's namespace controller takes
+ * seconds. Answers the Terminating Namespace, as the API server does.
+ */
+function deleteNamespace(
+  store: ObjectStore,
+  stored: KubeObject,
+  dryRun: boolean,
+): KubeObject {
+  const terminating = beingDeleted(NAMESPACES, stored);
+  if (dryRun) return terminating;
+  const name = stored.metadata.name ?? '';
+  terminating.metadata.resourceVersion = store.nextResourceVersion();
+  store.put(NAMESPACES, terminating);
+  store.removeNamespaceContents(name);
+  store.remove(NAMESPACES, undefined, name);
+  return terminating;
 }
 
 export function handleDelete(call: ResourceCall): ApiResponse {
@@ -205,20 +238,12 @@ export function handleDelete(call: ResourceCall): ApiResponse {
     );
   }
   admitWrite(call, 'DELETE', name, undefined, stored);
-  removeObject(store, rt, stored, isDryRun(call.query));
-  // Namespaces and pods are deleted gracefully on a real cluster, so the API answers with the object.
-  if (rt === NAMESPACES || rt.kind === 'Pod') {
-    const gone = cloneJson(stored);
-    gone.metadata.deletionTimestamp = new Date()
-      .toISOString()
-      .replace(/\.\d+Z$/, 'Z');
-    if (rt === NAMESPACES)
-      gone.status = {
-        ...(isPlainObject(gone.status) ? gone.status : {}),
-        phase: 'Terminating',
-      };
-    return { status: 200, body: gone };
-  }
+  const dryRun = isDryRun(call.query);
+  if (rt === NAMESPACES)
+    return { status: 200, body: deleteNamespace(store, stored, dryRun) };
+  removeObject(store, rt, stored, dryRun);
+  // Pods are deleted gracefully on a real cluster, so the API answers with the object.
+  if (rt.kind === 'Pod') return { status: 200, body: beingDeleted(rt, stored) };
   return {
     status: 200,
     body: {

@@ -6,6 +6,26 @@ export function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
+/** What a write did to one object, as etcd's watch reports it. */
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/**
+ * One change of the store. `object` is the new stored state (absent for DELETED), `previous` the state it
+ * replaced (absent for ADDED). Both are the stored objects themselves, never changed afterwards: readers must
+ * not change them either.
+ */
+export interface StoreChange {
+  type: ChangeType;
+  rt: ResourceType;
+  key: string;
+  object?: Readonly<KubeObject>;
+  previous?: Readonly<KubeObject>;
+  /** The resourceVersion of the change; a deletion gets its own, as in etcd. */
+  resourceVersion: number;
+  /** When the change happened (ms since the epoch). */
+  at: number;
+}
+
 /** Byte order of keys, as etcd lists them (not locale order). */
 function compareKeys(a: string, b: string): number {
   if (a === b) return 0;
@@ -19,6 +39,17 @@ function compareKeys(a: string, b: string): number {
 export class ObjectStore {
   private revision = 0;
   private readonly data = new Map<ResourceType, Map<string, KubeObject>>();
+  private readonly listeners: Array<(change: StoreChange) => void> = [];
+
+  /** Calls `listener` synchronously after every change, in resourceVersion order. */
+  onChange(listener: (change: StoreChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(change: Omit<StoreChange, 'at'>): void {
+    const full = { ...change, at: Date.now() };
+    for (const listener of this.listeners) listener(full);
+  }
 
   /** Advances the counter and returns the new resourceVersion. */
   nextResourceVersion(): string {
@@ -67,23 +98,49 @@ export class ObjectStore {
       .map(([key, object]) => ({ key, object }));
   }
 
+  /** Stores an object under the resourceVersion it carries (from `nextResourceVersion`). */
   put(rt: ResourceType, object: KubeObject): void {
-    this.table(rt).set(
-      objectKey(object.metadata.namespace, object.metadata.name ?? ''),
-      cloneJson(canonicalOrder(object)),
+    const key = objectKey(
+      object.metadata.namespace,
+      object.metadata.name ?? '',
     );
+    const table = this.table(rt);
+    const previous = table.get(key);
+    const stored = cloneJson(canonicalOrder(object));
+    table.set(key, stored);
+    this.emit({
+      type: previous ? 'MODIFIED' : 'ADDED',
+      rt,
+      key,
+      object: stored,
+      previous,
+      resourceVersion: Number(stored.metadata.resourceVersion),
+    });
   }
 
+  /** Deletes an object; the deletion takes the next resourceVersion. */
   remove(rt: ResourceType, namespace: string | undefined, name: string): void {
-    this.table(rt).delete(objectKey(namespace, name));
+    const key = objectKey(namespace, name);
+    const table = this.table(rt);
+    const previous = table.get(key);
+    if (!previous) return;
+    table.delete(key);
+    this.emit({
+      type: 'DELETED',
+      rt,
+      key,
+      previous,
+      resourceVersion: Number(this.nextResourceVersion()),
+    });
   }
 
-  /** Removes every namespaced object in a namespace, as namespace deletion does. */
+  /** Removes every namespaced object in a namespace, one deletion each, as the namespace controller does. */
   removeNamespaceContents(namespace: string): void {
     for (const [rt, table] of this.data) {
       if (!rt.namespaced) continue;
-      for (const [key, object] of table) {
-        if (object.metadata.namespace === namespace) table.delete(key);
+      for (const object of [...table.values()]) {
+        if (object.metadata.namespace === namespace)
+          this.remove(rt, namespace, object.metadata.name ?? '');
       }
     }
   }
