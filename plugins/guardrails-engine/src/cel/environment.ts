@@ -1,4 +1,5 @@
 import { Environment } from '@marcbachmann/cel-js';
+import { registerComprehensionLibrary } from './library/comprehensionLibrary';
 import { registerConversionLibrary } from './library/conversionLibrary';
 import { registerFormatLibrary } from './library/formatLibrary';
 import { registerListLibrary } from './library/listLibrary';
@@ -32,6 +33,7 @@ function baseEnvironment(): Environment {
     registerUrlLibrary(env);
     registerNetworkLibrary(env);
     registerFormatLibrary(env);
+    registerComprehensionLibrary(env);
     base = env;
   }
   return base;

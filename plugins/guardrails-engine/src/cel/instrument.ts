@@ -93,7 +93,8 @@ export function children(node: AstNode): AstNode[] {
   return out;
 }
 
-function countNodes(root: AstNode): number {
+/** The number of AST nodes in the tree under `root`. */
+export function countNodes(root: AstNode): number {
   const seen = new Set<AstNode>();
   const stack = [root];
   while (stack.length) {

@@ -79,4 +79,11 @@ export const KUBERNETES_DIFFERENCES: Readonly<
   'fields/quoted_map_fields/has_field_dash': quotedFields,
   'fields/quoted_map_fields/has_field_dot': quotedFields,
   'timestamps/duration_converters/get_milliseconds': durationMillis,
+  'macros2/exists/list_elem_type_shortcircuit': mixedLiterals,
+  'macros2/exists/list_elem_type_exhaustive': mixedLiterals,
+  'macros2/exists/map_key_type_shortcircuit': mixedLiterals,
+  'macros2/exists/map_key_type_exhaustive': mixedLiterals,
+  'macros2/all/list_elem_type_shortcircuit': mixedLiterals,
+  'macros2/all/list_elem_type_exhaustive': mixedLiterals,
+  'macros2/all/list_elem_type_error_exhaustive': mixedLiterals,
 };
