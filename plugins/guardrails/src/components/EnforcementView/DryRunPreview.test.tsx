@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderEnforcementView } from './renderEnforcementView';
+import { expectTexts, renderEnforcementView } from './renderEnforcementView';
 import { enforcementState, inSync } from './testData';
 
 async function preview() {
@@ -34,12 +34,17 @@ describe('next sync preview', () => {
       'Actions (old → new)',
       'Fields that differ',
     ]);
-    expect(update).toHaveTextContent('update');
-    expect(update).toHaveTextContent('guardrails.pod.no-privileged.prod');
-    expect(update).toHaveTextContent('Warn, Audit → Deny');
-    expect(update).toHaveTextContent('spec.validationActions');
-    expect(remove).toHaveTextContent('delete');
-    expect(remove).toHaveTextContent('Audit → none');
+    expectTexts(update, [
+      'update',
+      'guardrails.pod.no-privileged.prod',
+      'Warn, Audit → Deny',
+      'spec.validationActions',
+    ]);
+    expectTexts(remove, [
+      'delete',
+      'guardrails.pod.host-network.prod',
+      'Audit → none',
+    ]);
     expect(
       within(result).getByRole('region', { name: 'prod-eu-1' }),
     ).toHaveTextContent(

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { guardrailList } from '../../__testUtils__/fixtures';
 import { renderWithApi } from '../../__testUtils__/render';
 import { GuardrailsPage } from '../GuardrailsPage';
-import { renderEnforcementView } from './renderEnforcementView';
+import { expectTexts, renderEnforcementView } from './renderEnforcementView';
 import {
   enforcementState,
   failing,
@@ -19,8 +19,13 @@ import {
 /** The section of one cluster, found by its heading. */
 const cluster = (name: string) => screen.getByRole('region', { name });
 
-async function open(label: string) {
+/** Opens a collapsed part of a cluster and gives the first data row of its table. */
+async function firstRow(label: string, table: string) {
   await userEvent.click(screen.getByRole('button', { name: `Show ${label}` }));
+  const rows = within(screen.getByRole('table', { name: table })).getAllByRole(
+    'row',
+  );
+  return rows[1];
 }
 
 describe('EnforcementView', () => {
@@ -43,28 +48,31 @@ describe('EnforcementView', () => {
     const next = within(section).getByRole('list', {
       name: 'Changes at the next scheduled change',
     });
-    expect(next).toHaveTextContent('pod.no-privileged in prod: warn → block');
-    expect(next).toHaveTextContent('(Deny)');
-    expect(next).toHaveTextContent('Exemption ledger-vendor-db expires');
+    expectTexts(next, [
+      'pod.no-privileged in prod: warn → block (Deny)',
+      'Exemption ledger-vendor-db expires',
+    ]);
 
-    await open('bindings enforced in prod-eu-1');
-    const enforced = screen.getByRole('table', {
-      name: 'Enforced now in prod-eu-1',
-    });
-    const [, row] = within(enforced).getAllByRole('row');
-    expect(row).toHaveTextContent('pod.no-privileged');
-    expect(row).toHaveTextContent('Warn, Audit');
-    expect(row).toHaveTextContent('guardrails.pod.no-privileged.prod');
+    const row = await firstRow(
+      'bindings enforced in prod-eu-1',
+      'Enforced now in prod-eu-1',
+    );
+    expectTexts(row, [
+      'pod.no-privileged',
+      'Warn, Audit',
+      'guardrails.pod.no-privileged.prod',
+    ]);
 
-    await open('recent changes in prod-eu-1');
-    const changes = screen.getByRole('table', {
-      name: 'Recent changes in prod-eu-1',
-    });
-    const [, change] = within(changes).getAllByRole('row');
-    expect(change).toHaveTextContent('1 minute ago');
-    expect(change).toHaveTextContent('update');
-    expect(change).toHaveTextContent('Audit → Warn, Audit');
-    expect(change).toHaveTextContent('restored after a hand edit');
+    const change = await firstRow(
+      'recent changes in prod-eu-1',
+      'Recent changes in prod-eu-1',
+    );
+    expectTexts(change, [
+      '1 minute ago',
+      'update',
+      'Audit → Warn, Audit',
+      'restored after a hand edit',
+    ]);
   });
 
   it('shows a failing cluster with its reason and that what is in place stays in force, never as in sync', async () => {

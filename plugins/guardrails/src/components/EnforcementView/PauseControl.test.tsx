@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { GuardrailsApi } from '../../api/GuardrailsApi';
 import { renderEnforcementView } from './renderEnforcementView';
 import {
   enforcementState,
@@ -26,19 +27,32 @@ async function conflict(message: string) {
   );
 }
 
+/** Renders prod in sync and enforcing, with the permission, and opens the pause dialog. */
+async function openPauseDialog(
+  pauseEnforcement: GuardrailsApi['pauseEnforcement'],
+) {
+  await renderEnforcementView(enforcementState([inSync], [prod]), {
+    canPause: true,
+    api: { pauseEnforcement },
+  });
+  await userEvent.click(
+    await screen.findByRole('button', { name: 'Pause enforcement in prod' }),
+  );
+  return screen.getByRole('dialog', { name: 'Pause enforcement in prod?' });
+}
+
+/** Closes the dialog with Cancel. */
+async function cancel(dialog: HTMLElement) {
+  await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+  await waitFor(() =>
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+  );
+}
+
 describe('pausing and resuming enforcement', () => {
   it('pauses an environment after a confirmation that says what pausing does, and shows the pause pending', async () => {
     const pauseEnforcement = jest.fn(async () => prodPaused);
-    await renderEnforcementView(enforcementState([inSync], [prod]), {
-      canPause: true,
-      api: { pauseEnforcement },
-    });
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Pause enforcement in prod' }),
-    );
-    const dialog = screen.getByRole('dialog', {
-      name: 'Pause enforcement in prod?',
-    });
+    const dialog = await openPauseDialog(pauseEnforcement);
     expect(dialog).toHaveAccessibleDescription(
       expect.stringContaining(
         'every binding of prod becomes Audit-only in its clusters: nothing is denied or warned',
@@ -70,17 +84,7 @@ describe('pausing and resuming enforcement', () => {
 
   it('pauses nothing when the confirmation is cancelled', async () => {
     const pauseEnforcement = jest.fn(async () => prodPaused);
-    await renderEnforcementView(enforcementState([inSync], [prod]), {
-      canPause: true,
-      api: { pauseEnforcement },
-    });
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Pause enforcement in prod' }),
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await cancel(await openPauseDialog(pauseEnforcement));
     expect(pauseEnforcement).not.toHaveBeenCalled();
     expect(prodGroup()).toHaveTextContent('Enforced');
   });
@@ -93,29 +97,17 @@ describe('pausing and resuming enforcement', () => {
         ),
       ),
     );
-    await renderEnforcementView(enforcementState([inSync], [prod]), {
-      canPause: true,
-      api: { pauseEnforcement },
-    });
+    const dialog = await openPauseDialog(pauseEnforcement);
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Pause enforcement in prod' }),
+      within(dialog).getByRole('button', { name: 'Pause enforcement' }),
     );
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Pause enforcement' }),
-    );
-    const dialog = screen.getByRole('dialog');
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'Could not pause enforcement in prod: Enforcement of prod is off: there is no enforcement to pause (HTTP 409)',
     );
     expect(
       within(dialog).getByRole('button', { name: 'Pause enforcement' }),
     ).toBeEnabled();
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Cancel' }),
-    );
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await cancel(dialog);
     expect(prodGroup()).not.toHaveTextContent('Paused');
   });
 

@@ -30,3 +30,10 @@ export async function renderEnforcementView(
   });
   return { api, permissionApi };
 }
+
+/** Expects `element` to contain each of `texts`. */
+export function expectTexts(element: HTMLElement, texts: string[]) {
+  for (const text of texts) {
+    expect(element).toHaveTextContent(text);
+  }
+}

@@ -1,5 +1,6 @@
 import type {
   ApiClusterEnforcement,
+  ApiEnforcementChange,
   ApiEnforcementDryRun,
   ApiEnforcementEnvironment,
   ApiEnforcementState,
@@ -21,6 +22,20 @@ export const prodPaused: ApiEnforcementEnvironment = {
   pausedBy: 'user:default/jane',
   reason: 'INC-4711: deploys blocked by a bad rollout',
 };
+
+/** A change of prod's binding of pod.no-privileged, with `overrides`. */
+function bindingChange(
+  overrides: Partial<ApiEnforcementChange>,
+): ApiEnforcementChange {
+  return {
+    kind: 'ValidatingAdmissionPolicyBinding',
+    name: 'guardrails.pod.no-privileged.prod',
+    guardrail: 'pod.no-privileged',
+    environment: 'prod',
+    change: 'update',
+    ...overrides,
+  };
+}
 
 const binding = {
   guardrail: 'pod.no-privileged',
@@ -68,14 +83,11 @@ export const inSync: ApiClusterEnforcement = {
   },
   recentChanges: [
     {
-      kind: 'ValidatingAdmissionPolicyBinding',
-      name: 'guardrails.pod.no-privileged.prod',
-      guardrail: 'pod.no-privileged',
-      environment: 'prod',
-      change: 'update',
-      drift: 'edited',
-      oldActions: ['Audit'],
-      newActions: ['Warn', 'Audit'],
+      ...bindingChange({
+        drift: 'edited',
+        oldActions: ['Audit'],
+        newActions: ['Warn', 'Audit'],
+      }),
       changedAt: '2026-12-21T23:59:00.000Z',
     },
   ],
@@ -163,22 +175,19 @@ export const dryRun: ApiEnforcementDryRun = {
       status: 'ok',
       changes: [
         {
-          kind: 'ValidatingAdmissionPolicyBinding',
-          name: 'guardrails.pod.no-privileged.prod',
-          guardrail: 'pod.no-privileged',
-          environment: 'prod',
-          change: 'update',
-          oldActions: ['Warn', 'Audit'],
-          newActions: ['Deny'],
+          ...bindingChange({
+            oldActions: ['Warn', 'Audit'],
+            newActions: ['Deny'],
+          }),
           fields: ['spec.validationActions'],
         },
         {
-          kind: 'ValidatingAdmissionPolicyBinding',
-          name: 'guardrails.pod.host-network.prod',
-          guardrail: 'pod.host-network',
-          environment: 'prod',
-          change: 'delete',
-          oldActions: ['Audit'],
+          ...bindingChange({
+            name: 'guardrails.pod.host-network.prod',
+            guardrail: 'pod.host-network',
+            change: 'delete',
+            oldActions: ['Audit'],
+          }),
           fields: [],
         },
       ],
