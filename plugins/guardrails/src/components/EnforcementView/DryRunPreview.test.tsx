@@ -1,7 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { expectTexts, renderEnforcementView } from './renderEnforcementView';
-import { enforcementState, inSync } from './testData';
+import {
+  expectTexts,
+  renderEnforcementView,
+} from './__testUtils__/renderEnforcementView';
+import { enforcementState, inSync } from './__testUtils__/testData';
 
 async function preview() {
   await userEvent.click(

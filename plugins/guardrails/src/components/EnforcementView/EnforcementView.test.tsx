@@ -4,7 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { guardrailList } from '../../__testUtils__/fixtures';
 import { renderWithApi } from '../../__testUtils__/render';
 import { GuardrailsPage } from '../GuardrailsPage';
-import { expectTexts, renderEnforcementView } from './renderEnforcementView';
+import {
+  expectTexts,
+  renderEnforcementView,
+} from './__testUtils__/renderEnforcementView';
 import {
   enforcementState,
   failing,
@@ -14,7 +17,7 @@ import {
   pausedInCluster,
   prodPaused,
   stale,
-} from './testData';
+} from './__testUtils__/testData';
 
 /** The section of one cluster, found by its heading. */
 const cluster = (name: string) => screen.getByRole('region', { name });
@@ -147,6 +150,13 @@ describe('EnforcementView', () => {
       'Next sync preview',
     ]);
     expect(document.body.textContent).not.toMatch(/https?:\/\//);
+  });
+
+  it('says when no environment is configured', async () => {
+    await renderEnforcementView(enforcementState([], []));
+    expect(
+      await screen.findByText(/No environment is configured/),
+    ).toBeInTheDocument();
   });
 
   it('says when the enforcement state cannot be loaded', async () => {

@@ -47,6 +47,7 @@ export function EnforcementView() {
         const value = withAnswers(loaded, answers);
         // Relative times count from the backend's instant, the one its statuses were computed at.
         const now = new Date(value.generatedAt);
+        const groups = environmentGroups(value);
         return (
           <Grid container spacing={3}>
             <Grid item xs={12}>
@@ -60,7 +61,15 @@ export function EnforcementView() {
                 </Button>
               </Box>
             </Grid>
-            {environmentGroups(value).map(group => (
+            {groups.length === 0 && (
+              <Grid item xs={12}>
+                <Typography variant="body2">
+                  No environment is configured (guardrails.environments), so
+                  there is nothing to enforce.
+                </Typography>
+              </Grid>
+            )}
+            {groups.map(group => (
               <Grid item xs={12} key={group.key}>
                 <EnvironmentGroupCard
                   group={group}

@@ -2,14 +2,14 @@ import { ResponseError } from '@backstage/errors';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GuardrailsApi } from '../../api/GuardrailsApi';
-import { renderEnforcementView } from './renderEnforcementView';
+import { renderEnforcementView } from './__testUtils__/renderEnforcementView';
 import {
   enforcementState,
   inSync,
   pausedInCluster,
   prod,
   prodPaused,
-} from './testData';
+} from './__testUtils__/testData';
 
 const prodGroup = () =>
   screen.getByRole('group', { name: 'Enforcement of prod' });
@@ -58,10 +58,8 @@ describe('pausing and resuming enforcement', () => {
         'every binding of prod becomes Audit-only in its clusters: nothing is denied or warned',
       ),
     );
-    await userEvent.type(
-      within(dialog).getByLabelText('Reason (optional)'),
-      'INC-4711: deploys blocked by a bad rollout',
-    );
+    await userEvent.click(within(dialog).getByLabelText('Reason (optional)'));
+    await userEvent.paste('INC-4711: deploys blocked by a bad rollout');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Pause enforcement' }),
     );

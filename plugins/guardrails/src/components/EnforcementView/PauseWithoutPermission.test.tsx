@@ -1,7 +1,11 @@
 import { guardrailsEnforcementPausePermission } from '@guardrails-dev/plugin-guardrails-common';
 import { screen, waitFor } from '@testing-library/react';
-import { renderEnforcementView } from './renderEnforcementView';
-import { enforcementState, pausedInCluster, prodPaused } from './testData';
+import { renderEnforcementView } from './__testUtils__/renderEnforcementView';
+import {
+  enforcementState,
+  pausedInCluster,
+  prodPaused,
+} from './__testUtils__/testData';
 
 // usePermission keeps each answer for the module's lifetime, as it does for a page's; a user without the
 // permission gets a module of their own here.

@@ -1,8 +1,8 @@
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import type { ApiEnforcementState } from '@guardrails-dev/plugin-guardrails-common';
-import { renderWithApi } from '../../__testUtils__/render';
-import { GuardrailsApi } from '../../api/GuardrailsApi';
-import { EnforcementView } from './EnforcementView';
+import { renderWithApi } from '../../../__testUtils__/render';
+import { GuardrailsApi } from '../../../api/GuardrailsApi';
+import { EnforcementView } from '../EnforcementView';
 import { dryRun } from './testData';
 
 /**
