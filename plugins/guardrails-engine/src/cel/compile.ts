@@ -8,6 +8,7 @@ import {
 import { environmentFor } from './environment';
 import { AstNode, InvalidRegexError, instrument } from './instrument';
 import { MixedLiteralError, checkHomogeneousLiterals } from './literalTypes';
+import { blankOptionalMarkers } from './optionalLiterals';
 import { preCheck } from './preCheck';
 
 /** @public */
@@ -164,13 +165,14 @@ export function compileCel(
   const variables = options.variables ?? DEFAULT_VARIABLES;
   const env = environmentFor(variables, maxNesting);
 
+  const blanked = blankOptionalMarkers(expression);
   let parsed;
   try {
-    parsed = env.parse(expression);
+    parsed = env.parse(blanked.text);
   } catch (error) {
     throw toCompileError(expression, error, maxNesting);
   }
-  preCheck(parsed.ast as unknown as AstNode);
+  preCheck(parsed.ast as unknown as AstNode, blanked.marks);
   const checked = parsed.check();
   if (!checked.valid) {
     throw toCompileError(expression, checked.error, maxNesting);

@@ -4,6 +4,7 @@ import { registerConversionLibrary } from './library/conversionLibrary';
 import { registerFormatLibrary } from './library/formatLibrary';
 import { registerListLibrary } from './library/listLibrary';
 import { registerNetworkLibrary } from './library/networkLibrary';
+import { registerOptionalLibrary } from './library/optionalLibrary';
 import { registerQuantityLibrary } from './library/quantityLibrary';
 import { registerRegexLibrary } from './library/regexLibrary';
 import { registerStringLibrary } from './library/stringLibrary';
@@ -34,6 +35,7 @@ function baseEnvironment(): Environment {
     registerNetworkLibrary(env);
     registerFormatLibrary(env);
     registerComprehensionLibrary(env);
+    registerOptionalLibrary(env);
     base = env;
   }
   return base;

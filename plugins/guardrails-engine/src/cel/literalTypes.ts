@@ -7,6 +7,7 @@
  * types those from the schema, which the engine does not have.
  */
 import { AstNode, children } from './instrument';
+import { optionalIndices } from './optionalLiterals';
 
 type CheckedType = NonNullable<AstNode['checkedType']> & {
   valueType?: CheckedType;
@@ -43,10 +44,18 @@ function typeOf(node: AstNode): CheckedType | undefined {
   return node.checkedType as CheckedType | undefined;
 }
 
-function checkAll(nodes: AstNode[]): void {
-  const first = nodes.map(typeOf).find(t => t && t.kind !== 'dyn');
-  for (const node of nodes) {
-    const type = typeOf(node);
+/** The element type an optional element ([?x], {?k: x}) contributes. */
+function unwrap(type: CheckedType | undefined): CheckedType | undefined {
+  return type?.kind === 'optional' ? type.valueType : type;
+}
+
+function checkAll(nodes: AstNode[], optional?: Set<number>): void {
+  const types = nodes.map((n, i) =>
+    optional?.has(i) ? unwrap(typeOf(n)) : typeOf(n),
+  );
+  const first = types.find(t => t && t.kind !== 'dyn');
+  for (const [i, node] of nodes.entries()) {
+    const type = types[i];
     if (first && type && !compatible(first, type)) {
       throw new MixedLiteralError(node, first.name, type.name);
     }
@@ -66,11 +75,16 @@ export function checkHomogeneousLiterals(root: AstNode): void {
     const [node, exempt] = stack.pop()!;
     if (seen.has(node)) continue;
     seen.add(node);
-    if (!exempt && node.op === 'list') checkAll(node.args as AstNode[]);
+    if (!exempt && node.op === 'list') {
+      checkAll(node.args as AstNode[], optionalIndices(node));
+    }
     if (!exempt && node.op === 'map') {
       const entries = node.args as Array<[AstNode, AstNode]>;
       checkAll(entries.map(([key]) => key));
-      checkAll(entries.map(([, value]) => value));
+      checkAll(
+        entries.map(([, value]) => value),
+        optionalIndices(node),
+      );
     }
     const below = exempt || isFormatCall(node);
     for (const child of children(node)) stack.push([child, below]);

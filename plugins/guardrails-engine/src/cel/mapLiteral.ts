@@ -7,6 +7,7 @@
 import { EvaluationError } from '@marcbachmann/cel-js';
 import { UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 import type { AstNode } from './instrument';
+import { optionalIndices, optionalValue } from './optionalLiterals';
 
 interface Evaluator {
   run(node: AstNode, ctx: unknown): unknown;
@@ -30,9 +31,15 @@ export function evaluateMapLiteral(
   ctx: unknown,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [keyNode, valueNode] of ast.args as Array<[AstNode, AstNode]>) {
+  const optional = optionalIndices(ast);
+  const entries = ast.args as Array<[AstNode, AstNode]>;
+  for (let i = 0; i < entries.length; i++) {
+    const [keyNode, valueNode] = entries[i];
     const key = keyText(ev.run(keyNode, ctx), keyNode);
-    const value = ev.run(valueNode, ctx);
+    let value = ev.run(valueNode, ctx);
+    // {?k: v} leaves the entry out when v is optional.none().
+    if (optional?.has(i)) value = optionalValue(value, valueNode);
+    if (value === undefined) continue;
     if (Object.hasOwn(out, key)) {
       throw new EvaluationError(`repeated map key: ${key}`, keyNode as never);
     }

@@ -5,9 +5,36 @@
 import { replaceHasMacro } from './hasMacro';
 import { AstNode, children } from './instrument';
 import { evaluateMapLiteral } from './mapLiteral';
+import { OptionalMarks, markOptionalLiteral } from './optionalLiterals';
+
+interface Type {
+  hasPlaceholderType: boolean;
+  templated(registry: unknown, bindings: Map<string, Type>): Type;
+}
 
 interface Checker {
-  getType(name: string): unknown;
+  getType(name: string): Type;
+  registry: unknown;
+}
+
+type CheckFn = (chk: Checker, ast: AstNode, ctx: unknown) => Type;
+
+const ACCESS = new Set(['.', '.?', '[]', '[?]']);
+
+/**
+ * A call whose result type keeps an unbound parameter (optional.none() is
+ * optional<T>) and is then selected or indexed is typed with dyn in its
+ * place; cel-js would reject the selection.
+ */
+function bindParameters(node: AstNode): void {
+  const check = (node.meta as unknown as { check: CheckFn }).check;
+  node.setMeta('check', (chk: Checker, ast: AstNode, ctx: unknown) => {
+    const type = check(chk, ast, ctx);
+    if (!type.hasPlaceholderType) return type;
+    const dyn = chk.getType('dyn');
+    const bindings = new Map(['A', 'B', 'K', 'T', 'V'].map(p => [p, dyn]));
+    return type.templated(chk.registry, bindings);
+  });
 }
 
 function isHasCall(node: AstNode): boolean {
@@ -26,7 +53,7 @@ function isEmptyLiteral(node: AstNode, op: string, text: RegExp): boolean {
 }
 
 /** Rewrites the parsed AST in place; runs once per expression, before check(). */
-export function preCheck(root: AstNode): void {
+export function preCheck(root: AstNode, marks: OptionalMarks): void {
   const seen = new Set<AstNode>();
   const stack = [root];
   while (stack.length) {
@@ -34,7 +61,13 @@ export function preCheck(root: AstNode): void {
     if (seen.has(node)) continue;
     seen.add(node);
     if (isHasCall(node)) replaceHasMacro(node);
+    if (ACCESS.has(node.op)) {
+      const [operand] = node.args as [AstNode];
+      const call = operand.op === 'call' || operand.op === 'rcall';
+      if (call && !operand.meta.macro) bindParameters(operand);
+    }
     if (node.op === 'map') node.setMeta('evaluate', evaluateMapLiteral);
+    if (marks.size) markOptionalLiteral(node, marks);
     // cel-js types [] as list<T> and {} as map<K, V>; an unbound parameter
     // then breaks overload choice ([].all(e, e > 0)) and selection.
     if (isEmptyLiteral(node, 'list', /^\[\s*\]$/)) {

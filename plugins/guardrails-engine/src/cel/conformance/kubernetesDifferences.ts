@@ -26,6 +26,7 @@ const durationMillis: KubernetesDifference = {
 export const KUBERNETES_DIFFERENCES: Readonly<
   Record<string, KubernetesDifference>
 > = {
+  'optionals/optionals/optional_chaining_13': mixedLiterals,
   'comparisons/eq_literal/not_eq_list_null': mixedLiterals,
   'comparisons/eq_literal/eq_list_mixed_type_numbers': mixedLiterals,
   'comparisons/eq_literal/not_eq_list_mixed_type_numbers': mixedLiterals,
