@@ -183,7 +183,7 @@ describe('watch resourceVersion semantics', () => {
         }),
       },
     ]);
-  });
+  }, 15_000);
 });
 
 describe('watch history window and 410 Gone', () => {

@@ -224,15 +224,17 @@ describe('watch streams through @kubernetes/client-node', () => {
         namespace: ns,
         body: { metadata: { name } },
       });
-    const one = await rawWatch(
-      `${sim.url}/api/v1/watch/namespaces/${ns}/configmaps/one?timeoutSeconds=1`,
-    );
+    const [one, all] = await Promise.all([
+      rawWatch(
+        `${sim.url}/api/v1/watch/namespaces/${ns}/configmaps/one?timeoutSeconds=1`,
+      ),
+      rawWatch(
+        `${sim.url}/api/v1/watch/namespaces/${ns}/configmaps?timeoutSeconds=1`,
+      ),
+    ]);
     expect(one.lines.map(l => JSON.parse(l).object.metadata.name)).toEqual([
       'one',
     ]);
-    const all = await rawWatch(
-      `${sim.url}/api/v1/watch/namespaces/${ns}/configmaps?timeoutSeconds=1`,
-    );
     expect(all.lines).toHaveLength(2);
     const mismatch = await fetch(
       `${sim.url}/api/v1/watch/namespaces/${ns}/configmaps/one?fieldSelector=metadata.name%3Dtwo`,
