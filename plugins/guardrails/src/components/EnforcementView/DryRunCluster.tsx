@@ -8,14 +8,12 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import type { ApiClusterDryRun } from '@guardrails-dev/plugin-guardrails-common';
-import { useId } from 'react';
 import { ReadableTable } from '../ReadableTable';
 import { CHANGE_COLUMNS, ChangeCells } from './ChangeCells';
 
 /** What the next sync would change in one cluster: objects to create, update or delete, old → new actions. */
 export function DryRunCluster(props: { plan: ApiClusterDryRun }) {
   const { plan } = props;
-  const headingId = useId();
   const name = plan.cluster;
   let body;
   if (plan.status === 'off') {
@@ -31,7 +29,10 @@ export function DryRunCluster(props: { plan: ApiClusterDryRun }) {
     body = <>Nothing to change: the cluster holds what is due.</>;
   } else {
     body = (
-      <ReadableTable size="small" aria-label={`Next sync in ${name}`}>
+      <ReadableTable
+        size="small"
+        aria-label={`Changes at the next sync in ${name}`}
+      >
         <TableHead>
           <TableRow>
             {CHANGE_COLUMNS.map(title => (
@@ -55,8 +56,8 @@ export function DryRunCluster(props: { plan: ApiClusterDryRun }) {
     );
   }
   return (
-    <Box component="section" aria-labelledby={headingId} mt={2}>
-      <Typography variant="h6" component="h3" id={headingId}>
+    <Box component="section" aria-label={`Next sync in ${name}`} mt={2}>
+      <Typography variant="h6" component="h3">
         {name}
       </Typography>
       <Typography variant="body2" component="div">
@@ -66,7 +67,7 @@ export function DryRunCluster(props: { plan: ApiClusterDryRun }) {
         <Box mt={1}>
           <Alert severity="warning" role="status">
             Left alone: objects the suite does not manage hold these names, so
-            their guardrails are not enforced here:{' '}
+            the suite does not apply its own there:{' '}
             {plan.unmanaged.map(u => `${u.kind} ${u.name}`).join(', ')}.
           </Alert>
         </Box>

@@ -22,7 +22,7 @@ describe('next sync preview', () => {
     const result = await preview();
     expect(result).toHaveTextContent('As of 2026-12-22 00:00 UTC');
     const table = within(result).getByRole('table', {
-      name: 'Next sync in prod-eu-1',
+      name: 'Changes at the next sync in prod-eu-1',
     });
     const [header, update, remove] = within(table).getAllByRole('row');
     expect(
@@ -49,9 +49,9 @@ describe('next sync preview', () => {
       'Audit → none',
     ]);
     expect(
-      within(result).getByRole('region', { name: 'prod-eu-1' }),
+      within(result).getByRole('region', { name: 'Next sync in prod-eu-1' }),
     ).toHaveTextContent(
-      'Left alone: objects the suite does not manage hold these names, so their guardrails are not enforced here: ValidatingAdmissionPolicy guardrails.namespace.deletion.',
+      'Left alone: objects the suite does not manage hold these names, so the suite does not apply its own there: ValidatingAdmissionPolicy guardrails.namespace.deletion.',
     );
   });
 
@@ -59,15 +59,15 @@ describe('next sync preview', () => {
     await renderEnforcementView(enforcementState([inSync]));
     const result = await preview();
     expect(
-      within(result).getByRole('region', { name: 'prod-us-1' }),
+      within(result).getByRole('region', { name: 'Next sync in prod-us-1' }),
     ).toHaveTextContent(
       "Could not read the cluster’s admission objects: Cluster 'prod-us-1': list ValidatingAdmissionPolicy failed: timeout after 10s.",
     );
     expect(
-      within(result).getByRole('region', { name: 'dev-1' }),
+      within(result).getByRole('region', { name: 'Next sync in dev-1' }),
     ).toHaveTextContent('Nothing to change: the cluster holds what is due.');
     expect(
-      within(result).getByRole('region', { name: 'staging-1' }),
+      within(result).getByRole('region', { name: 'Next sync in staging-1' }),
     ).toHaveTextContent('Enforcement is off here: a sync writes nothing.');
   });
 

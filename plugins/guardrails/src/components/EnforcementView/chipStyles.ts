@@ -1,7 +1,8 @@
-import { makeStyles } from '@material-ui/core';
+import { darken, makeStyles } from '@material-ui/core';
 
-// Filled chips take the theme's contrast text for their background, so light and dark themes stay readable; the
-// state is always written out, so colour is never the only signal. Unknown, stale and off are outlined, never drawn
+// Filled chips take the theme's contrast text for their background, so light and dark themes stay readable (the
+// success colour is darkened: white on the theme's success.dark is below 4.5:1); the state is always written out, so
+// colour is never the only signal. Unknown, stale and off are outlined, never drawn
 // like in sync.
 export const useChipStyles = makeStyles(theme => {
   const filled = (background: string) => ({
@@ -16,7 +17,7 @@ export const useChipStyles = makeStyles(theme => {
   };
   return {
     icon: {},
-    'in-sync': filled(theme.palette.success.dark),
+    'in-sync': filled(darken(theme.palette.success.dark, 0.2)),
     failing: filled(theme.palette.error.dark),
     paused: filled(theme.palette.warning.main),
     stale: outlined,
