@@ -3,6 +3,7 @@ import { groupBy } from './groupBy';
 import { levelEffect } from './levelEffect';
 import type { Notice, NoticeInput } from './Notice';
 import {
+  counted,
   entityName,
   guardrailExplanation,
   guardrailTopic,
@@ -60,8 +61,7 @@ export function blockViolationNotices(input: NoticeInput): Notice[] {
           const told = [...byKey]
             .filter(([key]) => claimed.has(key))
             .map(([, o]) => o);
-          const count =
-            told.length === 1 ? '1 object' : `${told.length} objects`;
+          const count = counted(told.length, 'object');
           return {
             title: `${count} of ${entityName(
               entityRef!,

@@ -40,8 +40,13 @@ export function instantText(at: Date): string {
     : `${iso.slice(0, 10)} ${time} UTC`;
 }
 
+/** `1 object`, `2 objects`. */
+export function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function daysText(days: number): string {
-  return days === 1 ? '1 day' : `${days} days`;
+  return counted(days, 'day');
 }
 
 /** The entity's name, for titles: `component:default/payments` → `payments`. */

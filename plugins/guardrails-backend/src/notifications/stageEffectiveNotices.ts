@@ -8,6 +8,7 @@ import { addDays } from './horizons';
 import { levelEffect } from './levelEffect';
 import type { Notice, NoticeInput } from './Notice';
 import {
+  counted,
   guardrailExplanation,
   guardrailTopic,
   instantText,
@@ -109,7 +110,10 @@ function notice(
         } at ${instantText(new Date(change.changedAt))}: ${
           levelEffect(level).consequence
         } objects that fail ${guardrail.title}.`,
-        `Failing there now: ${failing.length} objects of ${components.size} components, ${unowned} unowned; ${exempted} exempted.`,
+        `Failing there now: ${counted(failing.length, 'object')} of ${counted(
+          components.size,
+          'component',
+        )}, ${unowned} unowned; ${exempted} exempted.`,
         guardrailExplanation(guardrail),
       ].join('\n\n'),
       link: input.links.guardrail(guardrail.id),

@@ -1,53 +1,21 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { ManualClock } from '../enforcement/__testUtils__/ManualClock';
-import { CapturingNotifications } from './__testUtils__/CapturingNotifications';
 import {
   PORTAL,
   prodResult,
-  resultStore,
-  startNoticesBackend,
+  startScenario,
 } from './__testUtils__/noticesBackend';
-import {
-  BLOCK_AT,
-  daysBefore,
-  PAYMENTS,
-  testPack,
-} from './__testUtils__/testPack';
+import { BLOCK_AT, daysBefore, PAYMENTS } from './__testUtils__/testPack';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-async function setup(
+const setup = (
   options: {
     prod?: Array<{ level: string; from?: string }>;
     settings?: object;
   } = {},
-) {
-  const start = daysBefore(BLOCK_AT, 20);
-  const knex = await databases.init('SQLITE_3');
-  const clock = new ManualClock(start);
-  const notifications = new CapturingNotifications();
-  const pack = testPack({ loadedAt: start, prod: options.prod });
-  const { backend, run } = await startNoticesBackend({
-    knex,
-    clock,
-    pack,
-    notifications,
-    settings: options.settings,
-  });
-  const results = await resultStore(knex);
-  await results.audit(start, [
-    prodResult({ name: 'api' }),
-    prodResult({ name: 'worker' }),
-  ]);
-  /** Moves the clock and runs the notices. */
-  const runAt = async (at: Date) => {
-    clock.set(at);
-    await run();
-  };
-  return { backend, notifications, results, runAt, start };
-}
+) => startScenario(databases, { ...options, start: daysBefore(BLOCK_AT, 20) });
 
 describe('notices of an upcoming stage change', () => {
   it('tells the component at 14, 7 and 1 days before a block, each once, at the UTC boundary to the millisecond', async () => {

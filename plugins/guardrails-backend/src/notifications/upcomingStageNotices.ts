@@ -13,6 +13,7 @@ import { daysUntil, dueHorizon } from './horizons';
 import { levelEffect } from './levelEffect';
 import type { Notice, NoticeInput } from './Notice';
 import {
+  counted,
   daysText,
   entityName,
   guardrailExplanation,
@@ -120,7 +121,7 @@ function notice(
     `${horizon}d`,
   ].join('|');
   const days = daysUntil(from, input.now);
-  const count = objects.length === 1 ? '1 object' : `${objects.length} objects`;
+  const count = counted(objects.length, 'object');
   const effect = levelEffect(level);
   return {
     records: [

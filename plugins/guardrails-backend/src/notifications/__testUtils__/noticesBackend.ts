@@ -4,7 +4,11 @@ import {
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
 import { compilePack } from '@guardrails-dev/plugin-guardrails-engine';
@@ -16,7 +20,7 @@ import { ManualClock } from '../../enforcement/__testUtils__/ManualClock';
 import { guardrailsPlugin } from '../../plugin';
 import { NOTICES_TASK_ID } from '../createNotifications';
 import { CapturingNotifications } from './CapturingNotifications';
-import { PAYMENTS } from './testPack';
+import { PAYMENTS, testPack, TestPackOptions } from './testPack';
 
 export const PORTAL = 'http://portal.test';
 
@@ -91,10 +95,10 @@ export async function startNoticesBackend(options: NoticesBackendOptions) {
   };
 }
 
-/** The store on the backend's database, to write results as the audit does. */
+/** The store on the database (migrated), to write results as the audit does. */
 export async function resultStore(knex: Knex) {
   const store = await DatabaseGuardrailsStore.create({
-    database: { getClient: async () => knex, migrations: { skip: true } },
+    database: { getClient: async () => knex },
   });
   return {
     /** Replaces the prod cluster's results, as an audit at `at` would. */
@@ -120,4 +124,43 @@ export function prodResult(
     entityRef: PAYMENTS,
     ...override,
   });
+}
+
+/**
+ * A backend on a fresh SQLite database whose clock starts at `start`, with the test pack and payments' two objects
+ * (api and worker) violating pod.no-privileged in prod; `runAt` moves the clock and runs the notices.
+ */
+export async function startScenario(
+  databases: TestDatabases,
+  options: Omit<TestPackOptions, 'loadedAt'> & {
+    start: Date;
+    settings?: object;
+  },
+) {
+  const knex = await databases.init('SQLITE_3');
+  const clock = new ManualClock(options.start);
+  const notifications = new CapturingNotifications();
+  const pack = testPack({ ...options, loadedAt: options.start });
+  const { backend, run } = await startNoticesBackend({
+    knex,
+    clock,
+    pack,
+    notifications,
+    settings: options.settings,
+  });
+  const results = await resultStore(knex);
+  await results.audit(options.start, [
+    prodResult({ name: 'api' }),
+    prodResult({ name: 'worker' }),
+  ]);
+  return {
+    knex,
+    backend,
+    notifications,
+    results,
+    runAt: async (at: Date) => {
+      clock.set(at);
+      await run();
+    },
+  };
 }
