@@ -7,6 +7,7 @@ import {
 } from './budget';
 import { environmentFor } from './environment';
 import { AstNode, InvalidRegexError, instrument } from './instrument';
+import { FormatCheckError, checkFormatCalls } from './library/formatValidation';
 import { MixedLiteralError, checkHomogeneousLiterals } from './literalTypes';
 import { blankOptionalMarkers } from './optionalLiterals';
 import { preCheck } from './preCheck';
@@ -178,9 +179,13 @@ export function compileCel(
     throw toCompileError(expression, checked.error, maxNesting);
   }
   try {
-    checkHomogeneousLiterals(parsed.ast as unknown as AstNode);
+    const nodes = checkHomogeneousLiterals(parsed.ast as unknown as AstNode);
+    checkFormatCalls(nodes);
   } catch (error) {
-    if (error instanceof MixedLiteralError) {
+    if (
+      error instanceof MixedLiteralError ||
+      error instanceof FormatCheckError
+    ) {
       throw new CelCompileError(expression, error.message, error.node.start);
     }
     throw error;

@@ -7,6 +7,7 @@ import { registerNetworkLibrary } from './library/networkLibrary';
 import { registerOptionalLibrary } from './library/optionalLibrary';
 import { registerQuantityLibrary } from './library/quantityLibrary';
 import { registerRegexLibrary } from './library/regexLibrary';
+import { registerStringFormatLibrary } from './library/stringFormatLibrary';
 import { registerStringLibrary } from './library/stringLibrary';
 import { registerUrlLibrary } from './library/urlLibrary';
 
@@ -36,6 +37,7 @@ function baseEnvironment(): Environment {
     registerFormatLibrary(env);
     registerComprehensionLibrary(env);
     registerOptionalLibrary(env);
+    registerStringFormatLibrary(env);
     base = env;
   }
   return base;

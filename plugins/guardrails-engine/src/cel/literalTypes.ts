@@ -66,8 +66,8 @@ function isFormatCall(node: AstNode): boolean {
   return node.op === 'rcall' && (node.args as [string])[0] === 'format';
 }
 
-/** Throws MixedLiteralError for the first mixed literal in a checked AST. */
-export function checkHomogeneousLiterals(root: AstNode): void {
+/** Throws MixedLiteralError for the first mixed literal in a checked AST; returns the nodes it saw. */
+export function checkHomogeneousLiterals(root: AstNode): Set<AstNode> {
   // Arguments of string format() are exempt, as in Kubernetes.
   const stack: Array<[AstNode, boolean]> = [[root, false]];
   const seen = new Set<AstNode>();
@@ -89,4 +89,5 @@ export function checkHomogeneousLiterals(root: AstNode): void {
     const below = exempt || isFormatCall(node);
     for (const child of children(node)) stack.push([child, below]);
   }
+  return seen;
 }

@@ -18,11 +18,9 @@ const because = {
     'the engine declares every variable as dyn, so a selection on an int variable fails at evaluation rather than at compile time',
   uintIndex: 'a uint list index is not accepted',
   intKeys:
-    'cel-js map literals store keys as strings, so int keys come back as strings',
+    'cel-js map literals store keys as strings, so int and bool keys come back as strings',
   optionalSelectError:
     'cel-js turns a failed selection after an optional selection into optional.none() instead of an error',
-  quote: 'strings.quote is not provided',
-  format: 'string format() is not provided',
   nanos:
     'timestamps keep millisecond precision (JavaScript Date), so nanoseconds are lost',
   durationPlusTimestamp:
@@ -63,127 +61,8 @@ export const KNOWN_FAILURES: Readonly<Record<string, string>> = {
     because.rawBytes,
   'parse/bytes_literals/upper_raw_triple_double_quoted_escapes':
     because.rawBytes,
-  'string_ext/quote/multiline': because.quote,
-  'string_ext/quote/escaped': because.quote,
-  'string_ext/quote/backspace': because.quote,
-  'string_ext/quote/form_feed': because.quote,
-  'string_ext/quote/carriage_return': because.quote,
-  'string_ext/quote/horizontal_tab': because.quote,
-  'string_ext/quote/vertical_tab': because.quote,
-  'string_ext/quote/double_slash': because.quote,
-  'string_ext/quote/two_escape_sequences': because.quote,
-  'string_ext/quote/verbatim': because.quote,
-  'string_ext/quote/ends_with': because.quote,
-  'string_ext/quote/starts_with': because.quote,
-  'string_ext/quote/printable_unicode': because.quote,
-  'string_ext/quote/mid_string_quote': because.quote,
-  'string_ext/quote/single_quote_with_double_quote': because.quote,
-  'string_ext/quote/size_unicode_char': because.quote,
-  'string_ext/quote/size_unicode_string': because.quote,
-  'string_ext/quote/unicode': because.quote,
-  'string_ext/quote/unicode_code_points': because.quote,
-  'string_ext/quote/unicode_2': because.quote,
-  'string_ext/quote/empty_quote': because.quote,
-  'string_ext/format/no-op': because.format,
-  'string_ext/format/mid-string substitution': because.format,
-  'string_ext/format/percent escaping': because.format,
-  'string_ext/format/substitution inside escaped percent signs': because.format,
-  'string_ext/format/substitution with one escaped percent sign on the right':
-    because.format,
-  'string_ext/format/substitution with one escaped percent sign on the left':
-    because.format,
-  'string_ext/format/multiple substitutions': because.format,
-  'string_ext/format/percent sign escape sequence support': because.format,
-  'string_ext/format/fixed point formatting clause': because.format,
-  'string_ext/format/binary formatting clause': because.format,
-  'string_ext/format/uint support for binary formatting': because.format,
-  'string_ext/format/bool support for binary formatting': because.format,
-  'string_ext/format/octal formatting clause': because.format,
-  'string_ext/format/uint support for octal formatting clause': because.format,
-  'string_ext/format/lowercase hexadecimal formatting clause': because.format,
-  'string_ext/format/uppercase hexadecimal formatting clause': because.format,
-  'string_ext/format/unsigned support for hexadecimal formatting clause':
-    because.format,
-  'string_ext/format/string support with hexadecimal formatting clause':
-    because.format,
-  'string_ext/format/string support with uppercase hexadecimal formatting clause':
-    because.format,
-  'string_ext/format/byte support with hexadecimal formatting clause':
-    because.format,
-  'string_ext/format/byte support with uppercase hexadecimal formatting clause':
-    because.format,
-  'string_ext/format/scientific notation formatting clause': because.format,
-  'string_ext/format/default precision for fixed-point clause': because.format,
-  'string_ext/format/default precision for scientific notation': because.format,
-  'string_ext/format/NaN support for scientific notation': because.format,
-  'string_ext/format/positive infinity support for scientific notation':
-    because.format,
-  'string_ext/format/negative infinity support for scientific notation':
-    because.format,
-  'string_ext/format/NaN support for decimal': because.format,
-  'string_ext/format/positive infinity support for decimal': because.format,
-  'string_ext/format/negative infinity support for decimal': because.format,
-  'string_ext/format/NaN support for fixed-point': because.format,
-  'string_ext/format/positive infinity support for fixed-point': because.format,
-  'string_ext/format/negative infinity support for fixed-point': because.format,
-  'string_ext/format/uint support for decimal clause': because.format,
-  'string_ext/format/null support for string': because.format,
-  'string_ext/format/int support for string': because.format,
-  'string_ext/format/bytes support for string': because.format,
-  'string_ext/format/type() support for string': because.format,
-  'string_ext/format/timestamp support for string': because.format,
-  'string_ext/format/duration support for string': because.format,
-  'string_ext/format/list support for string': because.format,
-  'string_ext/format/map support for string': because.format,
-  'string_ext/format/map support (all key types)': because.format,
-  'string_ext/format/boolean support for %s': because.format,
-  'string_ext/format/dyntype support for string formatting clause':
-    because.format,
-  'string_ext/format/dyntype support for numbers with string formatting clause':
-    because.format,
-  'string_ext/format/dyntype support for integer formatting clause':
-    because.format,
-  'string_ext/format/dyntype support for integer formatting clause (unsigned)':
-    because.format,
-  'string_ext/format/dyntype support for hex formatting clause': because.format,
-  'string_ext/format/dyntype support for hex formatting clause (uppercase)':
-    because.format,
-  'string_ext/format/dyntype support for unsigned hex formatting clause':
-    because.format,
-  'string_ext/format/dyntype support for fixed-point formatting clause':
-    because.format,
-  'string_ext/format/dyntype support for scientific notation': because.format,
-  'string_ext/format/dyntype NaN/infinity support': because.format,
-  'string_ext/format/dyntype support for timestamp': because.format,
-  'string_ext/format/dyntype support for duration': because.format,
-  'string_ext/format/dyntype support for lists': because.format,
-  'string_ext/format/dyntype support for maps': because.format,
-  'string_ext/format/string substitution in a string variable': because.format,
-  'string_ext/format/multiple substitutions in a string variable':
-    because.format,
-  'string_ext/format/substitution inside escaped percent signs in a string variable':
-    because.format,
-  'string_ext/format/fixed point formatting clause in a string variable':
-    because.format,
-  'string_ext/format/binary formatting clause in a string variable':
-    because.format,
-  'string_ext/format/scientific notation formatting clause in a string variable':
-    because.format,
-  'string_ext/format/default precision for fixed-point clause in a string variable':
-    because.format,
-  'string_ext/format/format_%f_insignificant_zeroes_removed': because.format,
-  'string_ext/format/format_%f_positive_round_to_whole_number': because.format,
-  'string_ext/format/format_%f_negative_truncate_to_whole_number':
-    because.format,
-  'string_ext/format/format_%f_halfway_round_up_to_nearest_even':
-    because.format,
-  'string_ext/format/format_%f_halfway_truncate_to_nearest_even':
-    because.format,
-  'string_ext/format/format_%f_positive_round_up': because.format,
-  'string_ext/format/format_%f_positive_round_down': because.format,
-  'string_ext/format/format_%f_negative_round_up': because.format,
-  'string_ext/format/format_%f_negative_round_down': because.format,
-  'string_ext/format/format_%f_zero_padding': because.format,
+  'string_ext/format/map support (all key types)': because.intKeys,
+  'string_ext/format/dyntype support for maps': because.intKeys,
   'timestamps/timestamp_conversions/toString_timestamp_nanos': because.nanos,
   'timestamps/timestamp_arithmetic/add_time_to_duration':
     because.durationPlusTimestamp,

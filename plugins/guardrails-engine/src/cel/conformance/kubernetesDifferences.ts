@@ -7,6 +7,17 @@ import type { Expectation } from './specCase';
 
 export type KubernetesDifference = Expectation & { because: string };
 
+const because =
+  "Kubernetes enables cel-go's strings extension at version 2, whose format() prints through golang.org/x/text (en_US: 2.718280 × 10⁰⁰, ∞), prints lists and maps as CEL literals and accepts %d only for integers (outputs as in cel-go's ext/formatting_test.go for that version)";
+
+const k8sFormat = (value: string): KubernetesDifference => ({
+  kind: 'value',
+  value,
+  because,
+});
+
+const k8sFormatError: KubernetesDifference = { kind: 'compile-error', because };
+
 const mixedLiterals: KubernetesDifference = {
   ...{ kind: 'compile-error' },
   because:
@@ -26,6 +37,45 @@ const durationMillis: KubernetesDifference = {
 export const KUBERNETES_DIFFERENCES: Readonly<
   Record<string, KubernetesDifference>
 > = {
+  'string_ext/format/scientific notation formatting clause': k8sFormat(
+    '1.052033\u202f×\u202f10⁰³',
+  ),
+  'string_ext/format/scientific notation formatting clause in a string variable':
+    k8sFormat('1.052033\u202f×\u202f10⁰³'),
+  'string_ext/format/default precision for scientific notation': k8sFormat(
+    '2.718280\u202f×\u202f10⁰⁰',
+  ),
+  'string_ext/format/dyntype support for scientific notation': k8sFormat(
+    '2.718280\u202f×\u202f10⁰⁰',
+  ),
+  'string_ext/format/positive infinity support for scientific notation':
+    k8sFormat('∞'),
+  'string_ext/format/negative infinity support for scientific notation':
+    k8sFormat('-∞'),
+  'string_ext/format/positive infinity support for fixed-point': k8sFormat('∞'),
+  'string_ext/format/negative infinity support for fixed-point':
+    k8sFormat('-∞'),
+  'string_ext/format/list support for string': k8sFormat(
+    '["abc", 3.140000, null, [9, 8, 7, 6], timestamp("2023-02-03T23:31:20Z")]',
+  ),
+  'string_ext/format/map support for string': k8sFormat(
+    '{"key1":b"xyz", "key2":duration("7200s"), "key3":2.718280, "key4":true, "key5":null}',
+  ),
+  'string_ext/format/map support (all key types)': k8sFormat(
+    '{1:"value1", 2:"value2", true:"NaN"}',
+  ),
+  'string_ext/format/dyntype NaN/infinity support': k8sFormat(
+    '["NaN", "+Inf", "-Inf"]',
+  ),
+  'string_ext/format/dyntype support for lists': k8sFormat(
+    '[6, 4.200000, "a string"]',
+  ),
+  'string_ext/format/dyntype support for maps': k8sFormat(
+    '{"strKey":"x", 6:duration("422s"), true:42}',
+  ),
+  'string_ext/format/NaN support for decimal': k8sFormatError,
+  'string_ext/format/positive infinity support for decimal': k8sFormatError,
+  'string_ext/format/negative infinity support for decimal': k8sFormatError,
   'optionals/optionals/optional_chaining_13': mixedLiterals,
   'comparisons/eq_literal/not_eq_list_null': mixedLiterals,
   'comparisons/eq_literal/eq_list_mixed_type_numbers': mixedLiterals,

@@ -1,7 +1,9 @@
 /*
- * The tables of cases ported from Kubernetes' CEL tests, by the name used in
+ * The tables of cases ported from Kubernetes' CEL tests (and cel-go's tests of a
+ * library Kubernetes enables), by the name used in
  * kubernetesKnownFailures.ts (`table/case name`).
  */
+import { CEL_GO_FORMAT_CASES } from './celGoFormatCases';
 import { CIDR_CASES } from './kubernetesCidrCases';
 import { FORMAT_CASES } from './kubernetesFormatCases';
 import { IP_CASES } from './kubernetesIpCases';
@@ -20,4 +22,6 @@ export const KUBERNETES_TABLES: Record<string, KubernetesCase[]> = {
   semver: SEMVER_CASES,
   validation: [...VALIDATION_CASES, ...VALIDATION_COLLECTION_CASES],
   validationLibraries: VALIDATION_LIBRARY_CASES,
+  // cel-go's tests of the string format() Kubernetes enables.
+  celGoFormat: CEL_GO_FORMAT_CASES,
 };
