@@ -13,6 +13,7 @@ export type {
 } from './types';
 export type { OpenWatch } from './watch/WatchHub';
 export type { AuditEvent } from './admission/auditLog';
+export type { UserInfo } from './admission/types';
 export { startKubeSimulator } from './startKubeSimulator';
 export { loadSeedFile } from './seed/loadSeedFile';
 export { bundledSeedsDir } from './seed/bundledSeedsDir';

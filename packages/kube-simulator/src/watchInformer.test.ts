@@ -27,7 +27,7 @@ describe('client-node informers (list, then watch) against the simulator', () =>
     return { informer, counts };
   }
 
-  const names = (objects: KubernetesObject[]) =>
+  const names = (objects: readonly KubernetesObject[]) =>
     objects
       .map(o => `${o.metadata?.name}@${o.metadata?.resourceVersion}`)
       .sort();
@@ -35,7 +35,7 @@ describe('client-node informers (list, then watch) against the simulator', () =>
   /** Waits until the informer's cache holds what the server lists. */
   async function converged(
     ns: string,
-    informer: { list(): KubernetesObject[] },
+    informer: { list(): readonly KubernetesObject[] },
   ): Promise<string[]> {
     const deadline = Date.now() + 5000;
     for (;;) {
@@ -62,10 +62,17 @@ describe('client-node informers (list, then watch) against the simulator', () =>
     return ns;
   }
 
+  /** A namespace with these ConfigMaps, and an informer of them whose cache holds them. */
+  async function syncedInformer(...configMaps: string[]) {
+    const ns = await namespaceWith(...configMaps);
+    const { informer, counts } = await informerOf(ns);
+    await converged(ns, informer);
+    return { ns, informer, counts };
+  }
+
   it('converges after creates, updates and deletes, listing once', async () => {
     const { core } = env().k;
-    const ns = await namespaceWith('a', 'b');
-    const { informer, counts } = await informerOf(ns);
+    const { ns, informer, counts } = await syncedInformer('a', 'b');
     const seen: string[] = [];
     informer.on('add', o => seen.push(`add ${o.metadata?.name}`));
     informer.on('update', o => seen.push(`update ${o.metadata?.name}`));
@@ -88,9 +95,7 @@ describe('client-node informers (list, then watch) against the simulator', () =>
 
   it('resumes from its last resourceVersion when the stream ends cleanly, without listing again', async () => {
     const { sim, k } = env();
-    const ns = await namespaceWith('a');
-    const { informer, counts } = await informerOf(ns);
-    await converged(ns, informer);
+    const { ns, informer, counts } = await syncedInformer('a');
     sim.dropWatches('end');
     await k.core.createNamespacedConfigMap({
       namespace: ns,
@@ -103,9 +108,7 @@ describe('client-node informers (list, then watch) against the simulator', () =>
 
   it('lists again after 410 Gone and converges, changes missed meanwhile included', async () => {
     const { sim, k } = env();
-    const ns = await namespaceWith('a', 'b');
-    const { informer, counts } = await informerOf(ns);
-    await converged(ns, informer);
+    const { ns, informer, counts } = await syncedInformer('a', 'b');
     await informer.stop();
     await k.core.deleteNamespacedConfigMap({ name: 'a', namespace: ns });
     await k.core.createNamespacedConfigMap({
@@ -124,9 +127,7 @@ describe('client-node informers (list, then watch) against the simulator', () =>
 
   it('reports a broken stream as an error, and converges when started again', async () => {
     const { sim, k } = env();
-    const ns = await namespaceWith('a');
-    const { informer, counts } = await informerOf(ns);
-    await converged(ns, informer);
+    const { ns, informer, counts } = await syncedInformer('a');
     sim.dropWatches();
     const deadline = Date.now() + 2000;
     while (counts.errors === 0 && Date.now() < deadline)

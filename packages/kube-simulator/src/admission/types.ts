@@ -1,7 +1,7 @@
 import { ResourceType } from '../api/resources';
 import { JsonObject, KubeObject } from '../store/objects';
 
-/** Who sent a request, as admission sees it (`request.userInfo`). */
+/** Who sent a request, as admission and the audit log see it (`request.userInfo`). @public */
 export interface UserInfo {
   username: string;
   groups: string[];
