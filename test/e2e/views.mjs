@@ -98,6 +98,9 @@ export const VIEWS = [
   platformView('exemptions', '/exemptions', page =>
     page.waitForLoadState('networkidle'),
   ),
+  platformView('enforcement', '/enforcement', page =>
+    page.getByText('Next sync preview').waitFor(),
+  ),
   {
     name: 'template field',
     async open(page) {
