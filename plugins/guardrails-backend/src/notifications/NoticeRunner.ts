@@ -18,7 +18,7 @@ import { upcomingStageNotices } from './upcomingStageNotices';
 /** Sends at once to the notifications backend. */
 const SEND_CONCURRENCY = 4;
 /** Sent keys are recorded in batches: few writes, and at most a batch sent again after a crash. */
-const MARK_BATCH = 100;
+const MARK_BATCH = 400;
 /** How long records past their last due instant are kept, for what the platform page shows as notified. */
 const KEEP_DAYS = 30;
 
