@@ -5,27 +5,26 @@
  * Each run works in a throwaway namespace, deleted at the end.
  */
 import {
-  KubeConfig,
   KubernetesObject,
   PatchStrategy,
   setHeaderOptions,
   V1ConfigMap,
   V1Deployment,
 } from '@kubernetes/client-node';
-import { startKubeSimulator, KubeSimulator } from './index';
+import {
+  conformanceNamespace,
+  describeConformance,
+  kubeconfig,
+} from './__testUtils__/conformance';
 import {
   Clients,
-  clientsFor,
-  clientsFromConfig,
   deploymentManifest,
   expectStatus,
   patchAs,
 } from './__testUtils__/kube';
 
 function conformanceCases(target: () => Clients) {
-  const ns = `kube-sim-conformance-${Date.now().toString(36)}-${Math.random()
-    .toString(36)
-    .slice(2, 6)}`;
+  const ns = conformanceNamespace('kube-sim-conformance');
   let k: Clients;
 
   beforeAll(async () => {
@@ -376,18 +375,6 @@ function conformanceCases(target: () => Clients) {
   });
 }
 
-describe('conformance: kube-simulator', () => {
-  let sim: KubeSimulator;
-  let k: Clients;
-  beforeAll(async () => {
-    sim = await startKubeSimulator({ name: 'conformance' });
-    k = clientsFor(sim.url);
-  });
-  afterAll(() => sim.close());
-  conformanceCases(() => k);
-});
-
-const kubeconfig = process.env.KUBECONFIG;
 if (!kubeconfig) {
   // eslint-disable-next-line no-console
   console.warn(
@@ -395,17 +382,4 @@ if (!kubeconfig) {
   );
 }
 
-(kubeconfig ? describe : describe.skip)(
-  `conformance: the cluster in KUBECONFIG (${
-    kubeconfig ? 'set' : 'not set, skipped'
-  })`,
-  () => {
-    let k: Clients;
-    beforeAll(() => {
-      const kc = new KubeConfig();
-      kc.loadFromDefault();
-      k = clientsFromConfig(kc);
-    });
-    conformanceCases(() => k);
-  },
-);
+describeConformance('conformance', conformanceCases);
