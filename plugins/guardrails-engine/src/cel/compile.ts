@@ -7,10 +7,12 @@ import {
 } from './budget';
 import { environmentFor } from './environment';
 import { AstNode, InvalidRegexError, instrument } from './instrument';
-import { FormatCheckError, checkFormatCalls } from './library/formatValidation';
-import { MixedLiteralError, checkHomogeneousLiterals } from './literalTypes';
+import { CheckError } from './checkError';
+import { checkFormatCalls } from './library/formatValidation';
+import { checkHomogeneousLiterals } from './literalTypes';
 import { blankOptionalMarkers } from './optionalLiterals';
 import { preCheck } from './preCheck';
+import { checkStaticOverloads } from './staticOverloads';
 
 /** @public */
 export interface CelCompileOptions {
@@ -181,11 +183,9 @@ export function compileCel(
   try {
     const nodes = checkHomogeneousLiterals(parsed.ast as unknown as AstNode);
     checkFormatCalls(nodes);
+    checkStaticOverloads(nodes);
   } catch (error) {
-    if (
-      error instanceof MixedLiteralError ||
-      error instanceof FormatCheckError
-    ) {
+    if (error instanceof CheckError) {
       throw new CelCompileError(expression, error.message, error.node.start);
     }
     throw error;

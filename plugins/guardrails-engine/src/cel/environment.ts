@@ -7,6 +7,8 @@ import { registerNetworkLibrary } from './library/networkLibrary';
 import { registerOptionalLibrary } from './library/optionalLibrary';
 import { registerQuantityLibrary } from './library/quantityLibrary';
 import { registerRegexLibrary } from './library/regexLibrary';
+import { registerSemverLibrary } from './library/semverLibrary';
+import { registerSetsLibrary } from './library/setsLibrary';
 import { registerStringFormatLibrary } from './library/stringFormatLibrary';
 import { registerStringLibrary } from './library/stringLibrary';
 import { registerUrlLibrary } from './library/urlLibrary';
@@ -38,6 +40,8 @@ function baseEnvironment(): Environment {
     registerComprehensionLibrary(env);
     registerOptionalLibrary(env);
     registerStringFormatLibrary(env);
+    registerSemverLibrary(env);
+    registerSetsLibrary(env);
     base = env;
   }
   return base;

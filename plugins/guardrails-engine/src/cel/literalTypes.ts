@@ -6,6 +6,7 @@
  * the cluster. Elements typed dyn (object fields) are accepted: Kubernetes
  * types those from the schema, which the engine does not have.
  */
+import { CheckError } from './checkError';
 import { AstNode, children } from './instrument';
 import { optionalIndices } from './optionalLiterals';
 
@@ -13,13 +14,6 @@ type CheckedType = NonNullable<AstNode['checkedType']> & {
   valueType?: CheckedType;
   keyType?: CheckedType;
 };
-
-/** A literal element whose type differs from the first element's. */
-export class MixedLiteralError extends Error {
-  constructor(readonly node: AstNode, expected: string, found: string) {
-    super(`expected type '${expected}' but found '${found}'`);
-  }
-}
 
 function compatible(a?: CheckedType, b?: CheckedType): boolean {
   if (!a || !b || a === b) return true;
@@ -57,7 +51,10 @@ function checkAll(nodes: AstNode[], optional?: Set<number>): void {
   for (const [i, node] of nodes.entries()) {
     const type = types[i];
     if (first && type && !compatible(first, type)) {
-      throw new MixedLiteralError(node, first.name, type.name);
+      throw new CheckError(
+        `expected type '${first.name}' but found '${type.name}'`,
+        node,
+      );
     }
   }
 }
@@ -66,7 +63,7 @@ function isFormatCall(node: AstNode): boolean {
   return node.op === 'rcall' && (node.args as [string])[0] === 'format';
 }
 
-/** Throws MixedLiteralError for the first mixed literal in a checked AST; returns the nodes it saw. */
+/** Throws CheckError for the first mixed literal in a checked AST; returns the nodes it saw. */
 export function checkHomogeneousLiterals(root: AstNode): Set<AstNode> {
   // Arguments of string format() are exempt, as in Kubernetes.
   const stack: Array<[AstNode, boolean]> = [[root, false]];

@@ -170,6 +170,28 @@ export class Quantity {
     return new Quantity(this.#nanos * factor, this.#format);
   }
 
+  /**
+   * Quotient rounded to `decimals` decimal places, halves away from zero
+   * (Kubernetes' Quantity.QuoRound; div() rounds to 4 places). Nanos are the
+   * finest resolution, so more than 9 places round to nanos.
+   */
+  div(divisor: bigint, decimals = 4): Quantity {
+    const unit = 10n ** BigInt(9 - Math.min(9, decimals));
+    const denominator = divisor * unit;
+    const negative = this.#nanos < 0n !== denominator < 0n;
+    const n = this.#nanos < 0n ? -this.#nanos : this.#nanos;
+    const d = denominator < 0n ? -denominator : denominator;
+    let quotient = n / d;
+    if ((n % d) * 2n >= d) quotient += 1n;
+    return new Quantity((negative ? -quotient : quotient) * unit, this.#format);
+  }
+
+  /** Whole-number quotient, truncated toward zero (Kubernetes' QuoIntegerDivision). */
+  divInt(divisor: bigint): Quantity {
+    const whole = this.#nanos / divisor / NANOS_PER_UNIT;
+    return new Quantity(whole * NANOS_PER_UNIT, this.#format);
+  }
+
   neg(): Quantity {
     return new Quantity(-this.#nanos, this.#format);
   }

@@ -4,14 +4,9 @@
  * them in Kubernetes: clause syntax, argument count and, where an argument's
  * type is known, whether the clause accepts it.
  */
+import { CheckError } from '../checkError';
 import type { AstNode } from '../instrument';
 import { FormatError, parseFormat } from './stringFormat';
-
-export class FormatCheckError extends Error {
-  constructor(message: string, readonly node: AstNode) {
-    super(message);
-  }
-}
 
 const ACCEPTS: Record<string, [string[], string]> = {
   d: [['int', 'uint'], 'decimal clause can only be used on integers'],
@@ -43,17 +38,14 @@ function checkCall(node: AstNode): void {
     clauses = parseFormat(receiver.args).filter(p => typeof p !== 'string');
   } catch (error) {
     if (error instanceof FormatError)
-      throw new FormatCheckError(error.message, receiver);
+      throw new CheckError(error.message, receiver);
     throw error;
   }
   if (clauses.length > elements.length) {
-    throw new FormatCheckError(
-      `index ${elements.length} out of range`,
-      args[0],
-    );
+    throw new CheckError(`index ${elements.length} out of range`, args[0]);
   }
   if (clauses.length < elements.length) {
-    throw new FormatCheckError(
+    throw new CheckError(
       `too many arguments supplied to string.format (expected ${clauses.length}, got ${elements.length})`,
       args[0],
     );
@@ -64,7 +56,7 @@ function checkCall(node: AstNode): void {
     const type = elements[i].checkedType;
     if (!accepted || !type || type.hasDynType) return;
     if (!accepted[0].includes(type.name)) {
-      throw new FormatCheckError(
+      throw new CheckError(
         `error during formatting: ${accepted[1]}`,
         elements[i],
       );
@@ -72,7 +64,7 @@ function checkCall(node: AstNode): void {
   });
 }
 
-/** Throws FormatCheckError for the first format() call Kubernetes would reject at compile time. */
+/** Throws CheckError for the first format() call Kubernetes would reject at compile time. */
 export function checkFormatCalls(nodes: Iterable<AstNode>): void {
   for (const node of nodes) if (node.op === 'rcall') checkCall(node);
 }

@@ -99,24 +99,23 @@ export function registerListLibrary(env: Environment): void {
     },
     SYNC,
   );
-  env.registerFunction(
-    'list<A>.indexOf(A): int',
-    (list: unknown[], item: unknown) => {
-      for (let i = 0; i < list.length; i++) {
-        if (celEquals(list[i], item)) return BigInt(i);
-      }
-      return -1n;
-    },
-    SYNC,
-  );
-  env.registerFunction(
-    'list<A>.lastIndexOf(A): int',
-    (list: unknown[], item: unknown) => {
-      for (let i = list.length - 1; i >= 0; i--) {
-        if (celEquals(list[i], item)) return BigInt(i);
-      }
-      return -1n;
-    },
-    SYNC,
-  );
+  const indexOf = (list: unknown[], item: unknown) => {
+    for (let i = 0; i < list.length; i++) {
+      if (celEquals(list[i], item)) return BigInt(i);
+    }
+    return -1n;
+  };
+  const lastIndexOf = (list: unknown[], item: unknown) => {
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (celEquals(list[i], item)) return BigInt(i);
+    }
+    return -1n;
+  };
+  // The dyn overloads serve lists from objects, whose whole numbers arrive
+  // as ints even where the schema says double: [1, 2].indexOf(2.0) finds 1.
+  // staticOverloads.ts keeps rejecting it for lists typed at compile time.
+  env.registerFunction('list<A>.indexOf(A): int', indexOf, SYNC);
+  env.registerFunction('list.indexOf(dyn): int', indexOf, SYNC);
+  env.registerFunction('list<A>.lastIndexOf(A): int', lastIndexOf, SYNC);
+  env.registerFunction('list.lastIndexOf(dyn): int', lastIndexOf, SYNC);
 }

@@ -91,6 +91,33 @@ export function registerQuantityLibrary(env: Environment): void {
     SYNC,
   );
 
+  const divisor = (d: bigint) => {
+    if (d === 0n) throw new EvaluationError('division by zero');
+    return d;
+  };
+  env.registerFunction(
+    `${Q}.div(int): ${Q}`,
+    (a: Quantity, d: bigint) => a.div(divisor(d)),
+    SYNC,
+  );
+  env.registerFunction(
+    `${Q}.div(int, int): ${Q}`,
+    (a: Quantity, d: bigint, decimals: bigint) => {
+      if (decimals < 0n || decimals > 10n) {
+        throw new EvaluationError(
+          `the valid range for roundVal is 0 to 10 but ${decimals} was passed`,
+        );
+      }
+      return a.div(divisor(d), Number(decimals));
+    },
+    SYNC,
+  );
+  env.registerFunction(
+    `${Q}.divInt(int): ${Q}`,
+    (a: Quantity, d: bigint) => a.divInt(divisor(d)),
+    SYNC,
+  );
+
   env.registerFunction(`${Q}.asInteger(): int`, asInteger, SYNC);
   env.registerFunction(
     `${Q}.isInteger(): bool`,
