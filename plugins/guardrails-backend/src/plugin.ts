@@ -152,6 +152,8 @@ export const guardrailsPlugin = createBackendPlugin({
           logger,
           lifecycle: deps.lifecycle,
           clock: deps.enforcementClock,
+          // Entity-scoped exemptions reach admission as the audit attributed the entity's objects.
+          ownership: store,
         });
 
         // Upcoming stage changes, expiring exemptions and new block-level violations, told to owners once.

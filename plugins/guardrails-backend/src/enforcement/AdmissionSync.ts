@@ -1,5 +1,5 @@
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
+import { UnresolvedExemption } from '@guardrails-dev/plugin-guardrails-engine';
 import {
   ClusterAccess,
   ClusterClient,
@@ -10,6 +10,7 @@ import type {
   EnforcementChange,
   EnforcementStore,
 } from '../db/EnforcementStore';
+import { AdmissionExports } from './admissionExports';
 import { AdmissionObject, admissionObjects } from './admissionObject';
 import { EnforcementClock } from './clock';
 import { ClusterTarget } from './clusterTargets';
@@ -33,7 +34,7 @@ import {
 type Applied = Parameters<ClusterClient['apply']>[0];
 
 export interface AdmissionSyncOptions {
-  pack: GuardrailPack;
+  exports: AdmissionExports;
   clusterAccess: Pick<ClusterAccess, 'forCluster'>;
   store: EnforcementStore;
   auditor: AuditorService;
@@ -49,6 +50,8 @@ export interface ClusterPlan {
   managed: Set<string>;
   /** What the suite last applied, by `<kind>/<name>`. */
   applied: ReadonlyMap<string, AdmissionObject>;
+  /** Active exemptions that admission does not honour in this cluster, and why. */
+  unresolvedExemptions: UnresolvedExemption[];
 }
 
 /**
@@ -56,18 +59,23 @@ export interface ClusterPlan {
  * lists, then a server-side apply or delete for each object that differs, nothing when nothing does.
  */
 export class AdmissionSync {
+  /** The unresolved exemptions last logged per cluster, so each set is logged once, not at every sync. */
+  private readonly logged = new Map<string, string>();
+
   constructor(private readonly options: AdmissionSyncOptions) {}
 
   /** Reads the cluster and compares it with what it should hold; throws when the cluster cannot be read. */
   async plan(target: ClusterTarget): Promise<ClusterPlan> {
-    const { store, clock, pack } = this.options;
+    const { store, clock, exports } = this.options;
     const at = clock.now();
-    const pauses = await store.pauses();
-    const desired = desiredObjects(pack, {
-      environments: target.syncing,
-      paused: new Set(target.syncing.filter(e => pauses.has(e))),
-      at,
-    });
+    const [pauses, exported] = await Promise.all([
+      store.pauses(),
+      exports.export(target.cluster, target.syncing, at),
+    ]);
+    const desired = desiredObjects(
+      exported,
+      new Set(target.syncing.filter(e => pauses.has(e))),
+    );
     const client = this.options.clusterAccess.forCluster(target.cluster);
     const [policies, bindings, applied] = await Promise.all([
       client.listAll(ADMISSION_API_VERSION, POLICY_KIND),
@@ -92,7 +100,13 @@ export class AdmissionSync {
         .filter(isManaged)
         .map(o => objectKey({ kind: o.kind, name: o.metadata.name })),
     );
-    return { at, plan, managed, applied };
+    return {
+      at,
+      plan,
+      managed,
+      applied,
+      unresolvedExemptions: exported.unresolvedExemptions,
+    };
   }
 
   /** Syncs a cluster and records the outcome; never throws for the cluster's failures. */
@@ -108,6 +122,7 @@ export class AdmissionSync {
       return this.record(target, clock.now(), [], [], reasonOf(error));
     }
     const { plan, at } = planned;
+    this.logUnresolved(target.cluster, planned.unresolvedExemptions);
     const made: EnforcementChange[] = [];
     let failure: string | undefined;
     for (const change of plan.changes) {
@@ -148,6 +163,17 @@ export class AdmissionSync {
         fields: c.fields,
       }));
     return this.record(target, at, made, drift, failure);
+  }
+
+  private logUnresolved(cluster: string, unresolved: UnresolvedExemption[]) {
+    const key = JSON.stringify(unresolved);
+    if (this.logged.get(cluster) === key) return;
+    this.logged.set(cluster, key);
+    for (const { exemption, reason } of unresolved) {
+      this.options.logger.warn(
+        `Admission in cluster '${cluster}' does not honour exemption '${exemption}': ${reason}`,
+      );
+    }
   }
 
   private async execute(cluster: string, change: PlannedChange, at: Date) {

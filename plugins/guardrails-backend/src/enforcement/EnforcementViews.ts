@@ -2,7 +2,6 @@ import {
   EnforcementLevel,
   GUARDRAILS_ENFORCEMENT_LEVEL_LABEL,
   GUARDRAILS_GUARDRAIL_ID_ANNOTATION,
-  GuardrailPack,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { VALIDATION_ACTIONS } from '@guardrails-dev/plugin-guardrails-engine';
 import type { AdmissionObject } from './admissionObject';
@@ -14,6 +13,7 @@ import type {
   ValidationAction,
 } from '../db/EnforcementStore';
 import type { components } from '../schema/openapi';
+import { AdmissionExports } from './admissionExports';
 import { AdmissionSync, reasonOf } from './AdmissionSync';
 import { EnforcementClock } from './clock';
 import { ClusterTarget } from './clusterTargets';
@@ -36,7 +36,7 @@ const STALE_CADENCES = 3;
 export class EnforcementViews {
   constructor(
     private readonly options: {
-      pack: GuardrailPack;
+      exports: AdmissionExports;
       targets: ClusterTarget[];
       config: EnforcementConfig;
       store: EnforcementStore;
@@ -69,16 +69,21 @@ export class EnforcementViews {
   async state(): Promise<Schemas['EnforcementState']> {
     const { store, clock, targets } = this.options;
     const now = clock.now();
-    const [pauses, syncs, applied, changes] = await Promise.all([
+    const [pauses, syncs, applied, changes, unresolved] = await Promise.all([
       store.pauses(),
       store.clusterSyncs(),
       store.allAppliedObjects(),
       store.recentChanges(RECENT_CHANGES),
+      Promise.all(
+        targets.map(t =>
+          this.options.exports.unresolved(t.cluster, t.syncing, now),
+        ),
+      ),
     ]);
     return {
       generatedAt: now.toISOString(),
       environments: this.environments(pauses),
-      clusters: targets.map(target => ({
+      clusters: targets.map((target, i) => ({
         cluster: target.cluster,
         environments: target.environments,
         syncing: target.syncing,
@@ -87,6 +92,9 @@ export class EnforcementViews {
           ? enforcedBindings(applied.get(target.cluster) ?? [])
           : [],
         ...this.nextChange(target, now),
+        ...(unresolved[i].length > 0
+          ? { unresolvedExemptions: unresolved[i] }
+          : {}),
         recentChanges: changes
           .filter(c => c.cluster === target.cluster)
           .map(({ cluster: _cluster, ...change }) => change),
@@ -160,7 +168,13 @@ export class EnforcementViews {
     target: ClusterTarget,
     now: Date,
   ): Pick<Schemas['ClusterEnforcement'], 'nextChange'> {
-    const next = nextScheduledChange(this.options.pack, target.syncing, now);
+    const { exports } = this.options;
+    const next = nextScheduledChange(
+      exports.pack,
+      target.syncing,
+      now,
+      exports.exported,
+    );
     if (!next) return {};
     return {
       nextChange: {

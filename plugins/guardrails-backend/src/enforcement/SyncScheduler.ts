@@ -1,10 +1,9 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
+import { AdmissionExports } from './admissionExports';
 import { AdmissionSync } from './AdmissionSync';
 import { EnforcementClock } from './clock';
 import { ClusterTarget } from './clusterTargets';
 import { EnforcementConfig } from './readEnforcementConfig';
-import { nextScheduledChange } from './scheduledChanges';
 
 const TASK_PREFIX = 'guardrails-enforcement-sync';
 // A run that started before a boundary computed the earlier stage; the trigger is retried until it has ended.
@@ -17,9 +16,9 @@ export function syncTaskId(cluster: string): string {
 }
 
 /**
- * Schedules each syncing cluster's sync at the configured cadence, and wakes it at each stage boundary and exemption
- * expiry of its environments: a timer per replica triggers the scheduler task at the instant, and the scheduler runs
- * it once, on whichever replica claims it.
+ * Schedules each syncing cluster's sync at the configured cadence, and wakes it whenever its export may change (a
+ * stage boundary, an exemption's expiry, the hour of admission's clock): a timer per replica triggers the scheduler
+ * task at the instant, and the scheduler runs it once, on whichever replica claims it.
  */
 export class SyncScheduler {
   private cancelTimer?: () => void;
@@ -31,7 +30,7 @@ export class SyncScheduler {
       sync: AdmissionSync;
       targets: ClusterTarget[];
       config: EnforcementConfig;
-      pack: GuardrailPack;
+      exports: AdmissionExports;
       clock: EnforcementClock;
       logger: LoggerService;
     },
@@ -76,12 +75,12 @@ export class SyncScheduler {
   /** Sets one timer, for the earliest boundary of any syncing cluster; at it, triggers those clusters and re-arms. */
   private arm(): void {
     if (this.stopped) return;
-    const { clock, pack } = this.options;
+    const { clock, exports } = this.options;
     const now = clock.now();
     let at: number | undefined;
     let clusters: string[] = [];
     for (const target of this.syncing) {
-      const next = nextScheduledChange(pack, target.syncing, now)?.at.getTime();
+      const next = exports.nextChange(target.syncing, now)?.getTime();
       if (next === undefined || (at !== undefined && next > at)) continue;
       clusters = next === at ? [...clusters, target.cluster] : [target.cluster];
       at = next;

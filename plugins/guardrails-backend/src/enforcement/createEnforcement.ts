@@ -7,20 +7,23 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
+import { guardrailPortalUrl } from '@guardrails-dev/plugin-guardrails-engine';
 import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
 import { DatabaseEnforcementStore } from '../db/DatabaseEnforcementStore';
+import { AdmissionExports } from './admissionExports';
 import { AdmissionSync } from './AdmissionSync';
 import { EnforcementClock } from './clock';
 import { clusterTargets } from './clusterTargets';
+import { AuditedOwnership } from './entityScopes';
 import { EnforcementPauses } from './EnforcementPauses';
 import { EnforcementViews } from './EnforcementViews';
 import { readEnforcementConfig } from './readEnforcementConfig';
 import { SyncScheduler } from './SyncScheduler';
 
 /**
- * Admission enforcement of one backend: reads `guardrails.enforcement` (a wrong one stops the startup), schedules
- * each syncing cluster's sync, and gives the enforcement view and its pause control. Expects the plugin's
- * migrations to have been applied.
+ * Admission enforcement of one backend: reads `guardrails.enforcement` (a wrong one stops the startup, and so does an
+ * `app.baseUrl` that is not an absolute http(s) URL when any environment syncs), schedules each syncing cluster's
+ * sync, and gives the enforcement view and its pause control. Expects the plugin's migrations to have been applied.
  */
 export async function createEnforcement(options: {
   config: Config;
@@ -32,6 +35,8 @@ export async function createEnforcement(options: {
   logger: LoggerService;
   lifecycle: LifecycleService;
   clock: EnforcementClock;
+  /** The audit's attribution of objects to entities, for exemptions scoped to an entity. */
+  ownership: AuditedOwnership;
 }): Promise<{ views: EnforcementViews; pauses: EnforcementPauses }> {
   const { pack, clusterAccess, clock, logger } = options;
   const environments = clusterAccess.environments();
@@ -43,8 +48,25 @@ export async function createEnforcement(options: {
     await options.database.getClient(),
   );
   const targets = clusterTargets(environments, config.modes);
-  const sync = new AdmissionSync({
+  const syncing = targets.some(t => t.syncing.length > 0);
+  // Denials link to the guardrail's page in the portal; only synced policies carry them.
+  const portalBaseUrl = syncing
+    ? options.config.getOptionalString('app.baseUrl')
+    : undefined;
+  if (portalBaseUrl !== undefined) {
+    try {
+      guardrailPortalUrl(portalBaseUrl, 'check');
+    } catch (error) {
+      throw new Error(`app.baseUrl: ${(error as Error).message}`);
+    }
+  }
+  const exports = new AdmissionExports({
     pack,
+    ownership: options.ownership,
+    portalBaseUrl,
+  });
+  const sync = new AdmissionSync({
+    exports,
     clusterAccess,
     store,
     auditor: options.auditor,
@@ -56,14 +78,14 @@ export async function createEnforcement(options: {
     sync,
     targets,
     config,
-    pack,
+    exports,
     clock,
     logger,
   });
   await scheduler.start();
   options.lifecycle.addShutdownHook(() => scheduler.stop());
   const views = new EnforcementViews({
-    pack,
+    exports,
     targets,
     config,
     store,

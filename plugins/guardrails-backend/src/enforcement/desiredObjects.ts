@@ -1,9 +1,6 @@
+import { GUARDRAILS_ENVIRONMENT_LABEL } from '@guardrails-dev/plugin-guardrails-common';
 import {
-  GUARDRAILS_ENVIRONMENT_LABEL,
-  GuardrailPack,
-} from '@guardrails-dev/plugin-guardrails-common';
-import {
-  exportValidatingAdmissionPolicies,
+  AdmissionExport,
   VALIDATION_ACTIONS,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import { AdmissionObject, admissionObjects } from './admissionObject';
@@ -17,28 +14,21 @@ export const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
 export const PAUSED_ANNOTATION = 'guardrails.dev/enforcement-paused';
 
 /**
- * What a cluster should hold for the environments it syncs, at an instant: the export the CLI prints (one source),
- * with the bindings of paused environments set to Audit, so nothing is denied or warned while every violation is
- * still recorded in the API server's audit log.
+ * What a cluster should hold for the environments it syncs: the export the CLI prints (one source), with the
+ * bindings of paused environments set to Audit, so nothing is denied or warned while every violation is still
+ * recorded in the API server's audit log.
  */
 export function desiredObjects(
-  pack: GuardrailPack,
-  options: {
-    environments: readonly string[];
-    paused: ReadonlySet<string>;
-    at: Date;
-  },
+  exported: AdmissionExport,
+  paused: ReadonlySet<string>,
 ): AdmissionObject[] {
-  const { objects } = exportValidatingAdmissionPolicies(pack, {
-    environments: options.environments,
-    at: options.at,
-  });
+  const { objects } = exported;
   return admissionObjects(objects).map(kubeObject => {
     const environment = environmentOf(kubeObject);
     if (
       kubeObject.kind !== BINDING_KIND ||
       !environment ||
-      !options.paused.has(environment)
+      !paused.has(environment)
     ) {
       return kubeObject;
     }

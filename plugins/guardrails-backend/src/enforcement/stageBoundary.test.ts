@@ -67,6 +67,7 @@ describe('admission at a stage boundary', () => {
       }),
     );
     // The next wake-up is the following boundary.
-    expect(clock.nextTimer()!.getTime()).toBeGreaterThan(BLOCK_AT.getTime());
+    const next = await until(() => clock.nextTimer(), 'the next wake-up');
+    expect(next.getTime()).toBeGreaterThan(BLOCK_AT.getTime());
   });
 });

@@ -698,12 +698,17 @@ export interface components {
       to: components['schemas']['EnforcementLevel'];
       actions: components['schemas']['ValidationActions'];
     };
-    /** @description The next instant at which the cluster's admission changes, and what changes then. */
+    /** @description The next change of the rollout calendar in the cluster's environments, and what changes then: a stage of a guardrail admission enforces starting, or an exemption admission honours expiring. The sync also wakes every hour to refresh the policies that read admission's clock (the deletion protections); that changes no level and is not listed here. */
     ScheduledEnforcementChange: {
       /** Format: date-time */
       at: string;
       stages: components['schemas']['ScheduledStageChange'][];
       expiringExemptions: string[];
+    };
+    UnresolvedExemption: {
+      /** @description The exemption's name. */
+      exemption: string;
+      reason: string;
     };
     ClusterEnforcement: {
       cluster: string;
@@ -721,6 +726,8 @@ export interface components {
       lastSync?: components['schemas']['EnforcementSync'];
       enforced: components['schemas']['EnforcedBinding'][];
       nextChange?: components['schemas']['ScheduledEnforcementChange'];
+      /** @description Active exemptions that admission in this cluster does not honour, and why: an exemption scoped to an entity whose objects the cluster's last audit did not find excludes nothing (requests are judged as if it did not exist). Absent when every active exemption is honoured. */
+      unresolvedExemptions?: components['schemas']['UnresolvedExemption'][];
       /** @description The latest changes, newest first. */
       recentChanges: components['schemas']['LoggedEnforcementChange'][];
     };

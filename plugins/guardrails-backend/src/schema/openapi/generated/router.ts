@@ -1434,7 +1434,7 @@ export const spec = {
       ScheduledEnforcementChange: {
         type: 'object',
         description:
-          "The next instant at which the cluster's admission changes, and what changes then.",
+          "The next change of the rollout calendar in the cluster's environments, and what changes then: a stage of a guardrail admission enforces starting, or an exemption admission honours expiring. The sync also wakes every hour to refresh the policies that read admission's clock (the deletion protections); that changes no level and is not listed here.",
         required: ['at', 'stages', 'expiringExemptions'],
         properties: {
           at: {
@@ -1452,6 +1452,19 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+        },
+      },
+      UnresolvedExemption: {
+        type: 'object',
+        required: ['exemption', 'reason'],
+        properties: {
+          exemption: {
+            type: 'string',
+            description: "The exemption's name.",
+          },
+          reason: {
+            type: 'string',
           },
         },
       },
@@ -1508,6 +1521,14 @@ export const spec = {
           },
           nextChange: {
             $ref: '#/components/schemas/ScheduledEnforcementChange',
+          },
+          unresolvedExemptions: {
+            type: 'array',
+            description:
+              "Active exemptions that admission in this cluster does not honour, and why: an exemption scoped to an entity whose objects the cluster's last audit did not find excludes nothing (requests are judged as if it did not exist). Absent when every active exemption is honoured.",
+            items: {
+              $ref: '#/components/schemas/UnresolvedExemption',
+            },
           },
           recentChanges: {
             type: 'array',
