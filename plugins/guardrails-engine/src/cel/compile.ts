@@ -9,6 +9,10 @@ import { environmentFor } from './environment';
 import { AstNode, InvalidRegexError, instrument } from './instrument';
 import { CheckError } from './checkError';
 import { checkFormatCalls } from './library/formatValidation';
+import {
+  checkKubernetesVersion,
+  parseKubernetesVersion,
+} from './kubernetesVersions';
 import { checkHomogeneousLiterals } from './literalTypes';
 import { blankOptionalMarkers } from './optionalLiterals';
 import { preCheck } from './preCheck';
@@ -22,6 +26,12 @@ export interface CelCompileOptions {
   maxExpressionLength?: number;
   /** Deepest accepted nesting of calls, selections, indexes and literals; default 50. */
   maxNesting?: number;
+  /**
+   * Kubernetes release the expression must run on, such as '1.30': using a
+   * function or syntax a later release introduced is a compile error naming
+   * it and that release. Default: no check (everything the engine offers).
+   */
+  kubernetesVersion?: string;
 }
 
 /** @public */
@@ -165,6 +175,10 @@ export function compileCel(
   if (expression.trim() === '') {
     throw new CelCompileError(expression, 'expression is empty', 0);
   }
+  const version =
+    options.kubernetesVersion === undefined
+      ? undefined
+      : parseKubernetesVersion(options.kubernetesVersion);
   const variables = options.variables ?? DEFAULT_VARIABLES;
   const env = environmentFor(variables, maxNesting);
 
@@ -184,6 +198,7 @@ export function compileCel(
     const nodes = checkHomogeneousLiterals(parsed.ast as unknown as AstNode);
     checkFormatCalls(nodes);
     checkStaticOverloads(nodes);
+    if (version) checkKubernetesVersion(nodes, version);
   } catch (error) {
     if (error instanceof CheckError) {
       throw new CelCompileError(expression, error.message, error.node.start);

@@ -20,8 +20,9 @@ const derived = new Map<string, Environment>();
 
 /**
  * The Kubernetes dialect: optional types on (`object.?spec.?x.orValue(...)`),
- * mixed-type list and map literals allowed as in cel-go, plus Kubernetes'
- * quantity, list, string and regex libraries.
+ * mixed-type literals left to literalTypes.ts (which rejects them as
+ * Kubernetes does, but lets dyn elements through), and the libraries
+ * Kubernetes enables, each in library/.
  */
 function baseEnvironment(): Environment {
   if (!base) {
@@ -42,6 +43,13 @@ function baseEnvironment(): Environment {
     registerStringFormatLibrary(env);
     registerSemverLibrary(env);
     registerSetsLibrary(env);
+    // Type names usable in expressions: type(q) == kubernetes.Quantity.
+    env.registerConstant('kubernetes', 'map<string, type>', {
+      Quantity: env.evaluate('type(quantity("0"))'),
+      URL: env.evaluate('type(url("/"))'),
+      NamedFormat: env.evaluate('type(format.uuid())'),
+      Semver: env.evaluate('type(semver("0.0.0"))'),
+    });
     base = env;
   }
   return base;

@@ -209,6 +209,7 @@ function expander(kind: Kind) {
       filter: rest.length === 2 ? rest[0] : undefined,
       body: rest[rest.length - 1],
       async: false,
+      kubernetes: '1.32',
       typeCheck,
       evaluate,
     };

@@ -46,10 +46,6 @@ export function registerQuantityLibrary(env: Environment): void {
   );
 
   env.registerFunction(`quantity(string): ${Q}`, parse, SYNC);
-  // Makes the type name usable in expressions: type(q) == kubernetes.Quantity.
-  env.registerConstant('kubernetes', 'map<string, type>', {
-    Quantity: env.evaluate('type(quantity("0"))'),
-  });
   env.registerFunction(
     'isQuantity(string): bool',
     (text: string) => {
