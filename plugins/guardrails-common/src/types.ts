@@ -150,6 +150,11 @@ export interface Guardrail {
   rationale: string;
   /** How to fix a violation. */
   remediation: string;
+  /**
+   * A YAML snippet (one or more documents) that fixes a violation, for
+   * readers to copy; whole objects in it pass the guardrail.
+   */
+  remediationExample?: string;
   docsUrl?: string;
   owner?: string;
   match: GuardrailMatch;

@@ -1,7 +1,14 @@
 import { FieldPath } from './fieldPath';
 
-/** Records a problem at a field of the document being read. */
-export type ReportProblem = (path: FieldPath, message: string) => void;
+/**
+ * Records a problem at a field of the document being read; `lineInValue`
+ * (one-based) points at a line inside a multi-line string field.
+ */
+export type ReportProblem = (
+  path: FieldPath,
+  message: string,
+  lineInValue?: number,
+) => void;
 
 export type Mapping = Record<string, unknown>;
 

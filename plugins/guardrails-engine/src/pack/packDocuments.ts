@@ -6,7 +6,7 @@ import {
 import { readYamlDocuments, yamlSizeProblem } from './boundedYaml';
 import { lineOf } from './documentLines';
 import { FieldPath, formatFieldPath } from './fieldPath';
-import { FieldReader, Mapping } from './fieldReader';
+import { FieldReader, Mapping, ReportProblem } from './fieldReader';
 import { guardrailIdPattern, objectNamePattern } from './names';
 import { PackProblem } from './PackValidationError';
 
@@ -26,7 +26,7 @@ export const PACK_DOCUMENT_KINDS = [
 /** A document of a pack file: where it is, and how to report a problem at one of its fields. */
 export interface PackDocument {
   location: PackLocation;
-  report: (path: FieldPath, message: string) => void;
+  report: ReportProblem;
 }
 
 /** A document whose apiVersion, kind and name are valid; its spec is still to be read. */
@@ -135,13 +135,13 @@ export function readPackFile(
       let documentName: string | undefined;
       const document: PackDocument = {
         location: { file: file.path, documentIndex },
-        report: (path, message) =>
+        report: (path, message, lineInValue) =>
           problems.push({
             file: file.path,
             documentIndex,
             ...(documentName ? { documentName } : {}),
             field: formatFieldPath(path),
-            line: lineOf(yaml, lineCounter, path),
+            line: lineOf(yaml, lineCounter, path, lineInValue),
             message,
           }),
       };

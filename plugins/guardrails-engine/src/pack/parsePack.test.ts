@@ -226,7 +226,7 @@ describe('parsePack', () => {
       [
         2,
         'spec.severty',
-        'is not a known field (allowed: title, category, severity, rationale, remediation, docsUrl, owner, match, variables, validations, rollout, params)',
+        'is not a known field (allowed: title, category, severity, rationale, remediation, remediationExample, docsUrl, owner, match, variables, validations, rollout, params)',
       ],
       [3, '', 'must be a mapping, got string "just a string"'],
     ]);

@@ -10,6 +10,7 @@ import { readValidations, readVariables } from './readExpressions';
 import { readMatch } from './readMatch';
 import { ReadOptions } from './readOptions';
 import { readParams } from './readParams';
+import { readRemediationExample } from './readRemediationExample';
 import { readRollout } from './readRollout';
 
 const SPEC_FIELDS = [
@@ -18,6 +19,7 @@ const SPEC_FIELDS = [
   'severity',
   'rationale',
   'remediation',
+  'remediationExample',
   'docsUrl',
   'owner',
   'match',
@@ -47,6 +49,7 @@ export function readGuardrail(
   });
   const rationale = text('rationale');
   const remediation = text('remediation');
+  const remediationExample = readRemediationExample(spec, reader);
   const docsUrl = readDocsUrl(spec, reader);
   const owner = reader.string(spec, 'owner', path, { required: false });
   const match = reader.present(spec, 'match', path, true)
@@ -79,6 +82,7 @@ export function readGuardrail(
     !rollout ||
     (spec.params !== undefined && !params) ||
     (spec.docsUrl !== undefined && !docsUrl) ||
+    (spec.remediationExample !== undefined && !remediationExample) ||
     (spec.owner !== undefined && !owner)
   ) {
     return undefined;
@@ -95,6 +99,7 @@ export function readGuardrail(
     validations,
     rollout,
   };
+  if (remediationExample) guardrail.remediationExample = remediationExample;
   if (docsUrl) guardrail.docsUrl = docsUrl;
   if (owner) guardrail.owner = owner;
   if (params) guardrail.params = params;
