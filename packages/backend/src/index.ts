@@ -4,6 +4,11 @@
  * to its own backend.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { join } from 'node:path';
+import { DEV_PORTAL_PACK_DIR, writeDevPortalPack } from './devPortalPack';
+
+// Before the pack loads: dates relative to today, so the bell has notices on a fresh start (app-config.yaml names it).
+writeDevPortalPack(join(process.cwd(), DEV_PORTAL_PACK_DIR));
 
 const backend = createBackend();
 

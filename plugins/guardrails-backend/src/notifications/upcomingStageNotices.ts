@@ -144,7 +144,9 @@ function notice(
           guardrail.id
         } is at ${level} in ${environment}: ${
           effect.consequence
-        } ${count} of ${entityName(entityRef)} that fail it now.`,
+        } ${count} of ${entityName(entityRef)} that ${
+          objects.length === 1 ? 'fails' : 'fail'
+        } it now.`,
         objectList(objects),
         guardrailExplanation(guardrail),
       ].join('\n\n'),
