@@ -1,7 +1,7 @@
 import { runCli } from '../__testUtils__/runCli';
 
 describe('guardrails explain', () => {
-  it('prints what, why, how to fix and the rollout as of --at', async () => {
+  it('prints what, why, how to fix with its example and the rollout as of --at', async () => {
     const run = await runCli([
       'explain',
       'test.min-replicas',
@@ -27,6 +27,10 @@ describe('guardrails explain', () => {
         '',
         'How to fix',
         '  Set spec.replicas to 2 or more.',
+        '',
+        'Example',
+        '  spec:',
+        '    replicas: 2 # or more',
         '',
         'Rollout as of 2026-11-22',
         '  dev:     observe now',

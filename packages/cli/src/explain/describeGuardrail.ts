@@ -16,6 +16,14 @@ import { displayPath } from '../packs/problems';
 const WIDTH = 80;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The example as written, indented (YAML must not be re-wrapped). */
+function example(text: string): string[] {
+  return text
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map(line => (line ? `  ${line}` : ''));
+}
+
 /** Wraps each line of `text` to the width, indented; blank lines are kept. */
 export function wrap(text: string, indent = '  ', width = WIDTH): string[] {
   return text
@@ -187,6 +195,9 @@ export function describeGuardrail(options: {
     '',
     'How to fix',
     ...wrap(g.remediation),
+    ...(g.remediationExample
+      ? ['', 'Example', ...example(g.remediationExample)]
+      : []),
     '',
     `Rollout as of ${formatInstant(at)}`,
     ...options.environments.map(
