@@ -7,6 +7,7 @@ import {
 import {
   CompiledPack,
   exportValidatingAdmissionPolicies,
+  isAdmissionOnly,
   rolloutStatus,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import {
@@ -66,8 +67,12 @@ export class PackViews {
         severity: g.severity,
         rationale: g.rationale,
         remediation: g.remediation,
+        ...(g.remediationExample
+          ? { remediationExample: g.remediationExample }
+          : {}),
         ...(g.docsUrl ? { docsUrl: g.docsUrl } : {}),
         ...(g.owner ? { owner: g.owner } : {}),
+        admissionOnly: isAdmissionOnly(g),
         admission: this.admission.has(g.id)
           ? { exportable: false, reason: this.admission.get(g.id)!.join('; ') }
           : { exportable: true },

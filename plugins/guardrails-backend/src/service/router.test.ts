@@ -223,6 +223,15 @@ describe('guardrails REST API', () => {
         (g: any) => g.id === 'pod.no-privileged',
       );
       expect(privileged.rationale).toEqual(expect.any(String));
+      expect(privileged.remediationExample).toContain('privileged: false');
+      const admissionOnly = pack.body.guardrails
+        .filter((g: any) => g.admissionOnly)
+        .map((g: any) => g.id);
+      expect(admissionOnly).toEqual([
+        'namespace.deletion-protection',
+        'storage.deletion-protection',
+      ]);
+      expect(privileged.admissionOnly).toBe(false);
       expect(privileged.rollout.map((r: any) => r.environment)).toEqual([
         'dev',
         'prod',

@@ -343,8 +343,12 @@ export interface components {
       severity: components['schemas']['GuardrailSeverity'];
       rationale: string;
       remediation: string;
+      /** @description A YAML snippet that fixes a violation, for readers to copy; absent when the pack gives none. */
+      remediationExample?: string;
       docsUrl?: string;
       owner?: string;
+      /** @description True when the guardrail checks deletions only (`match.operations` is `[DELETE]`), so it acts at admission and never has results for live objects. */
+      admissionOnly?: boolean;
       /** @description Whether it can be exported to ValidatingAdmissionPolicy, and why not. */
       admission: {
         exportable: boolean;

@@ -318,11 +318,21 @@ export const spec = {
           remediation: {
             type: 'string',
           },
+          remediationExample: {
+            type: 'string',
+            description:
+              'A YAML snippet that fixes a violation, for readers to copy; absent when the pack gives none.',
+          },
           docsUrl: {
             type: 'string',
           },
           owner: {
             type: 'string',
+          },
+          admissionOnly: {
+            type: 'boolean',
+            description:
+              'True when the guardrail checks deletions only (`match.operations` is `[DELETE]`), so it acts at admission and never has results for live objects.',
           },
           admission: {
             type: 'object',
