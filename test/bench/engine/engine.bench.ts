@@ -7,18 +7,15 @@
  *
  * Environment: BENCH_OBJECTS (default 20000), BENCH_REPETITIONS (default 3). Exits 1 above target.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import {
   compilePack,
-  DEFAULT_PACK_DIR_NAME,
   evaluateObjects,
   KubernetesManifest,
-  parsePack,
   summarize,
   toYaml,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import { parseAllDocuments } from 'yaml';
+import { loadDefaultPack } from './defaultPack';
 import { generateWorkloads } from './generateWorkloads';
 
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 20_000);
@@ -28,22 +25,6 @@ const TARGET_RATIO = 1.5;
 const ENVIRONMENT = 'prod';
 // After every rollout date of the default pack, so each guardrail is at its final stage.
 const AT = new Date('2027-06-01T00:00:00Z');
-
-function loadDefaultPack() {
-  const root = path.dirname(
-    require.resolve('@guardrails-dev/plugin-guardrails-engine/package.json'),
-  );
-  const dir = path.join(root, DEFAULT_PACK_DIR_NAME);
-  const files = fs
-    .readdirSync(dir)
-    .filter(name => /\.ya?ml$/.test(name))
-    .sort()
-    .map(name => ({
-      path: name,
-      content: fs.readFileSync(path.join(dir, name), 'utf8'),
-    }));
-  return parsePack(files, { now: AT }).pack;
-}
 
 function parse(text: string): KubernetesManifest[] {
   return parseAllDocuments(text).map(
@@ -78,7 +59,7 @@ function collectGarbage() {
 }
 
 function main(): number {
-  const compiled = time(() => compilePack(loadDefaultPack()));
+  const compiled = time(() => compilePack(loadDefaultPack(AT)));
   const objects = generateWorkloads(OBJECTS);
   const text = toYaml(objects);
   const warmUpText = toYaml(objects.slice(0, Math.ceil(OBJECTS / 10)));

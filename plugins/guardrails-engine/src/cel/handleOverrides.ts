@@ -52,6 +52,22 @@ const GUARDED: Record<string, (args: unknown[]) => void> = {
 };
 
 const RANGE_CHECKED = new Set(['-_', '/', '+', '-']);
+// Results cel-js leaves unchecked: ints from negation and division,
+// timestamps and durations from + and -. Strings, lists and checked int
+// sums need no wrapper.
+const UNCHECKED_RESULTS = new Set([
+  'dyn',
+  'int',
+  'google.protobuf.Timestamp',
+  'google.protobuf.Duration',
+]);
+
+function needsRangeCheck(node: AstNode): boolean {
+  if (!RANGE_CHECKED.has(node.op)) return false;
+  const type = node.checkedType?.name ?? 'dyn';
+  if (type === 'int') return node.op === '-_' || node.op === '/';
+  return UNCHECKED_RESULTS.has(type);
+}
 
 function checkRange(result: unknown): unknown {
   if (typeof result === 'bigint') return checkInt(result);
@@ -107,10 +123,11 @@ export function overrideHandle(node: AstNode, handle: HandleFn): HandleFn {
     }
     return timestampOverride(node, handle) ?? handle;
   }
-  if (RANGE_CHECKED.has(node.op)) {
+  if (needsRangeCheck(node)) {
     // cel-js does not check -(-2^63), -2^63 / -1, or timestamps and
     // durations leaving CEL's range.
-    return (...values: unknown[]) => checkRange(handle(...values));
+    return (a: unknown, b: unknown, c: unknown, d: unknown) =>
+      checkRange(handle(a, b, c, d));
   }
   if (hasDynamicOperandOperator(node)) {
     return dynamicHandle(node.op) ?? handle;

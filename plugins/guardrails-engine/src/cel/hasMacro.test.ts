@@ -33,6 +33,10 @@ describe('has()', () => {
     );
   });
 
+  it('is false on null, as for oldObject on create', () => {
+    expect(celValue('has(oldObject.spec)', { oldObject: null })).toBe(false);
+  });
+
   it('fails on a value that has no fields', () => {
     expect(celError('has(object.spec.labels.team.x)', { object })).toMatch(
       /has\(\) needs a map or object/,

@@ -22,6 +22,8 @@ interface HasMacro {
 }
 
 function present(target: unknown, field: string, node: AstNode): boolean {
+  // A null operand (oldObject on create, an absent optional input) has no fields.
+  if (target === null) return false;
   if (target instanceof Optional) {
     return target.hasValue() && present(target.value(), field, node);
   }
