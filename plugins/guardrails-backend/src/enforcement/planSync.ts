@@ -76,7 +76,14 @@ export function planSync(input: PlanInput): SyncPlan {
       });
       continue;
     }
-    const fields = differingFields(current, desired);
+    // What the suite applied last and sets no more (an exemption's exclusion at its expiry) is a difference too:
+    // the desired object does not name it, so only the record of the last apply shows it.
+    const fields = [
+      ...new Set([
+        ...differingFields(current, desired),
+        ...(last ? differingFields(desired, last) : []),
+      ]),
+    ];
     if (fields.length === 0) {
       inPlace.push(desired);
       continue;

@@ -11,6 +11,9 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { guardrailsPlugin } from '../../plugin';
 import { startClusters } from '../../__testUtils__/simulatedClusters';
@@ -20,6 +23,8 @@ import { ManualClock } from './ManualClock';
 /** pod.no-privileged (default pack) moves from warn to block in prod at this instant. */
 export const BLOCK_AT = new Date('2027-01-15T00:00:00.000Z');
 export const PRIVILEGED_PROD_BINDING = 'guardrails.pod.no-privileged.prod';
+/** The portal's `app.baseUrl`: denial messages link into it. */
+export const PORTAL = 'https://portal.example.com';
 const ADMISSION = 'admissionregistration.k8s.io/v1';
 type AdmissionKind =
   | 'ValidatingAdmissionPolicy'
@@ -40,6 +45,10 @@ export interface EnforcementOptions {
   knex?: Knex;
   /** Whether a permission is allowed; all are unless given. */
   allow?: (permission: string) => boolean;
+  /** Pack documents (exemptions, guardrails) loaded besides the default pack, from a pack directory. */
+  pack?: object[];
+  /** Catalog entities; none unless given. */
+  entities?: object[];
 }
 
 /**
@@ -62,19 +71,24 @@ export async function startEnforcement(options: EnforcementOptions = {}) {
   const auditor = mockServices.auditor.mock();
   const allow = options.allow ?? (() => true);
   const base = clusters.config;
+  const packDir = options.pack && writePack(options.pack);
   const backend = await startTestBackend({
     features: [
       guardrailsPlugin,
       mockServices.rootConfig.factory({
         data: {
           ...base,
+          app: { baseUrl: PORTAL },
           guardrails: {
             ...base.guardrails,
             enforcement: options.enforcement ?? { mode: 'sync' },
+            ...(packDir ? { packs: [packDir], maxExemptionDays: 36500 } : {}),
           },
         },
       }),
-      catalogServiceMock.factory({ entities: [] }),
+      catalogServiceMock.factory({
+        entities: (options.entities ?? []) as any[],
+      }),
       clock.factory(),
       auditor.factory,
       mockServices.permissions.mock({
@@ -100,17 +114,38 @@ export async function startEnforcement(options: EnforcementOptions = {}) {
         .listObjects(ADMISSION, kind)
         .map((o: any) => [o.metadata.name, o]),
     );
-  const state = async () => {
+  const get = async (path: string) => {
     const res = await request(backend.server)
-      .get('/api/guardrails/enforcement')
+      .get(`/api/guardrails${path}`)
       .set('Authorization', mockCredentials.user.header());
     if (res.status !== 200) throw new Error(JSON.stringify(res.body));
     return res.body;
+  };
+  const state = () => get('/enforcement');
+
+  /** Runs an audit of every cluster (the audit task is off in tests) and waits until a next one could start. */
+  const audit = async () => {
+    for (const _ of [0, 1]) {
+      for (let i = 0; ; i++) {
+        const res = await request(backend.server)
+          .post('/api/guardrails/audit')
+          .set('Authorization', mockCredentials.user.header());
+        if (res.body.status === 'started') break;
+        if (i > 600) throw new Error('the audit did not finish');
+        await new Promise(r => setTimeout(r, 50));
+      }
+    }
   };
 
   return {
     clusters,
     backend,
+    /** Stops the simulated clusters and removes the pack directory. */
+    close: async () => {
+      await clusters.close();
+      if (packDir) fs.rmSync(packDir, { recursive: true, force: true });
+    },
+    audit,
     server: backend.server,
     clock,
     auditor,
@@ -130,6 +165,8 @@ export async function startEnforcement(options: EnforcementOptions = {}) {
       const lists = log.filter(r => r.method === 'GET').length;
       return { lists, writes: log.length - lists };
     },
+    /** A GET of the REST API, e.g. `/enforcement`; throws unless it answers 200. */
+    get,
     /** GET /enforcement. */
     state,
     /** One cluster's entry of GET /enforcement. */
@@ -139,6 +176,16 @@ export async function startEnforcement(options: EnforcementOptions = {}) {
 }
 
 export type Enforcement = Awaited<ReturnType<typeof startEnforcement>>;
+
+function writePack(documents: object[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-pack-'));
+  // JSON is YAML: one document each.
+  fs.writeFileSync(
+    path.join(dir, 'pack.yaml'),
+    documents.map(d => JSON.stringify(d)).join('\n---\n'),
+  );
+  return dir;
+}
 
 /** Waits until `check` gives something truthy, and gives it. */
 export async function until<T>(
