@@ -2,6 +2,8 @@
  * Longest result message, in UTF-8 bytes. A messageExpression can echo a
  * whole annotation (Kubernetes allows 256 KiB) into every result, and results
  * are kept by the thousand in the CLI's output, the store and the API.
+ *
+ * @public
  */
 export const MAX_MESSAGE_BYTES = 1024;
 
