@@ -70,6 +70,8 @@ async function main() {
       guardrailsPlugin,
       mockServices.rootConfig.factory({
         data: {
+          // Denials link to the portal, as in any Backstage deployment.
+          app: { baseUrl: 'http://localhost:3000' },
           kubernetes: clusters.config.kubernetes,
           guardrails: {
             ...guardrails,
