@@ -20,13 +20,13 @@ function objectsOf(example: string): KubernetesManifest[] {
 
 /** The example applied where it names: its namespaces exist, as in a cluster. */
 function withNamespaces(objects: KubernetesManifest[]): KubernetesManifest[] {
+  const metadata = (o: KubernetesManifest) =>
+    (o.metadata ?? {}) as { name?: string; namespace?: string };
   const names = new Set(
-    objects
-      .map(o => (o.metadata as { namespace?: string }).namespace)
-      .filter((name): name is string => !!name),
+    objects.map(o => metadata(o).namespace).filter((n): n is string => !!n),
   );
   for (const o of objects) {
-    if (o.kind === 'Namespace') names.delete(o.metadata.name as string);
+    if (o.kind === 'Namespace') names.delete(metadata(o).name!);
   }
   const namespaces = [...names].map(name => ({
     apiVersion: 'v1',

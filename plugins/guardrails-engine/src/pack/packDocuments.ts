@@ -5,7 +5,7 @@ import {
 } from '@guardrails-dev/plugin-guardrails-common';
 import { readYamlDocuments, yamlSizeProblem } from './boundedYaml';
 import { lineOf } from './documentLines';
-import { FieldPath, formatFieldPath } from './fieldPath';
+import { formatFieldPath } from './fieldPath';
 import { FieldReader, Mapping, ReportProblem } from './fieldReader';
 import { guardrailIdPattern, objectNamePattern } from './names';
 import { PackProblem } from './PackValidationError';
