@@ -1,5 +1,4 @@
 import { NativeSelect } from '../NativeSelect';
-import { Link } from '@backstage/core-components';
 import {
   Box,
   TableBody,
@@ -16,16 +15,16 @@ import {
   GUARDRAIL_CATEGORIES,
   GuardrailCategory,
 } from '@guardrails-dev/plugin-guardrails-common';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   GUARDRAIL_SEVERITIES,
   GuardrailSeverity,
   severityRank,
 } from '../../domain/levels';
-import { GuardrailId } from '../GuardrailId';
-import { SeverityLabel } from '../SeverityLabel';
-import { RolloutSummary } from './RolloutSummary';
 import { ReadableTable } from '../ReadableTable';
+import { VisuallyHidden } from '../VisuallyHidden';
+import { CatalogRow } from './CatalogRow';
 
 const useStyles = makeStyles(theme => ({
   controls: {
@@ -35,13 +34,29 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(2),
   },
   select: { minWidth: 180 },
-  rationale: { whiteSpace: 'pre-line', maxWidth: 480 },
 }));
 
-/** Every guardrail of the pack with why it exists and how far its rollout has come in each environment. */
+/**
+ * Every guardrail of the pack with why it exists, how far its rollout has come in each environment and, expanded,
+ * how to fix a violation. `?guardrail=<id>` (the link in admission messages) opens that guardrail's row.
+ */
 export function GuardrailCatalog(props: { list: ApiGuardrailList; now: Date }) {
   const { list, now } = props;
   const classes = useStyles();
+  const [searchParams] = useSearchParams();
+  const selected = searchParams.get('guardrail') ?? undefined;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
+    () => new Set(selected ? [selected] : []),
+  );
+  const toggle = useCallback(
+    (id: string) =>
+      setExpanded(current => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState<GuardrailCategory | ''>('');
   const [severity, setSeverity] = useState<GuardrailSeverity | ''>('');
@@ -101,11 +116,17 @@ export function GuardrailCatalog(props: { list: ApiGuardrailList; now: Date }) {
       </Box>
       <Typography variant="body2" role="status" aria-live="polite">
         {shown.length} of {list.guardrails.length} guardrails
+        {selected && !list.guardrails.some(g => g.id === selected)
+          ? ` — ${selected} is not in the guardrail pack`
+          : ''}
       </Typography>
       <TableContainer>
         <ReadableTable size="small" aria-label="Guardrail catalog">
           <TableHead>
             <TableRow>
+              <TableCell padding="checkbox">
+                <VisuallyHidden>Details</VisuallyHidden>
+              </TableCell>
               <TableCell>Guardrail</TableCell>
               <TableCell>Category</TableCell>
               <TableCell>Severity</TableCell>
@@ -115,39 +136,15 @@ export function GuardrailCatalog(props: { list: ApiGuardrailList; now: Date }) {
           </TableHead>
           <TableBody>
             {shown.map(g => (
-              <TableRow key={g.id}>
-                <TableCell component="th" scope="row">
-                  <Typography variant="body2">{g.title}</Typography>
-                  <GuardrailId id={g.id} />
-                  {g.docsUrl && <Link to={g.docsUrl}>Documentation</Link>}
-                  {!g.admission.exportable && (
-                    <Typography
-                      variant="caption"
-                      display="block"
-                      color="textSecondary"
-                    >
-                      Audit only
-                      {g.admission.reason ? `: ${g.admission.reason}` : ''}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>{g.category}</TableCell>
-                <TableCell>
-                  <SeverityLabel severity={g.severity} />
-                </TableCell>
-                <TableCell>
-                  <Typography variant="body2" className={classes.rationale}>
-                    {g.rationale}
-                  </Typography>
-                </TableCell>
-                <TableCell>
-                  <RolloutSummary
-                    guardrail={g}
-                    environments={list.environments}
-                    now={now}
-                  />
-                </TableCell>
-              </TableRow>
+              <CatalogRow
+                key={g.id}
+                guardrail={g}
+                environments={list.environments}
+                now={now}
+                expanded={expanded.has(g.id)}
+                onToggle={toggle}
+                selected={g.id === selected}
+              />
             ))}
           </TableBody>
         </ReadableTable>

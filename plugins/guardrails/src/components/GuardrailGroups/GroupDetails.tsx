@@ -4,10 +4,11 @@ import { GuardrailGroup } from '../../domain/groups';
 import { ExplainedDetails, GuardrailLookup } from '../GuardrailExplanation';
 import { RolloutTimeline } from '../RolloutTimeline';
 import { GroupObjects } from './GroupObjects';
+import { RemediationExample } from './RemediationExample';
 
 /**
- * The expanded part of a guardrail's row: why it exists, how to fix it and its documentation once, its rollout in
- * each environment where it fails, then every violation.
+ * The expanded part of a guardrail's row: why it exists, how to fix it (with the example to copy) and its
+ * documentation once, its rollout in each environment where it fails, then every violation.
  */
 export function GroupDetails(props: {
   group: GuardrailGroup;
@@ -50,7 +51,15 @@ export function GroupDetails(props: {
             )}
           </>
         }
-        below={<GroupObjects group={group} guardrail={guardrail} now={now} />}
+        below={
+          <>
+            <RemediationExample
+              example={guardrail?.remediationExample}
+              title={group.title}
+            />
+            <GroupObjects group={group} guardrail={guardrail} now={now} />
+          </>
+        }
       />
     </Box>
   );
