@@ -54,10 +54,8 @@ export function CatalogRow(props: {
       toggleRef={toggle}
       details={() => (
         <>
-          <Typography variant="subtitle2" component="h4">
-            How to fix it
-          </Typography>
           <Typography variant="body2" className={classes.text}>
+            <strong>How to fix it: </strong>
             {g.remediation}
           </Typography>
           <RemediationExample example={g.remediationExample} title={g.title} />
