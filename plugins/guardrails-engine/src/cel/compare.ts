@@ -60,6 +60,53 @@ function hasEquals(
   return typeof (value as { equals?: unknown }).equals === 'function';
 }
 
+/**
+ * Equality of lists, bytes, quantities, timestamps, durations and optionals,
+ * with `inner` for elements; undefined when neither side is one of those.
+ */
+export function sameContainerOrTime(
+  a: object,
+  b: object,
+  inner: (x: unknown, y: unknown) => boolean,
+): boolean | undefined {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((v, i) => inner(v, b[i]))
+    );
+  }
+  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
+    // Any realm's Uint8Array (Node's Buffer counts).
+    return (
+      ArrayBuffer.isView(a) &&
+      ArrayBuffer.isView(b) &&
+      bytesCompare(a as Uint8Array, b as Uint8Array) === 0
+    );
+  }
+  if (a instanceof Quantity || b instanceof Quantity) {
+    return a instanceof Quantity && b instanceof Quantity && a.equals(b);
+  }
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && +a === +b;
+  }
+  if (a instanceof Duration || b instanceof Duration) {
+    return (
+      a instanceof Duration &&
+      b instanceof Duration &&
+      a.seconds === b.seconds &&
+      a.nanos === b.nanos
+    );
+  }
+  if (a instanceof Optional || b instanceof Optional) {
+    if (!(a instanceof Optional && b instanceof Optional)) return false;
+    if (!a.hasValue() || !b.hasValue()) return a.hasValue() === b.hasValue();
+    return inner(a.value(), b.value());
+  }
+  return undefined;
+}
+
 /** CEL equality: numbers compare across int/uint/double, lists and maps deeply, quantities by value. */
 export function celEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -78,42 +125,8 @@ export function celEquals(a: unknown, b: unknown): boolean {
   ) {
     return false;
   }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((v, i) => celEquals(v, b[i]))
-    );
-  }
-  if (a instanceof Uint8Array || b instanceof Uint8Array) {
-    return (
-      a instanceof Uint8Array &&
-      b instanceof Uint8Array &&
-      bytesCompare(a, b) === 0
-    );
-  }
-  if (a instanceof Quantity || b instanceof Quantity) {
-    return a instanceof Quantity && b instanceof Quantity && a.equals(b);
-  }
-  if (a instanceof Date || b instanceof Date) {
-    return (
-      a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
-    );
-  }
-  if (a instanceof Duration || b instanceof Duration) {
-    return (
-      a instanceof Duration &&
-      b instanceof Duration &&
-      a.seconds === b.seconds &&
-      a.nanos === b.nanos
-    );
-  }
-  if (a instanceof Optional || b instanceof Optional) {
-    if (!(a instanceof Optional && b instanceof Optional)) return false;
-    if (!a.hasValue() || !b.hasValue()) return a.hasValue() === b.hasValue();
-    return celEquals(a.value(), b.value());
-  }
+  const same = sameContainerOrTime(a, b, celEquals);
+  if (same !== undefined) return same;
   if (a.constructor === b.constructor && hasEquals(a)) return a.equals(b);
   const aMap = a instanceof Map || isMapLike(a);
   const bMap = b instanceof Map || isMapLike(b);

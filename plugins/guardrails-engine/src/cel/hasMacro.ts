@@ -5,17 +5,8 @@
  * expression and null counts as absent, as in Kubernetes.
  */
 import { EvaluationError, Optional } from '@marcbachmann/cel-js';
+import type { Checker, Evaluator } from './celInternals';
 import type { AstNode } from './instrument';
-
-interface Checker {
-  check(node: AstNode, ctx: unknown): unknown;
-  getType(name: string): unknown;
-  createError(code: string, message: string, node: AstNode): Error;
-}
-
-interface Evaluator {
-  run(node: AstNode, ctx: unknown): unknown;
-}
 
 interface HasMacro {
   selection: AstNode;

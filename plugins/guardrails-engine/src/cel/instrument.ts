@@ -93,17 +93,26 @@ export function children(node: AstNode): AstNode[] {
   return out;
 }
 
-/** The number of AST nodes in the tree under `root`. */
-export function countNodes(root: AstNode): number {
+/** Calls `visit` once for every node of the tree under `root` (shared nodes once). */
+export function forEachNode(
+  root: AstNode,
+  visit: (node: AstNode) => void,
+): number {
   const seen = new Set<AstNode>();
   const stack = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (seen.has(node)) continue;
     seen.add(node);
+    visit(node);
     stack.push(...children(node));
   }
   return seen.size;
+}
+
+/** The number of AST nodes in the tree under `root`. */
+export function countNodes(root: AstNode): number {
+  return forEachNode(root, () => {});
 }
 
 /** The function the node runs when evaluated, as cel-js resolves it lazily. */

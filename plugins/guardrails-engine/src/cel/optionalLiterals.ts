@@ -6,6 +6,7 @@
  */
 
 import { EvaluationError, Optional } from '@marcbachmann/cel-js';
+import type { CelType, Checker, Evaluator } from './celInternals';
 import type { AstNode } from './instrument';
 
 /** Marked literals: the offset of their '[' or '{' → the indices of optional elements or entries. */
@@ -96,30 +97,13 @@ export function blankOptionalMarkers(text: string): {
   return { text: marks.size ? chars.join('') : text, marks };
 }
 
-interface Type {
-  kind: string;
-  valueType?: Type;
-  unify(registry: unknown, other: Type): Type | null;
-}
-
-interface Checker {
-  check(node: AstNode, ctx: unknown): Type;
-  getType(name: string): Type;
-  createError(code: string, message: string, node: AstNode): Error;
-  registry: { getListType(t: Type): Type; getMapType(k: Type, v: Type): Type };
-}
-
-interface Evaluator {
-  run(node: AstNode, ctx: unknown): unknown;
-}
-
 /** The indices of a literal's optional elements or entries, if it has any. */
 export function optionalIndices(node: AstNode): Set<number> | undefined {
   return (node.meta as { optionalIndices?: Set<number> }).optionalIndices;
 }
 
-function joinTypes(chk: Checker, types: Type[]): Type {
-  let joined: Type | undefined;
+function joinTypes(chk: Checker, types: CelType[]): CelType {
+  let joined: CelType | undefined;
   for (const type of types) {
     joined = joined
       ? joined.unify(chk.registry, type) ?? chk.getType('dyn')
@@ -129,7 +113,7 @@ function joinTypes(chk: Checker, types: Type[]): Type {
 }
 
 /** The type an optional element contributes: the optional's value type. */
-function unwrapped(chk: Checker, node: AstNode, ctx: unknown): Type {
+function unwrapped(chk: Checker, node: AstNode, ctx: unknown): CelType {
   const type = chk.check(node, ctx);
   if (type.kind === 'optional') return type.valueType!;
   if (type.kind === 'dyn') return type;
@@ -140,7 +124,7 @@ function unwrapped(chk: Checker, node: AstNode, ctx: unknown): Type {
   );
 }
 
-function checkList(chk: Checker, ast: AstNode, ctx: unknown): Type {
+function checkList(chk: Checker, ast: AstNode, ctx: unknown): CelType {
   const marked = optionalIndices(ast)!;
   const types = (ast.args as AstNode[]).map((el, i) =>
     marked.has(i) ? unwrapped(chk, el, ctx) : chk.check(el, ctx),
@@ -148,7 +132,7 @@ function checkList(chk: Checker, ast: AstNode, ctx: unknown): Type {
   return chk.registry.getListType(joinTypes(chk, types));
 }
 
-function checkMap(chk: Checker, ast: AstNode, ctx: unknown): Type {
+function checkMap(chk: Checker, ast: AstNode, ctx: unknown): CelType {
   const marked = optionalIndices(ast)!;
   const entries = ast.args as Array<[AstNode, AstNode]>;
   const keys = entries.map(([key]) => chk.check(key, ctx));

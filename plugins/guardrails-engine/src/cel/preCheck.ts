@@ -2,22 +2,13 @@
  * Changes to a parsed expression made before cel-js type-checks it, where
  * cel-js' own handling differs from Kubernetes'.
  */
+import type { CelType, Checker } from './celInternals';
 import { replaceHasMacro } from './hasMacro';
-import { AstNode, children } from './instrument';
+import { AstNode, forEachNode } from './instrument';
 import { evaluateMapLiteral } from './mapLiteral';
 import { OptionalMarks, markOptionalLiteral } from './optionalLiterals';
 
-interface Type {
-  hasPlaceholderType: boolean;
-  templated(registry: unknown, bindings: Map<string, Type>): Type;
-}
-
-interface Checker {
-  getType(name: string): Type;
-  registry: unknown;
-}
-
-type CheckFn = (chk: Checker, ast: AstNode, ctx: unknown) => Type;
+type CheckFn = (chk: Checker, ast: AstNode, ctx: unknown) => CelType;
 
 const ACCESS = new Set(['.', '.?', '[]', '[?]']);
 
@@ -54,12 +45,7 @@ function isEmptyLiteral(node: AstNode, op: string, text: RegExp): boolean {
 
 /** Rewrites the parsed AST in place; runs once per expression, before check(). */
 export function preCheck(root: AstNode, marks: OptionalMarks): void {
-  const seen = new Set<AstNode>();
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
+  forEachNode(root, node => {
     if (isHasCall(node)) replaceHasMacro(node);
     if (ACCESS.has(node.op)) {
       const [operand] = node.args as [AstNode];
@@ -76,6 +62,5 @@ export function preCheck(root: AstNode, marks: OptionalMarks): void {
     if (isEmptyLiteral(node, 'map', /^\{\s*\}$/)) {
       node.setMeta('check', (chk: Checker) => chk.getType('map'));
     }
-    stack.push(...children(node));
-  }
+  });
 }

@@ -4,9 +4,8 @@
  * `==`, an int never equals a double here, so a test notices when the
  * engine returns the right number as the wrong type.
  */
-import { Optional } from '@marcbachmann/cel-js';
 import { Duration, UnsignedInt } from '@marcbachmann/cel-js/evaluator';
-import { Quantity } from '../quantity';
+import { sameContainerOrTime } from '../compare';
 
 /** A cel.expr.Value in protobuf JSON form. */
 export type SpecValue = Record<string, unknown>;
@@ -114,14 +113,6 @@ function sameMap(
 }
 
 function sameObject(a: object, b: object): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((item, i) => sameValue(item, b[i]))
-    );
-  }
   if (a instanceof UnsignedInt || b instanceof UnsignedInt) {
     return (
       a instanceof UnsignedInt &&
@@ -129,28 +120,8 @@ function sameObject(a: object, b: object): boolean {
       a.valueOf() === b.valueOf()
     );
   }
-  if (isBytes(a) || isBytes(b)) {
-    return isBytes(a) && isBytes(b) && Buffer.from(a).equals(Buffer.from(b));
-  }
-  if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && +a === +b;
-  }
-  if (a instanceof Duration || b instanceof Duration) {
-    return (
-      a instanceof Duration &&
-      b instanceof Duration &&
-      a.seconds === b.seconds &&
-      a.nanos === b.nanos
-    );
-  }
-  if (a instanceof Quantity || b instanceof Quantity) {
-    return a instanceof Quantity && b instanceof Quantity && a.equals(b);
-  }
-  if (a instanceof Optional || b instanceof Optional) {
-    if (!(a instanceof Optional && b instanceof Optional)) return false;
-    if (!a.hasValue() || !b.hasValue()) return a.hasValue() === b.hasValue();
-    return sameValue(a.value(), b.value());
-  }
+  const same = sameContainerOrTime(a, b, sameValue);
+  if (same !== undefined) return same;
   const aType = typeName(a);
   const bType = typeName(b);
   if (aType !== undefined || bType !== undefined) return aType === bType;

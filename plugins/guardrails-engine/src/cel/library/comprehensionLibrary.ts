@@ -7,6 +7,7 @@
  */
 import { Environment, EvaluationError } from '@marcbachmann/cel-js';
 import { charge } from '../budget';
+import type { CelType, Checker, Evaluator, Overlay } from '../celInternals';
 import { AstNode, countNodes } from '../instrument';
 
 type Kind =
@@ -16,31 +17,6 @@ type Kind =
   | 'transformList'
   | 'transformMap'
   | 'transformMapEntry';
-
-interface Overlay {
-  reuse(parent: unknown): Overlay;
-  setIterValue(value: unknown, ev: unknown): Overlay;
-  forkWithVariable(name: string, type: unknown): Overlay;
-}
-
-interface Type {
-  kind: string;
-  name: string;
-  keyType?: Type;
-  valueType?: Type;
-}
-
-interface Checker {
-  check(node: AstNode, ctx: unknown): Type;
-  getType(name: string): Type;
-  createError(code: string, message: string, node: AstNode): Error;
-  registry: { getListType(t: Type): Type; getMapType(k: Type, v: Type): Type };
-}
-
-interface Evaluator {
-  run(node: AstNode, ctx: unknown): unknown;
-  tryEval(node: AstNode, ctx: unknown): unknown;
-}
 
 interface Macro {
   kind: Kind;
@@ -64,7 +40,11 @@ function identifier(node: AstNode): string {
   return node.args as string;
 }
 
-function ranges(checker: Checker, macro: Macro, type: Type): [Type, Type] {
+function ranges(
+  checker: Checker,
+  macro: Macro,
+  type: CelType,
+): [CelType, CelType] {
   if (type.kind === 'list') return [checker.getType('int'), type.valueType!];
   if (type.kind === 'map') {
     macro.intKeys = type.keyType!.name === 'int';
@@ -81,9 +61,9 @@ function ranges(checker: Checker, macro: Macro, type: Type): [Type, Type] {
 function resultType(
   checker: Checker,
   macro: Macro,
-  index: Type,
-  body: Type,
-): Type {
+  index: CelType,
+  body: CelType,
+): CelType {
   const { registry } = checker;
   switch (macro.kind) {
     case 'transformList':
@@ -102,7 +82,7 @@ function resultType(
   }
 }
 
-function typeCheck(checker: Checker, macro: Macro, ctx: Overlay): Type {
+function typeCheck(checker: Checker, macro: Macro, ctx: Overlay): CelType {
   const [index, value] = ranges(
     checker,
     macro,

@@ -11,31 +11,10 @@ import {
 } from '@marcbachmann/cel-js';
 import { Duration, UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 import { celEquals } from '../compare';
+import type { CelType, Checker, Evaluator, Overlay } from '../celInternals';
 import type { AstNode } from '../instrument';
 
 const SYNC = { async: false };
-
-interface Type {
-  kind: string;
-  valueType?: Type;
-}
-
-interface Overlay {
-  reuse(parent: unknown): Overlay;
-  setIterValue(value: unknown, ev: unknown): Overlay;
-  forkWithVariable(name: string, type: unknown): Overlay;
-}
-
-interface Checker {
-  check(node: AstNode, ctx: unknown): Type;
-  getType(name: string): Type;
-  createError(code: string, message: string, node: AstNode): Error;
-  registry: { getOptionalType(t: Type): Type };
-}
-
-interface Evaluator {
-  run(node: AstNode, ctx: unknown): unknown;
-}
 
 interface OptMacro {
   flat: boolean;
@@ -71,7 +50,7 @@ function isZero(value: unknown): boolean {
   return false;
 }
 
-function typeCheck(chk: Checker, macro: OptMacro, ctx: Overlay): Type {
+function typeCheck(chk: Checker, macro: OptMacro, ctx: Overlay): CelType {
   const receiver = chk.check(macro.receiver, ctx);
   if (receiver.kind !== 'optional' && receiver.kind !== 'dyn') {
     throw chk.createError(

@@ -1,27 +1,17 @@
 import { Environment } from '@marcbachmann/cel-js';
+import { GO_ESCAPES } from './goQuote';
 import { evaluationFormat } from './stringFormat';
 
 const SYNC = { async: false };
 
 /** cel-go's strings.quote: the string in double quotes, with escapes for quotes, backslashes and control characters. */
 export function quote(text: string): string {
-  const escapes: Record<string, string> = {
-    '\x07': '\\a',
-    '\b': '\\b',
-    '\f': '\\f',
-    '\n': '\\n',
-    '\r': '\\r',
-    '\t': '\\t',
-    '\v': '\\v',
-    '\\': '\\\\',
-    '"': '\\"',
-  };
   // Unpaired surrogates stand for invalid UTF-8, which cel-go replaces by U+FFFD.
   const sanitized = text.replace(
     /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     '\ufffd',
   );
-  return `"${[...sanitized].map(c => escapes[c] ?? c).join('')}"`;
+  return `"${[...sanitized].map(c => GO_ESCAPES[c] ?? c).join('')}"`;
 }
 
 class StringsNamespace {}
