@@ -6,8 +6,8 @@
  * notices), and one component in ten failing a guardrail at block (block-level violation notices). Sends go to an
  * in-process notification service, so the time is the backend's own: reading, computing, claiming, recording.
  *
- * Measured per run: the notices computed, the time, and the database queries (reads and writes). The first run claims
- * and sends everything; the second finds it all sent.
+ * Measured per run: the notices computed (due, as the run logs them), those sent, the time, and the database queries
+ * (reads and writes). The first run claims and sends everything; the second computes the same and finds it all sent.
  * Targets: the same number of reads for 500 and 5,000 components, at most 3 (one of results, one of the notices
  * recorded, one of what the run claimed; a fourth, of the admission sync's changes, when the platform team is told of
  * stage changes that took effect); a second run makes no write; writes of a first run at most
@@ -21,7 +21,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -41,6 +45,9 @@ const MAX_FIRST_RUN_MS = 60_000;
 const MAX_SECOND_RUN_MS = 5_000;
 
 interface Run {
+  /** Notices due, as the run logs them. */
+  computed: number;
+  /** Notices sent. */
   notices: number;
   ms: number;
   reads: number;
@@ -60,6 +67,24 @@ function countQueries(knex: Knex) {
   };
 }
 
+/** A backend logger that keeps the notices' run summaries (`Guardrails notices: N due, …`) and drops the rest. */
+function summaryLogger(summaries: string[]): LoggerService {
+  const logger: LoggerService = {
+    error: () => {},
+    warn: message => console.warn(message),
+    info: message =>
+      void (
+        message.startsWith('Guardrails notices') && summaries.push(message)
+      ),
+    debug: message =>
+      void (
+        message.startsWith('Guardrails notices') && summaries.push(message)
+      ),
+    child: () => logger,
+  };
+  return logger;
+}
+
 async function measure(
   knex: Knex,
   components: number,
@@ -69,6 +94,7 @@ async function measure(
   writeFileSync(join(packDir, 'pack.yaml'), noticePack(now, components));
   const scheduler = new TriggeredScheduler();
   const sent: NotificationSendOptions[] = [];
+  const summaries: string[] = [];
   const backend = await startTestBackend({
     features: [
       guardrailsPlugin,
@@ -95,6 +121,11 @@ async function measure(
       }),
       catalogServiceMock.factory({ entities: [] }),
       createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: () => summaryLogger(summaries),
+      }),
+      createServiceFactory({
         service: notificationService,
         deps: {},
         factory: () => ({ send: async options => void sent.push(options) }),
@@ -119,7 +150,13 @@ async function measure(
       await scheduler.triggerTask(NOTICES_TASK_ID);
       await scheduler.idle();
       const ms = performance.now() - started;
-      return { notices: sent.length - before, ms, ...queries.counts() };
+      const due = /(\d+) due/.exec(summaries[summaries.length - 1] ?? '');
+      return {
+        computed: Number(due?.[1] ?? NaN),
+        notices: sent.length - before,
+        ms,
+        ...queries.counts(),
+      };
     };
     const first = await run();
     const second = await run();
@@ -130,15 +167,11 @@ async function measure(
   }
 }
 
-function postgresConnection(): string | undefined {
-  const key = Object.keys(process.env)
-    .filter(k =>
-      /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k),
-    )
-    .sort()
-    .pop();
-  return key ? process.env[key] : undefined;
-}
+/** The PostgreSQL server the store's tests use (.ci/setup/ensure-postgres.sh sets it), if there is one. */
+const postgresServer = (): string | undefined =>
+  Object.entries(process.env).find(([name]) =>
+    /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(name),
+  )?.[1];
 
 /** A fresh database per measurement: SQLite in memory, or one created on the PostgreSQL server and dropped after. */
 async function withDatabase<T>(
@@ -157,7 +190,7 @@ async function withDatabase<T>(
       await knex.destroy();
     }
   }
-  const connection = postgresConnection()!;
+  const connection = postgresServer()!;
   const database = `guardrails_notices_bench_${process.pid}`;
   const admin = knexFactory({ client: 'pg', connection });
   await admin.raw('CREATE DATABASE ??', [database]);
@@ -185,7 +218,7 @@ async function main(): Promise<boolean> {
     `notifications benchmark: one run of the notices, node ${process.version}`,
   ];
   const missed: string[] = [];
-  const kinds: Array<'SQLite' | 'PostgreSQL'> = postgresConnection()
+  const kinds: Array<'SQLite' | 'PostgreSQL'> = postgresServer()
     ? ['SQLite', 'PostgreSQL']
     : ['SQLite'];
   if (kinds.length === 1) {
@@ -200,15 +233,24 @@ async function main(): Promise<boolean> {
         measure(knex, components),
       );
       const writeBound = 3 * Math.ceil(first.notices / 400) + 2;
+      const describe = (run: Run) =>
+        `${run.computed} due, ${run.notices} sent in ${seconds(run.ms)}, ${
+          run.reads
+        } reads + ${run.writes} writes`;
       lines.push(
         `${kind.padEnd(10)} ${String(components).padStart(5)} components: ` +
-          `first run ${first.notices} notices in ${seconds(first.ms)}, ${
-            first.reads
-          } reads + ${first.writes} writes (bound ${writeBound}); ` +
-          `second run ${second.notices} notices in ${seconds(second.ms)}, ${
-            second.reads
-          } reads + ${second.writes} writes`,
+          `first run ${describe(
+            first,
+          )} (bound ${writeBound}); second run ${describe(second)}`,
       );
+      if (
+        first.computed !== second.computed ||
+        first.computed !== first.notices
+      ) {
+        missed.push(
+          `notices due and sent differ (${kind}, ${components} components)`,
+        );
+      }
       reads.first.add(first.reads);
       reads.second.add(second.reads);
       const where = `${kind}, ${components} components`;

@@ -20,7 +20,7 @@ export interface NoticeResult {
   /** `fail` or `warn` (violations) or `skip` (exempted). */
   result: Extract<ResultStatus, 'fail' | 'warn' | 'skip'>;
   level: EnforcementLevel;
-  /** The name of the exemption of a `skip` result. */
+  /** The exemption that applies (`skip`), or that applied and has expired (`fail`, `warn`), by name. */
   exemption?: string;
 }
 

@@ -77,11 +77,9 @@ export class NoticeRunner {
     const claimed = await store.claim(records, { now, retryBefore, claimId });
     const outcome = await this.send(notices, claimed, claimId);
     await store.forget(obsolete(stored, notices, now));
-    if (outcome.sent + outcome.failed > 0) {
-      this.options.logger.info(
-        `Guardrails notices: ${outcome.sent} sent, ${outcome.failed} failed (retried at the next run)`,
-      );
-    }
+    const summary = `Guardrails notices: ${notices.length} due, ${outcome.sent} sent, ${outcome.failed} failed`;
+    if (outcome.sent + outcome.failed > 0) this.options.logger.info(summary);
+    else this.options.logger.debug(summary);
     return { computed: notices.length, ...outcome };
   }
 

@@ -14,8 +14,8 @@ import { BLOCK_AT, daysBefore, testPack } from './__testUtils__/testPack';
 
 jest.setTimeout(90_000);
 
+// Replicas share one PostgreSQL: the test needs the server CI starts (.ci/setup/ensure-postgres.sh).
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
-// CI starts PostgreSQL (.ci/setup/ensure-postgres.sh); without it there are no replicas to test.
 const withPostgres = databases.supports('POSTGRES_15')
   ? describe
   : describe.skip;

@@ -1,6 +1,7 @@
 import {
   ENFORCEMENT_LEVELS,
   EnforcementLevel,
+  Exemption,
   Guardrail,
 } from '@guardrails-dev/plugin-guardrails-common';
 import {
@@ -49,9 +50,13 @@ export function upcomingStageNotices(input: NoticeInput): Notice[] {
     r => `${r.guardrail}\n${r.environment}`,
   );
   return stages.flatMap(stage => {
+    // The guardrail's own exemptions: each object is checked against those only.
+    const exemptions = input.pack.exemptions.filter(e =>
+      e.guardrails.includes(stage.guardrail.id),
+    );
     const failing = (
       violations.get(`${stage.guardrail.id}\n${stage.environment}`) ?? []
-    ).filter(r => !exemptedAt(input, stage, r));
+    ).filter(r => !exemptedAt(exemptions, stage, r));
     const byEntity = groupBy(failing, r => r.entityRef!);
     return [...byEntity].map(([entityRef, objects]) =>
       notice(input, stage, entityRef, objects),
@@ -86,12 +91,12 @@ function dueStages(
 
 /** Whether an exemption still in force on the stage's date covers the object. */
 function exemptedAt(
-  input: NoticeInput,
+  exemptions: Exemption[],
   stage: DueStage,
   result: NoticeResult,
 ): boolean {
   const match = findExemption(
-    input.pack.exemptions,
+    exemptions,
     stage.guardrail.id,
     {
       entityRef: result.entityRef,
