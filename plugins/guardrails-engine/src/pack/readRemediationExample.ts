@@ -23,7 +23,7 @@ export function readRemediationExample(
     required: false,
   });
   if (example === undefined) return undefined;
-  const bytes = Buffer.byteLength(example, 'utf8');
+  const bytes = new TextEncoder().encode(example).length;
   if (bytes > MAX_REMEDIATION_EXAMPLE_BYTES) {
     reader.report(
       PATH,
