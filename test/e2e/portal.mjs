@@ -110,9 +110,10 @@ function scratchPublishDirectory() {
 
 /**
  * Starts the simulated clusters and the backend; resolves when the portal answers. Services created from templates
- * are published into `publishDirectory`, a scratch directory that `stop` removes.
+ * are published into `publishDirectory`, a scratch directory that `stop` removes. `configFiles` are read after
+ * app-config.e2e.yaml (a test's own guardrail pack, for instance).
  */
-export async function startPortal() {
+export async function startPortal({ configFiles = [] } = {}) {
   const children = [];
   const publishDirectory = scratchPublishDirectory();
   const stop = async () => {
@@ -161,6 +162,7 @@ export async function startPortal() {
         join(repoRoot, 'app-config.yaml'),
         '--config',
         join(repoRoot, 'test/e2e/app-config.e2e.yaml'),
+        ...configFiles.flatMap(file => ['--config', file]),
       ],
       {
         cwd: join(repoRoot, 'packages/backend'),
