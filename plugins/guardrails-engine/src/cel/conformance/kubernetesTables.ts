@@ -4,6 +4,7 @@
  * kubernetesKnownFailures.ts (`table/case name`).
  */
 import { CEL_GO_FORMAT_CASES } from './celGoFormatCases';
+import { CEL_GO_FORMAT_ERROR_CASES } from './celGoFormatErrorCases';
 import { CIDR_CASES } from './kubernetesCidrCases';
 import { FORMAT_CASES } from './kubernetesFormatCases';
 import { IP_CASES } from './kubernetesIpCases';
@@ -23,5 +24,5 @@ export const KUBERNETES_TABLES: Record<string, KubernetesCase[]> = {
   validation: [...VALIDATION_CASES, ...VALIDATION_COLLECTION_CASES],
   validationLibraries: VALIDATION_LIBRARY_CASES,
   // cel-go's tests of the string format() Kubernetes enables.
-  celGoFormat: CEL_GO_FORMAT_CASES,
+  celGoFormat: [...CEL_GO_FORMAT_CASES, ...CEL_GO_FORMAT_ERROR_CASES],
 };
