@@ -28,6 +28,10 @@ npx backstage-cli repo lint
 npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "FAILED: files above are not Prettier-formatted"; exit 1; }
 # The REST contract's generated server and client types must match plugins/guardrails-backend/src/schema/openapi.yaml.
 npm run --silent openapi:verify
+# Each publishable package's API report and the CLI's help pages must match the code: a public API change shows in
+# review. `npm run api-reports` rewrites them (it reads the declarations tsc just wrote to dist-types/).
+npm run --silent api-reports:verify >/dev/null 2>"$results/api-reports.log" ||
+  { cat "$results/api-reports.log"; echo "FAILED: API reports are stale: run npm run api-reports and commit them"; exit 1; }
 node test/install/check-dependencies.mjs # each publishable package declares exactly what its src/ imports
 
 section "Package tests (Jest, every workspace package)"

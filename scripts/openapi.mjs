@@ -55,8 +55,25 @@ const PUBLIC_DOCS = {
   operations: 'The operations of the guardrails REST API, by operationId.',
 };
 
+// openapi-typescript's doc comments use tags TSDoc does not know (`@description`, `@enum {string}`); the API
+// report reads them as TSDoc, so they are rewritten as plain TSDoc text.
+function asTsdoc(types) {
+  // Braces outside code spans would start TSDoc inline tags.
+  const escapeBraces = text =>
+    text
+      .split('`')
+      .map((part, i) => (i % 2 ? part : part.replace(/([{}])/g, '\\$1')))
+      .join('`');
+  return types
+    .replace(/^\s*\/\*\* @enum \{string\} \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{string\}\n/gm, '')
+    .replace(/\/\*\*[\s\S]*?\*\//g, comment =>
+      escapeBraces(comment.replace(/@description /g, '')),
+    );
+}
+
 function withPublicDocs(types) {
-  return types.replace(
+  return asTsdoc(types).replace(
     /^export interface (paths|components|operations) \{/gm,
     (line, name) =>
       `/**\n * ${PUBLIC_DOCS[name]}\n *\n * @public\n */\n${line}`,

@@ -219,7 +219,7 @@ export interface GuardrailPack {
   guardrails: Guardrail[];
   exemptions: Exemption[];
   /**
-   * Overrides of guardrails that are not in this pack; {@link mergePacks}
+   * Overrides of guardrails that are not in this pack; the engine's `mergePacks`
    * applies them to the base pack. Overrides of guardrails in the same pack are
    * already applied.
    */

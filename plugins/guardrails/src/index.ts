@@ -11,6 +11,7 @@ export {
   GuardrailsPage,
   GuardrailsEnvironmentPickerFieldExtension,
 } from './plugin';
+export type { EntityGuardrailsCardProps } from './components/EntityGuardrailsCard';
 export { guardrailsApiRef } from './api/GuardrailsApi';
 export type {
   GuardrailsApi,

@@ -1,3 +1,4 @@
+import type { EntityGuardrailsCardProps } from './components/EntityGuardrailsCard';
 import {
   createApiFactory,
   createComponentExtension,
@@ -40,23 +41,26 @@ export const guardrailsPlugin = createPlugin({
  *
  * @public
  */
-export const EntityGuardrailsContent = guardrailsPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityGuardrailsContent',
-    component: () =>
-      import('./components/EntityGuardrailsContent').then(
-        m => m.EntityGuardrailsContent,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const EntityGuardrailsContent: () => JSX.Element =
+  guardrailsPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityGuardrailsContent',
+      component: () =>
+        import('./components/EntityGuardrailsContent').then(
+          m => m.EntityGuardrailsContent,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The guardrails card for a component's overview.
  *
  * @public
  */
-export const EntityGuardrailsCard = guardrailsPlugin.provide(
+export const EntityGuardrailsCard: (
+  props: EntityGuardrailsCardProps,
+) => JSX.Element = guardrailsPlugin.provide(
   createComponentExtension({
     name: 'EntityGuardrailsCard',
     component: {
@@ -73,7 +77,7 @@ export const EntityGuardrailsCard = guardrailsPlugin.provide(
  *
  * @public
  */
-export const GuardrailsPage = guardrailsPlugin.provide(
+export const GuardrailsPage: () => JSX.Element = guardrailsPlugin.provide(
   createRoutableExtension({
     name: 'GuardrailsPage',
     component: () =>

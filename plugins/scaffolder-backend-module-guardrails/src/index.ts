@@ -33,3 +33,4 @@ export type {
   ProvisionedObject,
   ProvisionOutcome,
 } from './provisioning/types';
+export type { EntityOutput } from './actions/outputSchemas';

@@ -275,7 +275,7 @@ export type webhooks = Record<string, never>;
  */
 export interface components {
   schemas: {
-    /** @description Backstage's standard error body (`ErrorResponseBody` of @backstage/errors). */
+    /** Backstage's standard error body (`ErrorResponseBody` of `@backstage/errors`). */
     Error: {
       error: {
         name: string;
@@ -291,51 +291,46 @@ export interface components {
         statusCode: number;
       };
     };
-    /** @enum {string} */
     EnforcementLevel: 'observe' | 'warn' | 'block' | 'auto-correct';
-    /** @enum {string} */
     GuardrailCategory: 'preventive' | 'detective' | 'corrective';
-    /** @enum {string} */
     GuardrailSeverity: 'critical' | 'high' | 'medium' | 'low' | 'info';
-    /** @enum {string} */
     ExemptionReason: 'incident' | 'migration' | 'vendor' | 'false-positive';
     /**
-     * @description Compliance of an entity in one environment, or overall. `unknown` is never shown as compliant.
-     * @enum {string}
+     * Compliance of an entity in one environment, or overall. `unknown` is never shown as compliant.
      */
     ComplianceState: 'compliant' | 'violating' | 'unknown';
-    /** @description Counts of violations by enforcement level. */
+    /** Counts of violations by enforcement level. */
     LevelCounts: {
       observe: number;
       warn: number;
       block: number;
       'auto-correct': number;
     };
-    /** @description A rollout stage with the instant it starts, resolved for display. */
+    /** A rollout stage with the instant it starts, resolved for display. */
     RolloutStage: {
       level: components['schemas']['EnforcementLevel'];
       /**
        * Format: date-time
-       * @description The instant the stage starts; absent when it applies from the start.
+       * The instant the stage starts; absent when it applies from the start.
        */
       from?: string;
     };
-    /** @description The next stage to come, which teams must prepare for. */
+    /** The next stage to come, which teams must prepare for. */
     UpcomingRolloutStage: {
       level: components['schemas']['EnforcementLevel'];
       /** Format: date-time */
       from: string;
       daysUntil: number;
     };
-    /** @description A guardrail's rollout in one environment at the time of the answer. */
+    /** A guardrail's rollout in one environment at the time of the answer. */
     EnvironmentRollout: {
       environment: string;
       stages: components['schemas']['RolloutStage'][];
-      /** @description The stage in force now; absent when the environment has no plan or its first stage has not started. */
+      /** The stage in force now; absent when the environment has no plan or its first stage has not started. */
       current?: components['schemas']['RolloutStage'];
       next?: components['schemas']['UpcomingRolloutStage'];
     };
-    /** @description One guardrail of the pack. */
+    /** One guardrail of the pack. */
     Guardrail: {
       id: string;
       title: string;
@@ -343,13 +338,13 @@ export interface components {
       severity: components['schemas']['GuardrailSeverity'];
       rationale: string;
       remediation: string;
-      /** @description A YAML snippet that fixes a violation, for readers to copy; absent when the pack gives none. */
+      /** A YAML snippet that fixes a violation, for readers to copy; absent when the pack gives none. */
       remediationExample?: string;
       docsUrl?: string;
       owner?: string;
-      /** @description True when the guardrail checks deletions only (`match.operations` is `[DELETE]`), so it acts at admission and never has results for live objects. */
+      /** True when the guardrail checks deletions only (`match.operations` is `[DELETE]`), so it acts at admission and never has results for live objects. */
       admissionOnly?: boolean;
-      /** @description Whether it can be exported to ValidatingAdmissionPolicy, and why not. */
+      /** Whether it can be exported to ValidatingAdmissionPolicy, and why not. */
       admission: {
         exportable: boolean;
         reason?: string;
@@ -365,10 +360,10 @@ export interface components {
     StringMap: {
       [key: string]: string;
     };
-    /** @description Quota and limit-range values of one size profile, as provisioning applies them. */
+    /** Quota and limit-range values of one size profile, as provisioning applies them. */
     SizeProfile: {
       name: string;
-      /** @description ResourceQuota `spec.hard`, e.g. `{ "requests.cpu": "2", "limits.memory": "4Gi", "pods": "20" }`. */
+      /** ResourceQuota `spec.hard`, e.g. `{ "requests.cpu": "2", "limits.memory": "4Gi", "pods": "20" }`. */
       quota: components['schemas']['StringMap'];
       limitRange: {
         defaultRequest: components['schemas']['StringMap'];
@@ -376,17 +371,16 @@ export interface components {
         max?: components['schemas']['StringMap'];
       };
     };
-    /** @description A configured environment, for the scaffolder environment picker. */
+    /** A configured environment, for the scaffolder environment picker. */
     Environment: {
       name: string;
       title: string;
       clusters: string[];
-      /** @enum {string} */
       podSecurity: 'privileged' | 'baseline' | 'restricted';
       networkPolicy: string;
       ownerRole: string;
       sizes: components['schemas']['SizeProfile'][];
-      /** @description How many guardrails are at each level in this environment now. */
+      /** How many guardrails are at each level in this environment now. */
       enforcement: components['schemas']['LevelCounts'] & {
         none: number;
       };
@@ -394,7 +388,7 @@ export interface components {
     EnvironmentList: {
       environments: components['schemas']['Environment'][];
     };
-    /** @description A Kubernetes object, with the cluster and environment it runs in. */
+    /** A Kubernetes object, with the cluster and environment it runs in. */
     Resource: {
       apiVersion: string;
       kind: string;
@@ -403,10 +397,9 @@ export interface components {
       cluster: string;
       environment: string;
     };
-    /** @description The exemption that applied, or that would have applied had it not expired. */
+    /** The exemption that applied, or that would have applied had it not expired. */
     AppliedExemption: {
       name: string;
-      /** @enum {string} */
       status: 'active' | 'expired';
       reason: components['schemas']['ExemptionReason'];
       justification: string;
@@ -415,15 +408,14 @@ export interface components {
       /** Format: date-time */
       expiresAt: string;
     };
-    /** @description One violation (or evaluation error) on one Kubernetes object. */
+    /** One violation (or evaluation error) on one Kubernetes object. */
     Violation: {
       guardrail: string;
       title: string;
       severity: components['schemas']['GuardrailSeverity'];
       category: components['schemas']['GuardrailCategory'];
       /**
-       * @description `fail` at block/auto-correct, `warn` at observe/warn, `error` when the object could not be evaluated.
-       * @enum {string}
+       * `fail` at block/auto-correct, `warn` at observe/warn, `error` when the object could not be evaluated.
        */
       result: 'fail' | 'warn' | 'error';
       level: components['schemas']['EnforcementLevel'];
@@ -433,32 +425,32 @@ export interface components {
       firstSeen: string;
       /** Format: date-time */
       lastSeen: string;
-      /** @description `audit`, `drift`, `auto-correct` or `policyreport:<engine>` */
+      /** `audit`, `drift`, `auto-correct` or `policyreport:<engine>` */
       source: string;
       exemption?: components['schemas']['AppliedExemption'];
     };
-    /** @description A cluster whose last audit failed; its results are those of the last good audit. */
+    /** A cluster whose last audit failed; its results are those of the last good audit. */
     StaleCluster: {
       cluster: string;
-      /** @description Names the cluster, never its address. */
+      /** Names the cluster, never its address. */
       error: string;
       /** Format: date-time */
       failedAt: string;
       /**
        * Format: date-time
-       * @description The last successful audit of this cluster, whose results are shown.
+       * The last successful audit of this cluster, whose results are shown.
        */
       lastSuccessAt?: string;
     };
-    /** @description A configured cluster no audit has read successfully yet. It has no results: what runs there is unknown, never compliant and never "0 affected". */
+    /** A configured cluster no audit has read successfully yet. It has no results: what runs there is unknown, never compliant and never "0 affected". */
     MissingCluster: {
       cluster: string;
-      /** @description Why the last audit failed; names the cluster, never its address. Absent when none has tried yet. */
+      /** Why the last audit failed; names the cluster, never its address. Absent when none has tried yet. */
       error?: string;
       /** Format: date-time */
       failedAt?: string;
     };
-    /** @description An entity's status in one environment. */
+    /** An entity's status in one environment. */
     EnvironmentReport: {
       environment: string;
       compliance: components['schemas']['ComplianceState'];
@@ -468,7 +460,7 @@ export interface components {
       /** Format: date-time */
       evaluatedAt?: string;
       stale: components['schemas']['StaleCluster'][];
-      /** @description Clusters of the environment never audited successfully; the environment is then `unknown`. */
+      /** Clusters of the environment never audited successfully; the environment is then `unknown`. */
       missing: components['schemas']['MissingCluster'][];
       violations: components['schemas']['Violation'][];
     };
@@ -479,18 +471,18 @@ export interface components {
       evaluatedAt?: string;
       environments: components['schemas']['EnvironmentReport'][];
     };
-    /** @description One day of counts (for trends). */
+    /** One day of counts (for trends). */
     HistoryPoint: {
       /**
        * Format: date
-       * @description `YYYY-MM-DD` (UTC).
+       * `YYYY-MM-DD` (UTC).
        */
       date: string;
       environment: string;
       guardrail: string;
-      /** @description Violations at block/auto-correct. */
+      /** Violations at block/auto-correct. */
       failing: number;
-      /** @description Violations at observe/warn. */
+      /** Violations at observe/warn. */
       warning: number;
       errors: number;
     };
@@ -501,27 +493,26 @@ export interface components {
       to: string;
       points: components['schemas']['HistoryPoint'][];
     };
-    /** @description One entity's status in the summary. */
+    /** One entity's status in the summary. */
     EntitySummary: {
       compliance: components['schemas']['ComplianceState'];
       /**
-       * @description Strictest level among failing guardrails in the entity's most protected environment, or `none`.
-       * @enum {string}
+       * Strictest level among failing guardrails in the entity's most protected environment, or `none`.
        */
       enforcementLevel: 'observe' | 'warn' | 'block' | 'auto-correct' | 'none';
-      /** @description e.g. `prod.warn`; absent when the most protected environment the entity may run in has no data. */
+      /** e.g. `prod.warn`; absent when the most protected environment the entity may run in has no data. */
       rolloutStage?: string;
       violations: number;
       warnings: number;
       errors: number;
       /**
        * Format: date-time
-       * @description When an audit first found this status; later audits that find the same status leave it, so that an unchanged summary stays byte for byte the same and the catalog rewrites nothing.
+       * When an audit first found this status; later audits that find the same status leave it, so that an unchanged summary stays byte for byte the same and the catalog rewrites nothing.
        */
       evaluatedAt?: string;
-      /** @description Namespace Resource entities the suite provisioned for this component. */
+      /** Namespace Resource entities the suite provisioned for this component. */
       namespaces?: string[];
-      /** @description Why part of the entity's data is missing or stale, naming the clusters (never their addresses); when set, compliance is never `compliant`. */
+      /** Why part of the entity's data is missing or stale, naming the clusters (never their addresses); when set, compliance is never `compliant`. */
       missingData?: string;
     };
     Summary: {
@@ -531,21 +522,20 @@ export interface components {
         [key: string]: components['schemas']['EntitySummary'];
       };
     };
-    /** @description One object affected in a what-if. */
+    /** One object affected in a what-if. */
     ImpactItem: {
       entityRef?: string;
       owner?: string;
       resource: components['schemas']['Resource'];
       /**
-       * @description What would happen at the asked level.
-       * @enum {string}
+       * What would happen at the asked level.
        */
       outcome: 'blocked' | 'warned' | 'observed' | 'corrected';
       message: string;
     };
-    /** @description An object that would be affected but for an active exemption. */
+    /** An object that would be affected but for an active exemption. */
     ExemptedImpactItem: components['schemas']['ImpactItem'] & {
-      /** @description The exemption's name. */
+      /** The exemption's name. */
       exemption: string;
     };
     Impact: {
@@ -562,14 +552,14 @@ export interface components {
         workloads: number;
         unowned: number;
       };
-      /** @description Clusters of the environment with no data; what runs there is not counted, so the totals are a lower bound. */
+      /** Clusters of the environment with no data; what runs there is not counted, so the totals are a lower bound. */
       missing: components['schemas']['MissingCluster'][];
-      /** @description Clusters of the environment counted from their last good audit. */
+      /** Clusters of the environment counted from their last good audit. */
       stale: components['schemas']['StaleCluster'][];
     };
-    /** @description What an exemption covers. Every given field must match; omitted fields match anything. At least one of entity, namespaces or resources is always given. */
+    /** What an exemption covers. Every given field must match; omitted fields match anything. At least one of entity, namespaces or resources is always given. */
     ExemptionScope: {
-      /** @description Catalog entity ref in full form, `kind:namespace/name`, lowercase. */
+      /** Catalog entity ref in full form, `kind:namespace/name`, lowercase. */
       entity?: string;
       environments?: string[];
       namespaces?: string[];
@@ -580,7 +570,7 @@ export interface components {
         namespace?: string;
       }[];
     };
-    /** @description One exemption with its status. */
+    /** One exemption with its status. */
     Exemption: {
       name: string;
       guardrails: string[];
@@ -591,12 +581,12 @@ export interface components {
       approvedBy: string;
       /** Format: date-time */
       expiresAt: string;
-      /** @description Whole days until expiry; negative once expired. */
+      /** Whole days until expiry; negative once expired. */
       daysLeft: number;
     };
     Exemptions: {
       active: components['schemas']['Exemption'][];
-      /** @description Active and expiring within 14 days (also listed in `active`). */
+      /** Active and expiring within 14 days (also listed in `active`). */
       expiringSoon: components['schemas']['Exemption'][];
       expired: components['schemas']['Exemption'][];
     };
@@ -609,50 +599,47 @@ export interface components {
       exempted: number;
       passing: number;
     };
-    /** @description Counts of results by guardrail and environment (no per-team ranking). */
+    /** Counts of results by guardrail and environment (no per-team ranking). */
     Distribution: {
       /** Format: date-time */
       evaluatedAt?: string;
-      /** @description Configured clusters never audited successfully; their objects are in no count. */
+      /** Configured clusters never audited successfully; their objects are in no count. */
       missing: (components['schemas']['MissingCluster'] & {
         environment: string;
       })[];
-      /** @description Clusters whose last audit failed; their objects are counted from the last good audit. */
+      /** Clusters whose last audit failed; their objects are counted from the last good audit. */
       stale: (components['schemas']['StaleCluster'] & {
         environment: string;
       })[];
       rows: components['schemas']['DistributionRow'][];
     };
-    /** @description A binding's validationActions (observe [Audit], warn [Warn, Audit], block and auto-correct [Deny]). */
+    /** A binding's validationActions (observe [Audit], warn [Warn, Audit], block and auto-correct [Deny]). */
     ValidationActions: ('Deny' | 'Warn' | 'Audit')[];
     /**
-     * @description `sync`: the backend keeps the environment's admission policies in its clusters; `off`: admission is left to GitOps (`guardrails export vap`).
-     * @enum {string}
+     * `sync`: the backend keeps the environment's admission policies in its clusters; `off`: admission is left to GitOps (`guardrails export vap`).
      */
     EnforcementMode: 'sync' | 'off';
     EnforcementEnvironment: {
       environment: string;
       mode: components['schemas']['EnforcementMode'];
-      /** @description Paused: from the next sync on, the environment's bindings audit only ([Audit]); nothing is denied or warned, every violation is still recorded. */
+      /** Paused: from the next sync on, the environment's bindings audit only ([Audit]); nothing is denied or warned, every violation is still recorded. */
       paused: boolean;
       /** Format: date-time */
       pausedAt?: string;
-      /** @description Entity ref of the user, or the service, that paused it. */
+      /** Entity ref of the user, or the service, that paused it. */
       pausedBy?: string;
       reason?: string;
     };
-    /** @description One admission object a sync created, updated or deleted. */
+    /** One admission object a sync created, updated or deleted. */
     EnforcementChange: {
-      /** @description ValidatingAdmissionPolicy or ValidatingAdmissionPolicyBinding. */
+      /** ValidatingAdmissionPolicy or ValidatingAdmissionPolicyBinding. */
       kind: string;
       name: string;
       guardrail?: string;
       environment?: string;
-      /** @enum {string} */
       change: 'create' | 'update' | 'delete';
       /**
-       * @description Set when the object had been edited or deleted by someone else, and the change restores it.
-       * @enum {string}
+       * Set when the object had been edited or deleted by someone else, and the change restores it.
        */
       drift?: 'edited' | 'deleted';
       oldActions?: components['schemas']['ValidationActions'];
@@ -663,28 +650,26 @@ export interface components {
       changedAt: string;
     };
     PlannedEnforcementChange: components['schemas']['EnforcementChange'] & {
-      /** @description The fields the suite sets that differ in the cluster (updates), e.g. `spec.validationActions`. */
+      /** The fields the suite sets that differ in the cluster (updates), e.g. `spec.validationActions`. */
       fields: string[];
     };
     EnforcementDrift: {
       kind: string;
       name: string;
-      /** @enum {string} */
       drift: 'edited' | 'deleted';
       fields: string[];
     };
     EnforcementSync: {
       /** Format: date-time */
       syncedAt: string;
-      /** @enum {string} */
       result: 'ok' | 'failed';
-      /** @description Why it failed; names the cluster, never its address. */
+      /** Why it failed; names the cluster, never its address. */
       reason?: string;
       changes: components['schemas']['EnforcementChange'][];
-      /** @description Objects found edited or deleted by someone else (restored unless the sync failed first). */
+      /** Objects found edited or deleted by someone else (restored unless the sync failed first). */
       drift: components['schemas']['EnforcementDrift'][];
     };
-    /** @description A binding as the suite last applied it to the cluster; the last sync's drift says whether someone changed it. */
+    /** A binding as the suite last applied it to the cluster; the last sync's drift says whether someone changed it. */
     EnforcedBinding: {
       guardrail: string;
       environment: string;
@@ -697,12 +682,12 @@ export interface components {
     ScheduledStageChange: {
       guardrail: string;
       environment: string;
-      /** @description Absent when the guardrail is not in force before the change. */
+      /** Absent when the guardrail is not in force before the change. */
       from?: components['schemas']['EnforcementLevel'];
       to: components['schemas']['EnforcementLevel'];
       actions: components['schemas']['ValidationActions'];
     };
-    /** @description The next change of the rollout calendar in the cluster's environments, and what changes then: a stage of a guardrail admission enforces starting, or an exemption admission honours expiring. The sync also wakes every hour to refresh the policies that read admission's clock (the deletion protections); that changes no level and is not listed here. */
+    /** The next change of the rollout calendar in the cluster's environments, and what changes then: a stage of a guardrail admission enforces starting, or an exemption admission honours expiring. The sync also wakes every hour to refresh the policies that read admission's clock (the deletion protections); that changes no level and is not listed here. */
     ScheduledEnforcementChange: {
       /** Format: date-time */
       at: string;
@@ -710,29 +695,28 @@ export interface components {
       expiringExemptions: string[];
     };
     UnresolvedExemption: {
-      /** @description The exemption's name. */
+      /** The exemption's name. */
       exemption: string;
       reason: string;
     };
     ClusterEnforcement: {
       cluster: string;
       environments: string[];
-      /** @description The cluster's environments in mode `sync`. */
+      /** The cluster's environments in mode `sync`. */
       syncing: string[];
       /**
-       * @description The last sync's result; `unknown` before the first sync, `off` when none of the cluster's environments syncs.
-       * @enum {string}
+       * The last sync's result; `unknown` before the first sync, `off` when none of the cluster's environments syncs.
        */
       status: 'ok' | 'failed' | 'unknown' | 'off';
       reason?: string;
-      /** @description The last sync is older than three cadences; what it found may no longer hold. */
+      /** The last sync is older than three cadences; what it found may no longer hold. */
       stale: boolean;
       lastSync?: components['schemas']['EnforcementSync'];
       enforced: components['schemas']['EnforcedBinding'][];
       nextChange?: components['schemas']['ScheduledEnforcementChange'];
-      /** @description Active exemptions that admission in this cluster does not honour, and why: an exemption scoped to an entity whose objects the cluster's last audit did not find excludes nothing (requests are judged as if it did not exist). Absent when every active exemption is honoured. */
+      /** Active exemptions that admission in this cluster does not honour, and why: an exemption scoped to an entity whose objects the cluster's last audit did not find excludes nothing (requests are judged as if it did not exist). Absent when every active exemption is honoured. */
       unresolvedExemptions?: components['schemas']['UnresolvedExemption'][];
-      /** @description The latest changes, newest first. */
+      /** The latest changes, newest first. */
       recentChanges: components['schemas']['LoggedEnforcementChange'][];
     };
     EnforcementState: {
@@ -744,13 +728,12 @@ export interface components {
     ClusterDryRun: {
       cluster: string;
       /**
-       * @description `failed`: the cluster could not be read, and `reason` says why.
-       * @enum {string}
+       * `failed`: the cluster could not be read, and `reason` says why.
        */
       status: 'ok' | 'failed' | 'off';
       reason?: string;
       changes: components['schemas']['PlannedEnforcementChange'][];
-      /** @description Objects the suite would apply, whose names objects without its managed-by label hold; left alone. */
+      /** Objects the suite would apply, whose names objects without its managed-by label hold; left alone. */
       unmanaged: {
         kind: string;
         name: string;
@@ -759,26 +742,24 @@ export interface components {
     EnforcementDryRun: {
       /**
        * Format: date-time
-       * @description The instant whose rollout stages the plan follows.
+       * The instant whose rollout stages the plan follows.
        */
       at: string;
       clusters: components['schemas']['ClusterDryRun'][];
     };
     PauseRequest: {
-      /** @description Why, shown with the pause. */
+      /** Why, shown with the pause. */
       reason?: string;
     };
     AuditRun: {
-      /** @enum {string} */
       status: 'started' | 'already-running';
     };
     Health: {
-      /** @enum {string} */
       status: 'ok';
     };
   };
   responses: {
-    /** @description A parameter is missing or invalid; the body's error.message says which and why. */
+    /** A parameter is missing or invalid; the body's error.message says which and why. */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -787,7 +768,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description No valid user or service credentials. */
+    /** No valid user or service credentials. */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -796,7 +777,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The permission policy denied the request. */
+    /** The permission policy denied the request. */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -805,7 +786,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The entity is not in the catalog, the caller may not see it, or no audit has results for it yet. */
+    /** The entity is not in the catalog, the caller may not see it, or no audit has results for it yet. */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -816,15 +797,15 @@ export interface components {
     };
   };
   parameters: {
-    /** @description Entity kind, case-insensitive (e.g. `component`). */
+    /** Entity kind, case-insensitive (e.g. `component`). */
     kind: string;
-    /** @description Entity namespace, case-insensitive (e.g. `default`). */
+    /** Entity namespace, case-insensitive (e.g. `default`). */
     namespace: string;
-    /** @description Entity name, case-insensitive. */
+    /** Entity name, case-insensitive. */
     name: string;
-    /** @description How many days back, ending today (UTC). */
+    /** How many days back, ending today (UTC). */
     days: number;
-    /** @description A configured environment; an unknown one answers 400. */
+    /** A configured environment; an unknown one answers 400. */
     environment: string;
   };
   requestBodies: never;
@@ -847,7 +828,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The plugin is up. */
+      /** The plugin is up. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -867,7 +848,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The guardrails of the pack. */
+      /** The guardrails of the pack. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -889,7 +870,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The configured environments. */
+      /** The configured environments. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -907,18 +888,18 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Entity kind, case-insensitive (e.g. `component`). */
+        /** Entity kind, case-insensitive (e.g. `component`). */
         kind: components['parameters']['kind'];
-        /** @description Entity namespace, case-insensitive (e.g. `default`). */
+        /** Entity namespace, case-insensitive (e.g. `default`). */
         namespace: components['parameters']['namespace'];
-        /** @description Entity name, case-insensitive. */
+        /** Entity name, case-insensitive. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's report. */
+      /** The entity's report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -936,23 +917,23 @@ export interface operations {
   getEntityHistory: {
     parameters: {
       query?: {
-        /** @description How many days back, ending today (UTC). */
+        /** How many days back, ending today (UTC). */
         days?: components['parameters']['days'];
       };
       header?: never;
       path: {
-        /** @description Entity kind, case-insensitive (e.g. `component`). */
+        /** Entity kind, case-insensitive (e.g. `component`). */
         kind: components['parameters']['kind'];
-        /** @description Entity namespace, case-insensitive (e.g. `default`). */
+        /** Entity namespace, case-insensitive (e.g. `default`). */
         namespace: components['parameters']['namespace'];
-        /** @description Entity name, case-insensitive. */
+        /** Entity name, case-insensitive. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's daily counts. */
+      /** The entity's daily counts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -970,7 +951,7 @@ export interface operations {
   getHistory: {
     parameters: {
       query?: {
-        /** @description How many days back, ending today (UTC). */
+        /** How many days back, ending today (UTC). */
         days?: components['parameters']['days'];
       };
       header?: never;
@@ -979,7 +960,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Daily counts. */
+      /** Daily counts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1002,7 +983,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The distribution. */
+      /** The distribution. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1019,7 +1000,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The ETag of the summary the caller has. */
+        /** The ETag of the summary the caller has. */
         'If-None-Match'?: string;
       };
       path?: never;
@@ -1027,10 +1008,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The summary. */
+      /** The summary. */
       200: {
         headers: {
-          /** @description Covers the entities' statuses only, not `generatedAt`. */
+          /** Covers the entities' statuses only, not `generatedAt`. */
           ETag?: string;
           [name: string]: unknown;
         };
@@ -1038,7 +1019,7 @@ export interface operations {
           'application/json': components['schemas']['Summary'];
         };
       };
-      /** @description The summary has not changed since the given ETag. */
+      /** The summary has not changed since the given ETag. */
       304: {
         headers: {
           ETag?: string;
@@ -1053,9 +1034,9 @@ export interface operations {
   getImpact: {
     parameters: {
       query: {
-        /** @description A guardrail ID of the pack; an unknown one answers 400. */
+        /** A guardrail ID of the pack; an unknown one answers 400. */
         guardrail: string;
-        /** @description A configured environment; an unknown one answers 400. */
+        /** A configured environment; an unknown one answers 400. */
         environment: string;
         level: components['schemas']['EnforcementLevel'];
       };
@@ -1065,7 +1046,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description What would happen. */
+      /** What would happen. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1088,7 +1069,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The exemptions. */
+      /** The exemptions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1110,7 +1091,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The audit started, or one was already running. */
+      /** The audit started, or one was already running. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -1132,7 +1113,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The enforcement state. */
+      /** The enforcement state. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1154,7 +1135,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The changes per cluster. */
+      /** The changes per cluster. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1172,7 +1153,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A configured environment; an unknown one answers 400. */
+        /** A configured environment; an unknown one answers 400. */
         environment: components['parameters']['environment'];
       };
       cookie?: never;
@@ -1183,7 +1164,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The environment, paused. */
+      /** The environment, paused. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1195,7 +1176,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
-      /** @description The environment's mode is `off`; there is no enforcement to pause. */
+      /** The environment's mode is `off`; there is no enforcement to pause. */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1211,14 +1192,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A configured environment; an unknown one answers 400. */
+        /** A configured environment; an unknown one answers 400. */
         environment: components['parameters']['environment'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The environment, not paused. */
+      /** The environment, not paused. */
       200: {
         headers: {
           [name: string]: unknown;

@@ -50,7 +50,7 @@ export interface CelProgram {
   readonly expression: string;
   /** Type the checker inferred for the result, e.g. `bool`, `string` or `dyn`. */
   readonly resultType: string;
-  /** Never throws; a runtime error or exhausted budget becomes { ok: false } */
+  /** Never throws; a runtime error or exhausted budget becomes `{ ok: false }`. */
   evaluate(
     activation: Record<string, unknown>,
     options?: CelEvaluateOptions,

@@ -38,7 +38,7 @@ function asJsonObject<T extends JsonObject>(
 export const jsonObjectSchema = (zod: Zod) =>
   asJsonObject<JsonObject>(zod.record(zod.unknown()));
 
-/** A catalog entity as the actions output it. */
+/** A catalog entity as the actions output it. @public */
 export type EntityOutput = JsonObject & {
   apiVersion: string;
   kind: string;

@@ -130,15 +130,22 @@ function CardBody(props: { report: ApiEntityReport }) {
 }
 
 /**
+ * Props of {@link EntityGuardrailsCard}.
+ *
+ * @public
+ */
+export interface EntityGuardrailsCardProps {
+  /** The path of the Guardrails tab under the entity page; `guardrails` unless mounted elsewhere. */
+  tabPath?: string;
+}
+
+/**
  * Guardrail compliance at a glance for a component's overview: per environment, the nearest upcoming stage
  * change, and a link to the Guardrails tab.
  *
  * @public
  */
-export function EntityGuardrailsCard(props: {
-  /** The path of the Guardrails tab under the entity page; `guardrails` unless mounted elsewhere. */
-  tabPath?: string;
-}) {
+export function EntityGuardrailsCard(props: EntityGuardrailsCardProps) {
   const { entity } = useEntity();
   const entityLink = useEntityRefLink();
   const tabPath = (props.tabPath ?? 'guardrails').replace(/^\/+/, '');

@@ -1,1 +1,2 @@
 export { EntityGuardrailsCard } from './EntityGuardrailsCard';
+export type { EntityGuardrailsCardProps } from './EntityGuardrailsCard';

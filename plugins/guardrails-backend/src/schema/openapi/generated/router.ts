@@ -138,7 +138,7 @@ export const spec = {
       Error: {
         type: 'object',
         description:
-          "Backstage's standard error body (`ErrorResponseBody` of @backstage/errors).",
+          "Backstage's standard error body (`ErrorResponseBody` of `@backstage/errors`).",
         required: ['error', 'request', 'response'],
         properties: {
           error: {
