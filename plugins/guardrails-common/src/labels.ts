@@ -55,6 +55,10 @@ export const GUARDRAILS_CATEGORY_ANNOTATION = 'guardrails.dev/category';
 /** On an exported binding: the exemptions it excludes from admission, comma-separated. @public */
 export const GUARDRAILS_EXEMPTIONS_ANNOTATION = 'guardrails.dev/exemptions';
 
+/** On a binding whose environment's enforcement is paused: it audits only, whatever the stage says. @public */
+export const GUARDRAILS_ENFORCEMENT_PAUSED_ANNOTATION =
+  'guardrails.dev/enforcement-paused';
+
 // On objects in clusters.
 /**
  * On a Namespace (or an object) that deletion-protection guardrails guard: an RFC 3339 instant until which

@@ -1,3 +1,5 @@
+// One table of every served resource with its names and rules, as discovery serves them; kept whole so the
+// simulator's API surface reads in one place.
 /** How names of a resource are validated, as the real API server does per type. */
 export type NameRule =
   | 'dns1123-subdomain'

@@ -1,4 +1,7 @@
-import { GUARDRAILS_ENVIRONMENT_LABEL } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  GUARDRAILS_ENFORCEMENT_PAUSED_ANNOTATION as PAUSED_ANNOTATION,
+  GUARDRAILS_ENVIRONMENT_LABEL,
+} from '@guardrails-dev/plugin-guardrails-common';
 import {
   AdmissionExport,
   VALIDATION_ACTIONS,
@@ -10,8 +13,7 @@ export const ADMISSION_API_VERSION = 'admissionregistration.k8s.io/v1';
 export const POLICY_KIND = 'ValidatingAdmissionPolicy';
 export const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
 
-/** On a binding whose environment's enforcement is paused: it audits only, whatever the stage says. */
-export const PAUSED_ANNOTATION = 'guardrails.dev/enforcement-paused';
+export { PAUSED_ANNOTATION };
 
 /**
  * What a cluster should hold for the environments it syncs: the export the CLI prints (one source), with the
