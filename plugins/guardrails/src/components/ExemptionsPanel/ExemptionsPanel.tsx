@@ -11,7 +11,8 @@ import type {
   ApiExemption,
   ApiExemptions,
 } from '@guardrails-dev/plugin-guardrails-common';
-import { formatDate, formatDateTime, pluralDays } from '../../domain/time';
+import { pluralDays } from '../../domain/time';
+import { DateText } from '../DateText';
 import { OwnerLink } from '../OwnerLink';
 import { ReadableTable } from '../ReadableTable';
 
@@ -85,12 +86,7 @@ function ExemptionTable(props: {
                     <OwnerLink entityRef={e.approvedBy} defaultKind="user" />
                   </TableCell>
                   <TableCell>
-                    <time
-                      dateTime={e.expiresAt}
-                      title={formatDateTime(e.expiresAt)}
-                    >
-                      {formatDate(e.expiresAt)}
-                    </time>
+                    <DateText value={e.expiresAt} />
                     <Typography variant="caption" display="block">
                       {e.daysLeft >= 0
                         ? `in ${pluralDays(e.daysLeft)}`

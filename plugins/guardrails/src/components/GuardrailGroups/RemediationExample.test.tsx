@@ -41,8 +41,9 @@ describe("a guardrail group's example fix", () => {
     const example = await within(details).findByRole('region', {
       name: `Example fix for ${privileged.title}`,
     });
-    // The code block loads lazily, its copy button with it.
-    await within(example).findByRole('button', { name: 'Copy text' });
+    await within(example).findByRole('button', {
+      name: /^Copy the example fix for /,
+    });
     expect(within(details).getAllByRole('region')).toHaveLength(1);
     expect(example).toHaveTextContent('securityContext:');
     expect(example).toHaveTextContent('privileged: false');
