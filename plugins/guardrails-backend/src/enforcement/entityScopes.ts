@@ -79,11 +79,16 @@ export async function auditedEntityScopes(
       ...(resources.size > 0
         ? {
             resources: [...resources.entries()]
-              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .sort(([a], [b]) => byCodePoint(a, b))
               .map(([, r]) => r),
           }
         : {}),
     };
   }
   return scopes;
+}
+
+function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

@@ -632,28 +632,25 @@ describe('parsePack', () => {
       ]);
     });
 
-    it.each([
-      ['payments.legacy-root', true],
-      [`${'a'.repeat(63)}.b`, true],
-      ['payments..root', false],
-      ['payments.-root', false],
-      ['Payments', false],
-      [`${'a'.repeat(64)}.b`, false],
-    ])(
-      'takes exemption name %j as a Kubernetes object name: %s',
-      (name, valid) => {
+    it.each(['payments.legacy-root', `${'a'.repeat(63)}.b`])(
+      'takes exemption name %j as a Kubernetes object name',
+      name => {
         const files = [file('a.yaml', base, exemptionDocument(name))];
-        if (valid) {
-          expect(parsePack(files, { now: NOW }).pack.exemptions).toHaveLength(
-            1,
-          );
-        } else {
-          expect(problemsOf(files).map(p => p.message)).toEqual([
-            `"${name}" is not a Kubernetes object name (lowercase letters, digits, dashes and dots)`,
-          ]);
-        }
+        expect(parsePack(files, { now: NOW }).pack.exemptions).toHaveLength(1);
       },
     );
+
+    it.each([
+      'payments..root',
+      'payments.-root',
+      'Payments',
+      `${'a'.repeat(64)}.b`,
+    ])('refuses exemption name %j: not a Kubernetes object name', name => {
+      const files = [file('a.yaml', base, exemptionDocument(name))];
+      expect(problemsOf(files).map(p => p.message)).toEqual([
+        `"${name}" is not a Kubernetes object name (lowercase letters, digits, dashes and dots)`,
+      ]);
+    });
 
     it('warns about exemptions that already expired', () => {
       const { warnings } = parsePack(

@@ -156,10 +156,10 @@ describe('ClusterClient reads', () => {
     await expect(
       client.get('v1', 'ConfigMap', 'cm-1', '../secrets'),
     ).rejects.toThrow("'../secrets' is not a valid namespace name");
-    for (const namespace of ['Team-a', '-team-a', 't'.repeat(64)]) {
-      await expect(
-        client.get('v1', 'ConfigMap', 'cm-1', namespace),
-      ).rejects.toThrow(`'${namespace}' is not a valid namespace name`);
+    for (const name of ['Team-a', '-team-a', 't'.repeat(64)]) {
+      await expect(client.get('v1', 'ConfigMap', 'cm-1', name)).rejects.toThrow(
+        `'${name}' is not a valid namespace name`,
+      );
     }
     await expect(
       client.listAll('v1', 'ConfigMap', { limit: 0 }),

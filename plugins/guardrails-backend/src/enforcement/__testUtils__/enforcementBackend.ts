@@ -114,9 +114,9 @@ export async function startEnforcement(options: EnforcementOptions = {}) {
         .listObjects(ADMISSION, kind)
         .map((o: any) => [o.metadata.name, o]),
     );
-  const get = async (path: string) => {
+  const get = async (route: string) => {
     const res = await request(backend.server)
-      .get(`/api/guardrails${path}`)
+      .get(`/api/guardrails${route}`)
       .set('Authorization', mockCredentials.user.header());
     if (res.status !== 200) throw new Error(JSON.stringify(res.body));
     return res.body;
