@@ -176,6 +176,23 @@ describe('dev portal', { timeout: 900_000 }, () => {
     });
   });
 
+  it("opens the guardrail an admission denial's link names, on a fresh page", async () => {
+    // The link of every denial message: the page loads with it, so the row's toggle is focused as it mounts.
+    await page.goto(
+      `${baseUrl}/guardrails/catalog?guardrail=pod.no-privileged`,
+    );
+    const row = page.locator('[aria-current="location"]');
+    await row.getByText('Containers must not run privileged').waitFor();
+    assert.equal(await page.getByText('Something Went Wrong').count(), 0);
+    await page.getByText('How to fix it:').first().waitFor();
+    assert.equal(
+      await page.evaluate(() =>
+        document.activeElement?.getAttribute('aria-label'),
+      ),
+      'Hide how to fix Containers must not run privileged',
+    );
+  });
+
   it('shows the guarded templates under Create', async () => {
     await page.goto(`${baseUrl}/create`);
     await page.getByText('Guarded Node.js service').first().waitFor();

@@ -6,6 +6,14 @@ import { ReactNode, Ref } from 'react';
 const useStyles = makeStyles(theme => ({
   row: { '& > td, & > th': { borderBottom: 'unset' } },
   details: { backgroundColor: theme.palette.background.default },
+  // An outline rather than MUI's focus ripple: a link into the page focuses the toggle right after it mounts,
+  // before the ripple exists, and MUI then fails the whole page.
+  toggle: {
+    '&.Mui-focusVisible, &:focus-visible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 1,
+    },
+  },
 }));
 
 /**
@@ -37,6 +45,8 @@ export function ExpandableRow(props: {
           <IconButton
             ref={toggleRef}
             size="small"
+            className={classes.toggle}
+            disableFocusRipple
             aria-expanded={expanded}
             aria-controls={expanded ? detailsId : undefined}
             aria-label={expanded ? label.replace(/^Show/, 'Hide') : label}
