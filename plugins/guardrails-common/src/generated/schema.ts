@@ -96,6 +96,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entities/{kind}/{namespace}/{name}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quota use of the namespaces provisioned for the entity, per environment, with missing or stale data stated. */
+    get: operations['getEntityUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/history': {
     parameters: {
       query?: never;
@@ -122,6 +139,23 @@ export interface paths {
     };
     /** Current results counted by guardrail and environment, with the clusters whose data is missing or stale. */
     get: operations['getDistribution'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/costs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quota use and its estimated monthly cost per cost centre and environment, the budgets against their estimate, and the daily estimate per cost centre over the last `days` days. */
+    get: operations['getCosts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -613,6 +647,114 @@ export interface components {
       })[];
       rows: components['schemas']['DistributionRow'][];
     };
+    /** One resource of a ResourceQuota, as its status reports it. */
+    QuotaResourceUsage: {
+      /** The quota key, e.g. `requests.cpu`. */
+      resource: string;
+      /** The quantity reserved, e.g. `4` or `8Gi`. */
+      hard: string;
+      /** The quantity in use; null when the quota's status does not report it (unknown, never 0). */
+      used: string | null;
+      /** used / hard (0..n, above 1 when over); null when used is unknown or either is not a number. */
+      share: number | null;
+    };
+    /** A ResourceQuota of the namespace. */
+    QuotaUsage: {
+      name: string;
+      resources: components['schemas']['QuotaResourceUsage'][];
+    };
+    /**
+     * `ok`: the cluster's last audit read the namespace; `stale`: the last audit failed, the quotas are those of the last good audit (`observedAt`); `missing`: no audit has read the cluster (or the namespace) yet, the quotas are unknown (empty, never "no quota").
+     */
+    UsageDataState: 'ok' | 'missing' | 'stale';
+    /** Quota use of one namespace provisioned for the entity. With `data: ok` or `stale`, `quotas: []` means the namespace has no ResourceQuota ("no quota"), never 0 %. */
+    EnvironmentUsage: {
+      environment: string;
+      cluster: string;
+      namespace: string;
+      /** The provisioned namespace size */
+      size?: string;
+      data: components['schemas']['UsageDataState'];
+      /** Why the cluster's last audit failed (missing or stale); names the cluster, never its address. */
+      error?: string;
+      /**
+       * Format: date-time
+       * When the quotas shown were read.
+       */
+      observedAt?: string;
+      quotas: components['schemas']['QuotaUsage'][];
+    };
+    /** Quota use of every namespace provisioned for the entity, per environment and cluster. */
+    EntityUsage: {
+      entityRef: string;
+      environments: components['schemas']['EnvironmentUsage'][];
+    };
+    /** CPUs and GiB of memory. */
+    CpuMemory: {
+      cpu: number;
+      memoryGiB: number;
+    };
+    /** The configured monthly prices of an environment (`guardrails.costs.prices`). */
+    CostPrice: {
+      environment: string;
+      /** Per CPU per month. */
+      cpu: number;
+      /** Per GiB of memory per month. */
+      memoryGiB: number;
+    };
+    /** The namespaces of one cost centre in one environment (clusters with current or last good data only). `quota` sums the namespaces' `requests.cpu` / `requests.memory` hard (what is reserved), `used` their status.used. */
+    CostRow: {
+      /** The namespaces' `guardrails.dev/cost-center` label; null for namespaces without one. */
+      costCenter: string | null;
+      environment: string;
+      /** How many namespaces are summed. */
+      namespaces: number;
+      quota: components['schemas']['CpuMemory'];
+      used: components['schemas']['CpuMemory'];
+      /** Monthly cost from the environment's prices; null when the environment has no price. */
+      estimate: {
+        quota: number;
+        used: number;
+      } | null;
+    };
+    /** A configured monthly budget (`guardrails.costs.budgets`) against the cost centre's estimate. */
+    CostBudget: {
+      costCenter: string;
+      monthly: number;
+      /** Monthly estimate of what the cost centre's quotas reserve, over the environments with a price. */
+      estimate: number;
+      /** estimate > monthly. */
+      over: boolean;
+      /** Environments of the cost centre without a price, left out of the estimate. */
+      unpriced: string[];
+    };
+    /** One day's monthly estimate of what a cost centre's quotas reserved, at today's prices. */
+    CostTrendPoint: {
+      /**
+       * Format: date
+       * `YYYY-MM-DD` (UTC).
+       */
+      day: string;
+      costCenter: string | null;
+      estimate: number;
+    };
+    /** Quota use and its estimated monthly cost per cost centre and environment (platform view). */
+    CostReport: {
+      /** e.g. `USD` (`guardrails.costs.currency`). */
+      currency: string;
+      prices: components['schemas']['CostPrice'][];
+      rows: components['schemas']['CostRow'][];
+      budgets: components['schemas']['CostBudget'][];
+      trend: components['schemas']['CostTrendPoint'][];
+      /** Configured clusters never read successfully; their namespaces are in no row (unknown, not 0). */
+      missing: (components['schemas']['MissingCluster'] & {
+        environment: string;
+      })[];
+      /** Clusters whose last audit failed; their namespaces are summed from the last good audit. */
+      stale: (components['schemas']['StaleCluster'] & {
+        environment: string;
+      })[];
+    };
     /** A binding's validationActions (observe [Audit], warn [Warn, Audit], block and auto-correct [Deny]). */
     ValidationActions: ('Deny' | 'Warn' | 'Audit')[];
     /**
@@ -948,6 +1090,37 @@ export interface operations {
       404: components['responses']['NotFound'];
     };
   };
+  getEntityUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Entity kind, case-insensitive (e.g. `component`). */
+        kind: components['parameters']['kind'];
+        /** Entity namespace, case-insensitive (e.g. `default`). */
+        namespace: components['parameters']['namespace'];
+        /** Entity name, case-insensitive. */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The entity's quota use. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityUsage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
   getHistory: {
     parameters: {
       query?: {
@@ -992,6 +1165,32 @@ export interface operations {
           'application/json': components['schemas']['Distribution'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getCosts: {
+    parameters: {
+      query?: {
+        /** How many days back, ending today (UTC). */
+        days?: components['parameters']['days'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The cost report. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
     };

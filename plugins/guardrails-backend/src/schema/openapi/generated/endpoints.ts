@@ -43,6 +43,15 @@ export type EndpointMap = {
       | operations['getEntityHistory']['responses']['403']['content']['application/json']
       | operations['getEntityHistory']['responses']['404']['content']['application/json'];
   };
+  '#get|/entities/{kind}/{namespace}/{name}/usage': {
+    path: operations['getEntityUsage']['parameters']['path'];
+    response:
+      | operations['getEntityUsage']['responses']['200']['content']['application/json']
+      | operations['getEntityUsage']['responses']['400']['content']['application/json']
+      | operations['getEntityUsage']['responses']['401']['content']['application/json']
+      | operations['getEntityUsage']['responses']['403']['content']['application/json']
+      | operations['getEntityUsage']['responses']['404']['content']['application/json'];
+  };
   '#get|/history': {
     query: NonNullable<operations['getHistory']['parameters']['query']>;
     response:
@@ -56,6 +65,14 @@ export type EndpointMap = {
       | operations['getDistribution']['responses']['200']['content']['application/json']
       | operations['getDistribution']['responses']['401']['content']['application/json']
       | operations['getDistribution']['responses']['403']['content']['application/json'];
+  };
+  '#get|/costs': {
+    query: NonNullable<operations['getCosts']['parameters']['query']>;
+    response:
+      | operations['getCosts']['responses']['200']['content']['application/json']
+      | operations['getCosts']['responses']['400']['content']['application/json']
+      | operations['getCosts']['responses']['401']['content']['application/json']
+      | operations['getCosts']['responses']['403']['content']['application/json'];
   };
   '#get|/summary': {
     response:

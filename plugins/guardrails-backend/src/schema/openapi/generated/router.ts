@@ -14,7 +14,7 @@ export const spec = {
     title: 'guardrails',
     version: '1.0.0',
     description:
-      "REST API of the Guardrails for Backstage backend plugin, mounted at /api/guardrails. This file is the one source of the contract: the backend serves it through a validated router (parameters outside it answer 400 in Backstage's error shape), and the server types and the client's types are generated from it (`npm run openapi:generate`; `npm run openapi:verify` fails when they are stale). Every endpoint but /health needs user or service credentials. An entity's report and history check `guardrails.entity.report.read` on the entity (resource type `catalog-entity`) after reading the entity from the catalog with the caller's credentials: an entity the caller may not see answers 404, a denied permission 403. The fleet-wide endpoints (/summary, /history, /distribution, /impact) check `guardrails.report.read`; /guardrails and /environments `guardrails.pack.read`; /exemptions `guardrails.exemption.read`; POST /audit `guardrails.audit.run`; /enforcement and /enforcement/dry-run `guardrails.report.read`; pausing and resuming enforcement `guardrails.enforcement.pause`. Times are ISO 8601 strings; entity refs are full and lower-case (`component:default/name`).",
+      "REST API of the Guardrails for Backstage backend plugin, mounted at /api/guardrails. This file is the one source of the contract: the backend serves it through a validated router (parameters outside it answer 400 in Backstage's error shape), and the server types and the client's types are generated from it (`npm run openapi:generate`; `npm run openapi:verify` fails when they are stale). Every endpoint but /health needs user or service credentials. An entity's report and history check `guardrails.entity.report.read` on the entity (resource type `catalog-entity`) after reading the entity from the catalog with the caller's credentials: an entity the caller may not see answers 404, a denied permission 403. The fleet-wide endpoints (/summary, /history, /distribution, /impact, /costs) check `guardrails.report.read`; an entity's usage checks the same as its report; /guardrails and /environments `guardrails.pack.read`; /exemptions `guardrails.exemption.read`; POST /audit `guardrails.audit.run`; /enforcement and /enforcement/dry-run `guardrails.report.read`; pausing and resuming enforcement `guardrails.enforcement.pause`. Times are ISO 8601 strings; entity refs are full and lower-case (`component:default/name`).",
     license: {
       name: 'Apache-2.0',
     },
@@ -1205,6 +1205,332 @@ export const spec = {
           },
         },
       },
+      QuotaResourceUsage: {
+        type: 'object',
+        description:
+          'One resource of a ResourceQuota, as its status reports it.',
+        required: ['resource', 'hard', 'used', 'share'],
+        properties: {
+          resource: {
+            type: 'string',
+            description: 'The quota key, e.g. `requests.cpu`.',
+          },
+          hard: {
+            type: 'string',
+            description: 'The quantity reserved, e.g. `4` or `8Gi`.',
+          },
+          used: {
+            type: 'string',
+            nullable: true,
+            description:
+              "The quantity in use; null when the quota's status does not report it (unknown, never 0).",
+          },
+          share: {
+            type: 'number',
+            nullable: true,
+            description:
+              'used / hard (0..n, above 1 when over); null when used is unknown or either is not a number.',
+          },
+        },
+      },
+      QuotaUsage: {
+        type: 'object',
+        description: 'A ResourceQuota of the namespace.',
+        required: ['name', 'resources'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          resources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/QuotaResourceUsage',
+            },
+          },
+        },
+      },
+      UsageDataState: {
+        type: 'string',
+        description:
+          '`ok`: the cluster\'s last audit read the namespace; `stale`: the last audit failed, the quotas are those of the last good audit (`observedAt`); `missing`: no audit has read the cluster (or the namespace) yet, the quotas are unknown (empty, never "no quota").',
+        enum: ['ok', 'missing', 'stale'],
+      },
+      EnvironmentUsage: {
+        type: 'object',
+        description:
+          'Quota use of one namespace provisioned for the entity. With `data: ok` or `stale`, `quotas: []` means the namespace has no ResourceQuota ("no quota"), never 0 %.',
+        required: ['environment', 'cluster', 'namespace', 'data', 'quotas'],
+        properties: {
+          environment: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          size: {
+            type: 'string',
+            description: 'The provisioned namespace size',
+            'when the namespace names one.': null,
+          },
+          data: {
+            $ref: '#/components/schemas/UsageDataState',
+          },
+          error: {
+            type: 'string',
+            description:
+              "Why the cluster's last audit failed (missing or stale); names the cluster, never its address.",
+          },
+          observedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the quotas shown were read.',
+          },
+          quotas: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/QuotaUsage',
+            },
+          },
+        },
+      },
+      EntityUsage: {
+        type: 'object',
+        description:
+          'Quota use of every namespace provisioned for the entity, per environment and cluster.',
+        required: ['entityRef', 'environments'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          environments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EnvironmentUsage',
+            },
+          },
+        },
+      },
+      CpuMemory: {
+        type: 'object',
+        description: 'CPUs and GiB of memory.',
+        required: ['cpu', 'memoryGiB'],
+        properties: {
+          cpu: {
+            type: 'number',
+          },
+          memoryGiB: {
+            type: 'number',
+          },
+        },
+      },
+      CostPrice: {
+        type: 'object',
+        description:
+          'The configured monthly prices of an environment (`guardrails.costs.prices`).',
+        required: ['environment', 'cpu', 'memoryGiB'],
+        properties: {
+          environment: {
+            type: 'string',
+          },
+          cpu: {
+            type: 'number',
+            description: 'Per CPU per month.',
+          },
+          memoryGiB: {
+            type: 'number',
+            description: 'Per GiB of memory per month.',
+          },
+        },
+      },
+      CostRow: {
+        type: 'object',
+        description:
+          "The namespaces of one cost centre in one environment (clusters with current or last good data only). `quota` sums the namespaces' `requests.cpu` / `requests.memory` hard (what is reserved), `used` their status.used.",
+        required: [
+          'costCenter',
+          'environment',
+          'namespaces',
+          'quota',
+          'used',
+          'estimate',
+        ],
+        properties: {
+          costCenter: {
+            type: 'string',
+            nullable: true,
+            description:
+              "The namespaces' `guardrails.dev/cost-center` label; null for namespaces without one.",
+          },
+          environment: {
+            type: 'string',
+          },
+          namespaces: {
+            type: 'integer',
+            description: 'How many namespaces are summed.',
+          },
+          quota: {
+            $ref: '#/components/schemas/CpuMemory',
+          },
+          used: {
+            $ref: '#/components/schemas/CpuMemory',
+          },
+          estimate: {
+            type: 'object',
+            nullable: true,
+            description:
+              "Monthly cost from the environment's prices; null when the environment has no price.",
+            required: ['quota', 'used'],
+            properties: {
+              quota: {
+                type: 'number',
+              },
+              used: {
+                type: 'number',
+              },
+            },
+          },
+        },
+      },
+      CostBudget: {
+        type: 'object',
+        description:
+          "A configured monthly budget (`guardrails.costs.budgets`) against the cost centre's estimate.",
+        required: ['costCenter', 'monthly', 'estimate', 'over', 'unpriced'],
+        properties: {
+          costCenter: {
+            type: 'string',
+          },
+          monthly: {
+            type: 'number',
+          },
+          estimate: {
+            type: 'number',
+            description:
+              "Monthly estimate of what the cost centre's quotas reserve, over the environments with a price.",
+          },
+          over: {
+            type: 'boolean',
+            description: 'estimate > monthly.',
+          },
+          unpriced: {
+            type: 'array',
+            description:
+              'Environments of the cost centre without a price, left out of the estimate.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CostTrendPoint: {
+        type: 'object',
+        description:
+          "One day's monthly estimate of what a cost centre's quotas reserved, at today's prices.",
+        required: ['day', 'costCenter', 'estimate'],
+        properties: {
+          day: {
+            type: 'string',
+            format: 'date',
+            description: '`YYYY-MM-DD` (UTC).',
+          },
+          costCenter: {
+            type: 'string',
+            nullable: true,
+          },
+          estimate: {
+            type: 'number',
+          },
+        },
+      },
+      CostReport: {
+        type: 'object',
+        description:
+          'Quota use and its estimated monthly cost per cost centre and environment (platform view).',
+        required: [
+          'currency',
+          'prices',
+          'rows',
+          'budgets',
+          'trend',
+          'missing',
+          'stale',
+        ],
+        properties: {
+          currency: {
+            type: 'string',
+            description: 'e.g. `USD` (`guardrails.costs.currency`).',
+          },
+          prices: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostPrice',
+            },
+          },
+          rows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostRow',
+            },
+          },
+          budgets: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostBudget',
+            },
+          },
+          trend: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostTrendPoint',
+            },
+          },
+          missing: {
+            type: 'array',
+            description:
+              'Configured clusters never read successfully; their namespaces are in no row (unknown, not 0).',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/MissingCluster',
+                },
+                {
+                  type: 'object',
+                  required: ['environment'],
+                  properties: {
+                    environment: {
+                      type: 'string',
+                    },
+                  },
+                },
+              ],
+            },
+          },
+          stale: {
+            type: 'array',
+            description:
+              'Clusters whose last audit failed; their namespaces are summed from the last good audit.',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/StaleCluster',
+                },
+                {
+                  type: 'object',
+                  required: ['environment'],
+                  properties: {
+                    environment: {
+                      type: 'string',
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
       ValidationActions: {
         type: 'array',
         description:
@@ -1819,6 +2145,48 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/usage': {
+      get: {
+        operationId: 'getEntityUsage',
+        summary:
+          'Quota use of the namespaces provisioned for the entity, per environment, with missing or stale data stated.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's quota use.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityUsage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/history': {
       get: {
         operationId: 'getHistory',
@@ -1867,6 +2235,39 @@ export const spec = {
                 },
               },
             },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/costs': {
+      get: {
+        operationId: 'getCosts',
+        summary:
+          'Quota use and its estimated monthly cost per cost centre and environment, the budgets against their estimate, and the daily estimate per cost centre over the last `days` days.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/days',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The cost report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostReport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
