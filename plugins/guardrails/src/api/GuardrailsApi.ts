@@ -14,6 +14,7 @@ import type {
   ApiImpact,
   ApiSummary,
   EnforcementLevel,
+  GuardrailsApiComponents,
 } from '@guardrails-dev/plugin-guardrails-common';
 
 /**
@@ -82,6 +83,14 @@ export interface GuardrailsApi {
   ): Promise<ApiEnforcementEnvironment>;
   /** Resumes admission enforcement of an environment from the next sync; starts that sync. */
   resumeEnforcement(environment: string): Promise<ApiEnforcementEnvironment>;
+  /** Quota use of each namespace provisioned for the entity, per environment and cluster. */
+  getEntityUsage(
+    entity: CompoundEntityRef,
+  ): Promise<GuardrailsApiComponents['schemas']['EntityUsage']>;
+  /** Reserved and used CPU and memory with their estimated monthly cost per cost centre, budgets and the trend. */
+  getCosts(
+    options?: GuardrailHistoryOptions,
+  ): Promise<GuardrailsApiComponents['schemas']['CostReport']>;
 }
 
 /** @public */

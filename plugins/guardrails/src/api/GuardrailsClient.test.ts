@@ -164,6 +164,25 @@ describe('GuardrailsClient', () => {
     ]);
   });
 
+  it("reads an entity's quota use and the cost report with its period", async () => {
+    const { client, sent } = clientReturning(200, { environments: [] });
+    await client.getEntityUsage(ref);
+    await client.getCosts();
+    await client.getCosts({ days: 7 });
+    expect(sent()).toEqual([
+      'GET http://backend/api/guardrails/entities/component/default/payments-api/usage',
+      'GET http://backend/api/guardrails/costs',
+      'GET http://backend/api/guardrails/costs?days=7',
+    ]);
+  });
+
+  it('raises a failure on the usage, 404 included (the entity is not visible)', async () => {
+    const { client } = clientReturning(404, errorBody('no such entity', 404));
+    const error = await client.getEntityUsage(ref).catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+  });
+
   it('raises backend failures as ResponseError with status and message', async () => {
     const { client } = clientReturning(
       403,

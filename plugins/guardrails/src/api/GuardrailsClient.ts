@@ -15,6 +15,7 @@ import {
   ApiImpact,
   ApiSummary,
   createGuardrailsRestClient,
+  GuardrailsApiComponents,
   GuardrailsRestClient,
 } from '@guardrails-dev/plugin-guardrails-common';
 import {
@@ -172,6 +173,27 @@ export class GuardrailsClient implements GuardrailsApi {
       await api.post('/enforcement/environments/{environment}/resume', {
         params: { path: { environment } },
       }),
+    );
+  }
+
+  async getEntityUsage(
+    entity: CompoundEntityRef,
+  ): Promise<GuardrailsApiComponents['schemas']['EntityUsage']> {
+    const path = entityPath(entity);
+    const api = await this.api();
+    return body(
+      await api.get('/entities/{kind}/{namespace}/{name}/usage', {
+        params: { path },
+      }),
+    );
+  }
+
+  async getCosts(
+    options?: GuardrailHistoryOptions,
+  ): Promise<GuardrailsApiComponents['schemas']['CostReport']> {
+    const api = await this.api();
+    return body(
+      await api.get('/costs', { params: { query: historyQuery(options) } }),
     );
   }
 
