@@ -1,4 +1,9 @@
-import { CelCompileOptions, CelProgram, compileCel } from './cel';
+import {
+  CelCompileOptions,
+  CelProgram,
+  compileCel,
+  parseKubernetesVersion,
+} from './cel';
 
 /**
  * Variables a guardrail expression can use. `object`, `oldObject` (always
@@ -24,16 +29,48 @@ export const GUARDRAIL_CEL_VARIABLES = [
  */
 export const NOW_VARIABLE = 'guardrailsNow';
 
-/** Limits applied when compiling guardrail expressions. @public */
+/**
+ * Limits applied when compiling guardrail expressions, and the Kubernetes
+ * release (`kubernetesVersion`) they must run on.
+ * @public
+ */
 export type GuardrailCelLimits = Omit<CelCompileOptions, 'variables'>;
 
-/** Compiles one guardrail expression; throws `CelCompileError`. */
+/**
+ * The limits with `kubernetesVersion` set when given, checked once here so a
+ * bad release is one error about the option rather than one per expression.
+ * Throws a TypeError naming `kubernetesVersion`.
+ */
+export function withKubernetesVersion(
+  limits: GuardrailCelLimits | undefined,
+  kubernetesVersion: string | undefined,
+): GuardrailCelLimits | undefined {
+  const version = kubernetesVersion ?? limits?.kubernetesVersion;
+  if (version === undefined) return limits;
+  if (typeof version !== 'string') {
+    throw new TypeError(
+      `kubernetesVersion must be a string such as '1.30', got ${typeof version}`,
+    );
+  }
+  try {
+    parseKubernetesVersion(version);
+  } catch (error) {
+    throw new TypeError((error as Error).message);
+  }
+  return { ...limits, kubernetesVersion: version };
+}
+
+/**
+ * Compiles one guardrail expression with the guardrail variables; with
+ * `options.kubernetesVersion`, a function newer than that release is a
+ * compile error naming it and the release. Throws `CelCompileError`.
+ */
 export function compileGuardrailExpression(
   expression: string,
-  limits?: GuardrailCelLimits,
+  options?: GuardrailCelLimits,
 ): CelProgram {
   return compileCel(expression, {
-    ...limits,
+    ...options,
     variables: [...GUARDRAIL_CEL_VARIABLES],
   });
 }

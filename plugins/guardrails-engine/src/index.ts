@@ -15,6 +15,7 @@ export {
   fromCelValue,
   Quantity,
   parseQuantity,
+  parseKubernetesVersion,
 } from './cel';
 export type {
   CelCompileOptions,

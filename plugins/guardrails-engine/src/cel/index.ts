@@ -6,6 +6,7 @@ export type {
   CelResult,
 } from './compile';
 export { CelCompileError } from './CelCompileError';
+export { parseKubernetesVersion } from './kubernetesVersions';
 export { toCelValue, fromCelValue } from './values';
 export { Quantity, parseQuantity } from './quantity';
 export type { QuantityFormat } from './quantity';

@@ -101,7 +101,11 @@ function useOf(node: AstNode): Use | undefined {
   return macro ? macroUse(macro) : callUse(node);
 }
 
-/** Parses '1.30' (or 'v1.30.2'); throws on anything else. */
+/**
+ * Parses a Kubernetes release such as '1.30' (or 'v1.30.2') to [major, minor];
+ * throws an Error saying what a release looks like on anything else.
+ * @public
+ */
 export function parseKubernetesVersion(text: string): [number, number] {
   const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text);
   if (!match)

@@ -2,6 +2,7 @@ import { CelProgram, toCelValue } from '../cel';
 import {
   compileGuardrailExpression,
   GuardrailCelLimits,
+  withKubernetesVersion,
 } from '../guardrailCel';
 import { PackProblem, PackValidationError } from '../pack/PackValidationError';
 import {
@@ -35,6 +36,12 @@ export interface CompiledPack {
 /** @public */
 export interface CompilePackOptions {
   celLimits?: GuardrailCelLimits;
+  /**
+   * The oldest Kubernetes release the pack must run on, such as '1.30': an
+   * expression using a function a later release added does not compile (see
+   * `ParsePackOptions.kubernetesVersion`). Default: no check.
+   */
+  kubernetesVersion?: string;
 }
 
 /**
@@ -48,9 +55,13 @@ export function compilePack(
   options: CompilePackOptions = {},
 ): CompiledPack {
   const problems: PackProblem[] = [];
+  const celOptions = withKubernetesVersion(
+    options.celLimits,
+    options.kubernetesVersion,
+  );
   const compile = (guardrail: Guardrail, field: string, expression: string) => {
     try {
-      return compileGuardrailExpression(expression, options.celLimits);
+      return compileGuardrailExpression(expression, celOptions);
     } catch (error) {
       problems.push({
         file: guardrail.location?.file ?? '<unknown>',

@@ -1,4 +1,4 @@
-import { GuardrailCelLimits } from '../guardrailCel';
+import { GuardrailCelLimits, withKubernetesVersion } from '../guardrailCel';
 import {
   Exemption,
   Guardrail,
@@ -38,6 +38,14 @@ export interface ParsePackOptions {
   knownGuardrailIds?: Iterable<string>;
   /** Limits for compiling CEL expressions. */
   celLimits?: GuardrailCelLimits;
+  /**
+   * The oldest Kubernetes release the pack must run on, such as '1.30'. A
+   * guardrail expression using a function or syntax a later release added is
+   * a load error naming the function and that release, as the API server of
+   * this release would refuse the exported policy. Default: no check.
+   * Takes precedence over `celLimits.kubernetesVersion`.
+   */
+  kubernetesVersion?: string;
 }
 
 /** @public */
@@ -59,7 +67,10 @@ function readOptionsOf(options: ParsePackOptions): ReadOptions {
   }
   return {
     environments: options.environments,
-    celLimits: options.celLimits,
+    celLimits: withKubernetesVersion(
+      options.celLimits,
+      options.kubernetesVersion,
+    ),
     maxExemptionDays,
     now: options.now ?? new Date(),
   };
