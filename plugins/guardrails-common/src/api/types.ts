@@ -61,6 +61,18 @@ export type ApiImpactItem = components['schemas']['ImpactItem'];
 /** `GET /impact?guardrail=ID&environment=ENV&level=LEVEL`. @public */
 export type ApiImpact = components['schemas']['Impact'];
 
+/** One object a stage change would affect. @public */
+export type ApiReadinessObject = components['schemas']['ReadinessObject'];
+
+/** One day of a stage change's burn-down. @public */
+export type ApiReadinessPoint = components['schemas']['ReadinessPoint'];
+
+/** One stage change ahead, with what it would affect, who was told and the burn-down. @public */
+export type ApiReadinessChange = components['schemas']['ReadinessChange'];
+
+/** `GET /readiness`: the stage changes of the next 60 days. @public */
+export type ApiReadiness = components['schemas']['Readiness'];
+
 /** One exemption with its status. @public */
 export type ApiExemption = components['schemas']['Exemption'];
 

@@ -198,6 +198,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rollout readiness — every stage change of the next 60 days in a configured environment, with the components, namespaces and objects it would affect now (exemptions that expire before its date left out), their owners, the notices sent about it and the daily burn-down, and the environment's clusters whose data is missing or stale. */
+    get: operations['getReadiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/exemptions': {
     parameters: {
       query?: never;
@@ -590,6 +607,87 @@ export interface components {
       missing: components['schemas']['MissingCluster'][];
       /** Clusters of the environment counted from their last good audit. */
       stale: components['schemas']['StaleCluster'][];
+    };
+    /** One object a stage change would affect, as the current results show it. */
+    ReadinessObject: {
+      entityRef?: string;
+      /** The owning component's owner (entity ref). */
+      owner?: string;
+      resource: components['schemas']['Resource'];
+      message: string;
+      /** Exempted now by this exemption, which expires before the change. The audit does not check an exempted object, so it counts as affected until an audit after the expiry says otherwise. */
+      exemptionEnding?: {
+        name: string;
+        /** Format: date-time */
+        expiresAt: string;
+      };
+    };
+    /** Objects in violation of the guardrail in the environment on one day, from the daily history. */
+    ReadinessPoint: {
+      /**
+       * Format: date
+       * `YYYY-MM-DD` (UTC).
+       */
+      date: string;
+      objects: number;
+    };
+    /** One stage change of a guardrail in an environment: what it would affect if it applied now (minus exemptions still in force on its date), who owns that, what owners were told, and the burn-down since. */
+    ReadinessChange: {
+      guardrail: string;
+      title: string;
+      environment: string;
+      /** The level the stage makes the guardrail. */
+      level: components['schemas']['EnforcementLevel'];
+      /** The level before; absent when none. */
+      previousLevel?: components['schemas']['EnforcementLevel'];
+      /** Format: date-time */
+      from: string;
+      /** Whole days until `from` */
+      daysUntil: number;
+      /**
+       * Format: date-time
+       * The latest audit among the objects' results.
+       */
+      evaluatedAt?: string;
+      /** Counted from the clusters with data; with `missing` clusters they are a lower bound. */
+      totals: {
+        components: number;
+        namespaces: number;
+        objects: number;
+        /** Objects no component owns. */
+        unowned: number;
+        /** Objects counted because their exemption expires before the change. */
+        exemptionsEnding: number;
+      };
+      /** The owners of the affected components (entity refs). */
+      owners: string[];
+      objects: components['schemas']['ReadinessObject'][];
+      /** The upcoming-stage notices sent about this change (one per component and horizon). */
+      notified: {
+        count: number;
+        /** Format: date-time */
+        firstSentAt?: string;
+      };
+      /** Objects in violation per day, since the day of the first notice, or over the last 30 days when none was sent. Days without any recorded history are left out: unknown, never zero. */
+      burnDown: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+        points: components['schemas']['ReadinessPoint'][];
+      };
+      /** Clusters of the environment with no data; what runs there is not counted. */
+      missing: components['schemas']['MissingCluster'][];
+      /** Clusters of the environment counted from their last good audit. */
+      stale: components['schemas']['StaleCluster'][];
+    };
+    Readiness: {
+      /** Format: date-time */
+      generatedAt: string;
+      /** How far ahead stage changes are listed. */
+      horizonDays: number;
+      /** Ordered by date, then guardrail and environment. */
+      changes: components['schemas']['ReadinessChange'][];
     };
     /** What an exemption covers. Every given field must match; omitted fields match anything. At least one of entity, namespaces or resources is always given. */
     ExemptionScope: {
@@ -1255,6 +1353,28 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The stage changes ahead. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
     };

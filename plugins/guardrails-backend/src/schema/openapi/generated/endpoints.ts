@@ -88,6 +88,12 @@ export type EndpointMap = {
       | operations['getImpact']['responses']['401']['content']['application/json']
       | operations['getImpact']['responses']['403']['content']['application/json'];
   };
+  '#get|/readiness': {
+    response:
+      | operations['getReadiness']['responses']['200']['content']['application/json']
+      | operations['getReadiness']['responses']['401']['content']['application/json']
+      | operations['getReadiness']['responses']['403']['content']['application/json'];
+  };
   '#get|/exemptions': {
     response:
       | operations['listExemptions']['responses']['200']['content']['application/json']

@@ -14,7 +14,7 @@ export const spec = {
     title: 'guardrails',
     version: '1.0.0',
     description:
-      "REST API of the Guardrails for Backstage backend plugin, mounted at /api/guardrails. This file is the one source of the contract: the backend serves it through a validated router (parameters outside it answer 400 in Backstage's error shape), and the server types and the client's types are generated from it (`npm run openapi:generate`; `npm run openapi:verify` fails when they are stale). Every endpoint but /health needs user or service credentials. An entity's report and history check `guardrails.entity.report.read` on the entity (resource type `catalog-entity`) after reading the entity from the catalog with the caller's credentials: an entity the caller may not see answers 404, a denied permission 403. The fleet-wide endpoints (/summary, /history, /distribution, /impact, /costs) check `guardrails.report.read`; an entity's usage checks the same as its report; /guardrails and /environments `guardrails.pack.read`; /exemptions `guardrails.exemption.read`; POST /audit `guardrails.audit.run`; /enforcement and /enforcement/dry-run `guardrails.report.read`; pausing and resuming enforcement `guardrails.enforcement.pause`. Times are ISO 8601 strings; entity refs are full and lower-case (`component:default/name`).",
+      "REST API of the Guardrails for Backstage backend plugin, mounted at /api/guardrails. This file is the one source of the contract: the backend serves it through a validated router (parameters outside it answer 400 in Backstage's error shape), and the server types and the client's types are generated from it (`npm run openapi:generate`; `npm run openapi:verify` fails when they are stale). Every endpoint but /health needs user or service credentials. An entity's report and history check `guardrails.entity.report.read` on the entity (resource type `catalog-entity`) after reading the entity from the catalog with the caller's credentials: an entity the caller may not see answers 404, a denied permission 403. The fleet-wide endpoints (/summary, /history, /distribution, /impact, /readiness, /costs) check `guardrails.report.read`; an entity's usage checks the same as its report; /guardrails and /environments `guardrails.pack.read`; /exemptions `guardrails.exemption.read`; POST /audit `guardrails.audit.run`; /enforcement and /enforcement/dry-run `guardrails.report.read`; pausing and resuming enforcement `guardrails.enforcement.pause`. Times are ISO 8601 strings; entity refs are full and lower-case (`component:default/name`).",
     license: {
       name: 'Apache-2.0',
     },
@@ -984,6 +984,230 @@ export const spec = {
               'Clusters of the environment counted from their last good audit.',
             items: {
               $ref: '#/components/schemas/StaleCluster',
+            },
+          },
+        },
+      },
+      ReadinessObject: {
+        type: 'object',
+        description:
+          'One object a stage change would affect, as the current results show it.',
+        required: ['resource', 'message'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            description: "The owning component's owner (entity ref).",
+          },
+          resource: {
+            $ref: '#/components/schemas/Resource',
+          },
+          message: {
+            type: 'string',
+          },
+          exemptionEnding: {
+            type: 'object',
+            description:
+              'Exempted now by this exemption, which expires before the change. The audit does not check an exempted object, so it counts as affected until an audit after the expiry says otherwise.',
+            required: ['name', 'expiresAt'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              expiresAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        },
+      },
+      ReadinessPoint: {
+        type: 'object',
+        description:
+          'Objects in violation of the guardrail in the environment on one day, from the daily history.',
+        required: ['date', 'objects'],
+        properties: {
+          date: {
+            type: 'string',
+            format: 'date',
+            description: '`YYYY-MM-DD` (UTC).',
+          },
+          objects: {
+            type: 'integer',
+          },
+        },
+      },
+      ReadinessChange: {
+        type: 'object',
+        description:
+          'One stage change of a guardrail in an environment: what it would affect if it applied now (minus exemptions still in force on its date), who owns that, what owners were told, and the burn-down since.',
+        required: [
+          'guardrail',
+          'title',
+          'environment',
+          'level',
+          'from',
+          'daysUntil',
+          'totals',
+          'owners',
+          'objects',
+          'notified',
+          'burnDown',
+          'missing',
+          'stale',
+        ],
+        properties: {
+          guardrail: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          level: {
+            $ref: '#/components/schemas/EnforcementLevel',
+            description: 'The level the stage makes the guardrail.',
+          },
+          previousLevel: {
+            $ref: '#/components/schemas/EnforcementLevel',
+            description: 'The level before; absent when none.',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          daysUntil: {
+            type: 'integer',
+            description: 'Whole days until `from`',
+            'rounded up.': null,
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: "The latest audit among the objects' results.",
+          },
+          totals: {
+            type: 'object',
+            description:
+              'Counted from the clusters with data; with `missing` clusters they are a lower bound.',
+            required: [
+              'components',
+              'namespaces',
+              'objects',
+              'unowned',
+              'exemptionsEnding',
+            ],
+            properties: {
+              components: {
+                type: 'integer',
+              },
+              namespaces: {
+                type: 'integer',
+              },
+              objects: {
+                type: 'integer',
+              },
+              unowned: {
+                type: 'integer',
+                description: 'Objects no component owns.',
+              },
+              exemptionsEnding: {
+                type: 'integer',
+                description:
+                  'Objects counted because their exemption expires before the change.',
+              },
+            },
+          },
+          owners: {
+            type: 'array',
+            description: 'The owners of the affected components (entity refs).',
+            items: {
+              type: 'string',
+            },
+          },
+          objects: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReadinessObject',
+            },
+          },
+          notified: {
+            type: 'object',
+            description:
+              'The upcoming-stage notices sent about this change (one per component and horizon).',
+            required: ['count'],
+            properties: {
+              count: {
+                type: 'integer',
+              },
+              firstSentAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          burnDown: {
+            type: 'object',
+            description:
+              'Objects in violation per day, since the day of the first notice, or over the last 30 days when none was sent. Days without any recorded history are left out: unknown, never zero.',
+            required: ['from', 'to', 'points'],
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date',
+              },
+              to: {
+                type: 'string',
+                format: 'date',
+              },
+              points: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/ReadinessPoint',
+                },
+              },
+            },
+          },
+          missing: {
+            type: 'array',
+            description:
+              'Clusters of the environment with no data; what runs there is not counted.',
+            items: {
+              $ref: '#/components/schemas/MissingCluster',
+            },
+          },
+          stale: {
+            type: 'array',
+            description:
+              'Clusters of the environment counted from their last good audit.',
+            items: {
+              $ref: '#/components/schemas/StaleCluster',
+            },
+          },
+        },
+      },
+      Readiness: {
+        type: 'object',
+        required: ['generatedAt', 'horizonDays', 'changes'],
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          horizonDays: {
+            type: 'integer',
+            description: 'How far ahead stage changes are listed.',
+          },
+          changes: {
+            type: 'array',
+            description: 'Ordered by date, then guardrail and environment.',
+            items: {
+              $ref: '#/components/schemas/ReadinessChange',
             },
           },
         },
@@ -2383,6 +2607,31 @@ export const spec = {
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/readiness': {
+      get: {
+        operationId: 'getReadiness',
+        summary:
+          "Rollout readiness — every stage change of the next 60 days in a configured environment, with the components, namespaces and objects it would affect now (exemptions that expire before its date left out), their owners, the notices sent about it and the daily burn-down, and the environment's clusters whose data is missing or stale.",
+        responses: {
+          '200': {
+            description: 'The stage changes ahead.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Readiness',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
