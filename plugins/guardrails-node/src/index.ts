@@ -42,6 +42,7 @@ export type {
   KubernetesObject,
   ListOptions,
   ListPage,
+  ServedKind,
 } from './cluster/types';
 export { clusterAccessServiceRef } from './service/clusterAccessServiceRef';
 export {

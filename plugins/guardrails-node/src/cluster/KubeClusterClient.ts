@@ -11,7 +11,9 @@ import {
   KubernetesObject,
   ListOptions,
   ListPage,
+  ServedKind,
 } from './types';
+import { ClusterRequestError } from './ClusterRequestError';
 
 /** Field manager of every apply; Guardrails' ownership of fields is visible in managedFields. @public */
 export const FIELD_MANAGER = 'backstage-guardrails';
@@ -47,18 +49,26 @@ export class KubeClusterClient implements ClusterClient {
 
     let continueToken: string | undefined;
     do {
-      const response = await this.executor.execute({
-        verb: 'list',
-        target: { apiVersion, kind, namespace: options.namespace },
-        method: 'GET',
-        path,
-        query: {
-          labelSelector,
-          fieldSelector: options.fieldSelector,
-          limit: String(limit),
-          continue: continueToken,
-        },
-      });
+      const response = await this.executor
+        .execute({
+          verb: 'list',
+          target: { apiVersion, kind, namespace: options.namespace },
+          method: 'GET',
+          path,
+          query: {
+            labelSelector,
+            fieldSelector: options.fieldSelector,
+            limit: String(limit),
+            continue: continueToken,
+          },
+        })
+        .catch(error => {
+          // A list answers 404 only when the kind is no longer served (its CRD was deleted): discover it again.
+          if (error instanceof ClusterRequestError && error.status === 404) {
+            this.resolver.forget(apiVersion);
+          }
+          throw error;
+        });
       const body = response.body as {
         items?: KubernetesObject[];
         metadata?: { continue?: string; resourceVersion?: string };
@@ -70,6 +80,10 @@ export class KubeClusterClient implements ClusterClient {
       };
       continueToken = body.metadata?.continue || undefined;
     } while (continueToken);
+  }
+
+  servedKind(group: string, kind: string): Promise<ServedKind | undefined> {
+    return this.resolver.servedKind(group, kind);
   }
 
   async listAll(

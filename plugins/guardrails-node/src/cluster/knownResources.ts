@@ -65,6 +65,25 @@ const KNOWN: Table = {
   },
 };
 
+/** The group of an apiVersion: `""` for the core group (`v1`). */
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** A kind of the table by API group, with the apiVersion the suite uses for it. */
+export function knownKind(
+  group: string,
+  kind: string,
+): (ResourceInfo & { apiVersion: string }) | undefined {
+  for (const [apiVersion, kinds] of Object.entries(KNOWN)) {
+    if (groupOf(apiVersion) === group && Object.hasOwn(kinds, kind)) {
+      return { apiVersion, ...kinds[kind] };
+    }
+  }
+  return undefined;
+}
+
 export function knownResource(
   apiVersion: string,
   kind: string,

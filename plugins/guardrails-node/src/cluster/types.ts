@@ -27,6 +27,16 @@ export interface ListPage {
   resourceVersion?: string;
 }
 
+/** How a cluster serves a kind: the version, plural resource name and scope. @public */
+export interface ServedKind {
+  /** `<group>/<version>` in the group's preferred version; `v1` for the core group. */
+  apiVersion: string;
+  kind: string;
+  /** The resource name (plural, lowercase), as URLs and admission rules name it. */
+  plural: string;
+  namespaced: boolean;
+}
+
 /** What an apply did to the object. @public */
 export type ApplyOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -65,6 +75,13 @@ export interface ClusterClient {
     kind: string,
     options?: ListOptions,
   ): AsyncIterable<ListPage>;
+
+  /**
+   * How the cluster serves a kind of an API group (`""` for the core group), in the group's preferred version;
+   * undefined when it does not serve it (a CustomResourceDefinition that is not installed). Discovery answers are
+   * kept a few minutes, and dropped when a list of the kind finds it no longer served.
+   */
+  servedKind(group: string, kind: string): Promise<ServedKind | undefined>;
 
   /** Lists all objects, every page concatenated. */
   listAll(
