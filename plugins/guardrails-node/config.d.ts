@@ -138,6 +138,14 @@ export interface Config {
     /** Longest span an exemption may have, in days. */
     maxExemptionDays?: number;
 
+    /**
+     * The oldest Kubernetes release your clusters run, quoted, for example `'1.30'`. A guardrail
+     * whose CEL uses a function a later release added (`isIP()` needs 1.30, `isSemver()` 1.33)
+     * does not load: the backend refuses to start, naming the file, guardrail, field, line,
+     * expression, function and release. Unset, nothing is checked.
+     */
+    kubernetesVersion?: string;
+
     /** How Guardrails talks to clusters. */
     clusterRequests?: {
       /**

@@ -3,6 +3,7 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { defaultPackDir } from '../packs/defaultPackDir';
 import { ClusterConnection, readClusters } from './readClusters';
 import { readEnvironments } from './readEnvironments';
+import { readKubernetesVersion } from './readKubernetesVersion';
 import { ClusterRequestSettings, GuardrailsConfig } from './types';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -16,8 +17,8 @@ export interface GuardrailsSettings {
 
 /**
  * Reads and validates everything Guardrails takes from configuration: clusters from
- * `kubernetes.clusterLocatorMethods`, environments and namespace profiles, pack directories and
- * request settings. Errors name the offending config key.
+ * `kubernetes.clusterLocatorMethods`, environments and namespace profiles, pack directories, the oldest
+ * Kubernetes release the clusters run and request settings. Errors name the offending config key.
  * @public
  */
 export function readGuardrailsConfig(config: Config): GuardrailsConfig {
@@ -71,6 +72,7 @@ export function readGuardrailsSettings(config: Config): GuardrailsSettings {
       environments,
       packDirectories: readPackDirectories(config),
       maxExemptionDays: readMaxExemptionDays(config),
+      kubernetesVersion: readKubernetesVersion(config),
       clusterRequests: readClusterRequests(config),
     },
     connections: byName,

@@ -84,5 +84,10 @@ export interface GuardrailsConfig {
   packDirectories: string[];
   /** `guardrails.maxExemptionDays` when set. */
   maxExemptionDays?: number;
+  /**
+   * `guardrails.kubernetesVersion` when set: the oldest Kubernetes release the clusters run, such as
+   * '1.30'. Guardrails using a CEL function a later release added do not load.
+   */
+  kubernetesVersion?: string;
   clusterRequests: ClusterRequestSettings;
 }

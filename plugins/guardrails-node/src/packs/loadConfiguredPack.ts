@@ -10,15 +10,18 @@ import { loadPackFromDirectories } from './loadPackFromDirectories';
 /**
  * Loads the pack a backend is configured with: the default pack (unless
  * `guardrails.includeDefaultPack` is false) then each `guardrails.packs` directory, validated
- * against the configured environments and `guardrails.maxExemptionDays`. The default pack's plans
- * for environments that are not configured are kept but never apply.
+ * against the configured environments and `guardrails.maxExemptionDays`. With
+ * `guardrails.kubernetesVersion`, a guardrail using a CEL function newer than that release does not
+ * load, so audits, template pre-flight and the admission export (which all use this pack) never run
+ * what the clusters would refuse. The default pack's plans for environments that are not configured
+ * are kept but never apply.
  * @public
  */
 export async function loadConfiguredPack(
   config: Config,
   options: Pick<ParsePackOptions, 'now' | 'celLimits'> = {},
 ): Promise<ParsedPack> {
-  const { packDirectories, environments, maxExemptionDays } =
+  const { packDirectories, environments, maxExemptionDays, kubernetesVersion } =
     readGuardrailsConfig(config);
   return loadPackFromDirectories(
     packDirectories,
@@ -26,6 +29,7 @@ export async function loadConfiguredPack(
       ...options,
       environments: environments.map(e => e.name),
       ...(maxExemptionDays !== undefined ? { maxExemptionDays } : {}),
+      ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
     },
     { anyEnvironment: [defaultPackDir()] },
   );
