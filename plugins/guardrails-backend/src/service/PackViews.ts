@@ -72,6 +72,7 @@ export class PackViews {
           : {}),
         ...(g.docsUrl ? { docsUrl: g.docsUrl } : {}),
         ...(g.owner ? { owner: g.owner } : {}),
+        ...(g.params ? { params: g.params } : {}),
         admissionOnly: isAdmissionOnly(g),
         admission: this.admission.has(g.id)
           ? { exportable: false, reason: this.admission.get(g.id)!.join('; ') }

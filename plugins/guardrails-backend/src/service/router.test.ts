@@ -232,6 +232,13 @@ describe('guardrails REST API', () => {
         'storage.deletion-protection',
       ]);
       expect(privileged.admissionOnly).toBe(false);
+      expect(privileged.params).toBeUndefined();
+      const registries = pack.body.guardrails.find(
+        (g: any) => g.id === 'image.approved-registries',
+      );
+      expect(registries.params.registries).toContain(
+        'registry.internal.example.com/',
+      );
       expect(privileged.rollout.map((r: any) => r.environment)).toEqual([
         'dev',
         'prod',

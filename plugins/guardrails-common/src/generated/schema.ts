@@ -393,6 +393,10 @@ export interface components {
       remediationExample?: string;
       docsUrl?: string;
       owner?: string;
+      /** The values the guardrail's expressions read as `params`, after the platform's overrides, e.g. `{ "regions": ["eu-west-1"] }`; absent when it has none. Template fields offer their allowed values from them. */
+      params?: {
+        [key: string]: unknown;
+      };
       /** True when the guardrail checks deletions only (`match.operations` is `[DELETE]`), so it acts at admission and never has results for live objects. */
       admissionOnly?: boolean;
       /** Whether it can be exported to ValidatingAdmissionPolicy, and why not. */

@@ -329,6 +329,12 @@ export const spec = {
           owner: {
             type: 'string',
           },
+          params: {
+            type: 'object',
+            description:
+              'The values the guardrail\'s expressions read as `params`, after the platform\'s overrides, e.g. `{ "regions": ["eu-west-1"] }`; absent when it has none. Template fields offer their allowed values from them.',
+            additionalProperties: {},
+          },
           admissionOnly: {
             type: 'boolean',
             description:
