@@ -148,6 +148,19 @@ describe('EntityGuardrailsContent', () => {
       }),
     ).toHaveTextContent('container sidecar is privileged');
   });
+
+  it('shows the quota use of each environment under the violations', async () => {
+    await renderWithApi(<EntityGuardrailsContent />, api());
+    const prod = await screen.findByRole('region', {
+      name: 'Quota use in prod',
+    });
+    expect(
+      within(prod).getByRole('meter', { name: /^CPU requests used in/ }),
+    ).toHaveAttribute('aria-valuetext', '3800m of 4 (95%, near the limit)');
+    expect(
+      screen.getByRole('region', { name: 'Quota use in dev' }),
+    ).toHaveTextContent('No quota');
+  });
 });
 
 describe('EntityGuardrailsContent error types', () => {

@@ -13,6 +13,7 @@ import { EntityTrend } from '../EntityTrend';
 import { EnvironmentStatusCards } from '../EnvironmentStatus';
 import { FixFirst } from '../FixFirst';
 import { GroupReveal } from '../GuardrailGroups';
+import { QuotaUsage } from '../QuotaUsage';
 import { ViolationsView } from '../ViolationsView';
 
 const LOOKUP = {
@@ -84,6 +85,9 @@ function EntityGuardrailsView(props: { report: ApiEntityReport }) {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
+        <QuotaUsage />
+      </Grid>
+      <Grid item xs={12}>
         <EntityTrend />
       </Grid>
     </Grid>
@@ -92,7 +96,7 @@ function EntityGuardrailsView(props: { report: ApiEntityReport }) {
 
 /**
  * The Guardrails tab of a component page: status per environment, what to fix first, the violations grouped by
- * guardrail with the reason for each and its rollout, and the trend.
+ * guardrail with the reason for each and its rollout, quota use per environment, and the trend.
  *
  * @public
  */
