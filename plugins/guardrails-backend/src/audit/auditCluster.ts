@@ -13,8 +13,10 @@ import { GuardrailsStore, StoredResult } from '../db';
 import { clusterEntities, entityFields } from './clusterEntities';
 import { driftResults } from './driftResults';
 import { EntityIndex } from './EntityIndex';
+import { describeGroupKind, packKinds } from './packKinds';
 import { normalizePolicyReports } from './policyReports';
 import { provisionedNamespaces } from './provisionedNamespaces';
+import { quotaUsage } from './quotaUsage';
 import { readCluster } from './readCluster';
 
 /** The sources one audit of a cluster replaces in the store. */
@@ -37,6 +39,8 @@ export interface ClusterAuditOutcome {
   corrected: number;
   /** PolicyReport results ignored because their report may not speak for the object they name. */
   ignoredReportResults: number;
+  /** Kinds the pack's guardrails match that the cluster does not serve (`DatabaseClaim.platform.example.org`). */
+  notServedKinds: string[];
 }
 
 /** What one cluster's audit uses. */
@@ -70,12 +74,14 @@ export async function auditCluster(
     violations: 0,
     corrected: 0,
     ignoredReportResults: 0,
+    notServedKinds: [],
   };
   try {
     const client = context.clusterAccess.forCluster(cluster);
     const snapshot = await readCluster(client, {
       pageSize: context.pageSize,
       concurrency: context.kindConcurrency,
+      packKinds: packKinds(context.pack),
     });
     const objects = snapshot.objects as KubernetesManifest[];
     const { namespaces, entityFor } = clusterEntities(objects, context.index);
@@ -125,6 +131,12 @@ export async function auditCluster(
       ...drifts,
       ...reports.results,
     ];
+    // Before the results: should this fail, the cluster reads as stale with its last quota use and results alike.
+    await context.store.replaceQuotaUsage({
+      cluster,
+      observedAt: at,
+      usage: quotaUsage(objects, namespaces, cluster, environment.name),
+    });
     await context.store.replaceClusterResults({
       cluster,
       environment: environment.name,
@@ -146,6 +158,7 @@ export async function auditCluster(
       ).length,
       corrected: results.filter(r => r.source === 'auto-correct').length,
       ignoredReportResults: reports.ignored,
+      notServedKinds: snapshot.notServed.map(describeGroupKind),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import {
 import { Knex } from 'knex';
 import { DatabaseClusterAuditStore } from './DatabaseClusterAuditStore';
 import { DatabaseHistoryStore } from './DatabaseHistoryStore';
+import { DatabaseQuotaUsageStore } from './DatabaseQuotaUsageStore';
 import { DatabaseResultStore } from './DatabaseResultStore';
 import { DatabaseStatusTimeStore } from './DatabaseStatusTimeStore';
 import type { GuardrailsStore as Store } from './GuardrailsStore';
@@ -37,12 +38,14 @@ export class DatabaseGuardrailsStore implements Store {
   private readonly results: DatabaseResultStore;
   private readonly daily: DatabaseHistoryStore;
   private readonly statusTimes: DatabaseStatusTimeStore;
+  private readonly usage: DatabaseQuotaUsageStore;
 
   private constructor(db: Knex, logger?: LoggerService) {
     this.clusterAudits = new DatabaseClusterAuditStore(db, logger);
     this.results = new DatabaseResultStore(db);
     this.daily = new DatabaseHistoryStore(db);
     this.statusTimes = new DatabaseStatusTimeStore(db);
+    this.usage = new DatabaseQuotaUsageStore(db);
   }
 
   // Each call goes to the part that keeps its table; the signatures and their documentation are GuardrailsStore's.
@@ -76,4 +79,11 @@ export class DatabaseGuardrailsStore implements Store {
     this.statusTimes.entityStatusTimes();
   readonly recordEntityStatusTimes: Store['recordEntityStatusTimes'] =
     statuses => this.statusTimes.recordEntityStatusTimes(statuses);
+
+  readonly replaceQuotaUsage: Store['replaceQuotaUsage'] = input =>
+    this.usage.replaceQuotaUsage(input);
+  readonly quotaUsage: Store['quotaUsage'] = options =>
+    this.usage.quotaUsage(options);
+  readonly dailyQuotaUsage: Store['dailyQuotaUsage'] = options =>
+    this.usage.dailyQuotaUsage(options);
 }

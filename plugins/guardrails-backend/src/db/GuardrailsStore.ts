@@ -10,6 +10,7 @@ import type {
   ReplaceClusterResultsOutcome,
   StoredResult,
 } from './types';
+import type { QuotaUsageStore } from './QuotaUsageStore';
 
 /**
  * What each cluster's audits leave behind: its current results, its audit state and the namespaces the suite
@@ -114,11 +115,12 @@ export interface StatusTimeStore {
 
 /**
  * The compliance store: the current result of each guardrail on each object per cluster and source, the audit
- * state of each cluster, daily counts for trends and the times entity statuses were first found.
+ * state of each cluster, daily counts for trends, the times entity statuses were first found and quota use.
  * @public
  */
 export interface GuardrailsStore
   extends ClusterAuditStore,
     ResultStore,
     HistoryStore,
-    StatusTimeStore {}
+    StatusTimeStore,
+    QuotaUsageStore {}

@@ -18,3 +18,9 @@ export type {
   ProvisionedNamespace,
   EntityStatusTime,
 } from './types';
+export type {
+  QuotaUsage,
+  QuotaUsageStore,
+  StoredQuotaUsage,
+  DailyQuotaUsage,
+} from './QuotaUsageStore';

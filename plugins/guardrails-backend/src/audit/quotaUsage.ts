@@ -1,0 +1,123 @@
+import {
+  decodeEntityRefFromLabel,
+  GUARDRAILS_COST_CENTER_LABEL,
+  GUARDRAILS_ENTITY_REF_ANNOTATION,
+  GUARDRAILS_ENVIRONMENT_LABEL,
+  GUARDRAILS_OWNER_LABEL,
+  GUARDRAILS_SIZE_ANNOTATION,
+  normalizeEntityRef,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
+  KubernetesManifest,
+  parseQuantity,
+} from '@guardrails-dev/plugin-guardrails-engine';
+import type { QuotaUsage } from '../db';
+
+/** Longest name, key and quantity kept: what a cluster writes is bounded before it is stored. */
+const MAX_NAME = 253;
+const MAX_QUANTITY = 64;
+/** Resources kept per quota: Kubernetes has a few dozen kinds of quota key; more is not a real quota. */
+const MAX_RESOURCES_PER_QUOTA = 64;
+
+/**
+ * The quota use of a cluster from the ResourceQuota and Namespace objects the audit lists anyway (no request of its
+ * own): one row per quota and resource of status.hard, with status.used where the quota controller reported it.
+ * A quota the controller has not seen yet has no status.hard and gives no row.
+ */
+export function quotaUsage(
+  objects: Iterable<KubernetesManifest>,
+  namespaces: ReadonlyMap<string, KubernetesManifest>,
+  cluster: string,
+  clusterEnvironment: string,
+): QuotaUsage[] {
+  const rows: QuotaUsage[] = [];
+  for (const object of objects) {
+    if (object.kind !== 'ResourceQuota' || object.apiVersion !== 'v1') continue;
+    const { name, namespace } = object.metadata ?? {};
+    if (!bounded(name) || !bounded(namespace)) continue;
+    const status = (object as { status?: QuotaStatus }).status ?? {};
+    const hard = quantities(status.hard);
+    const used = quantities(status.used);
+    const about = namespaceFields(namespaces.get(namespace));
+    for (const [resource, hardText] of Object.entries(hard).slice(
+      0,
+      MAX_RESOURCES_PER_QUOTA,
+    )) {
+      if (!bounded(resource)) continue;
+      const usedText = used[resource];
+      rows.push({
+        cluster,
+        environment: about.environment ?? clusterEnvironment,
+        namespace,
+        quota: name,
+        resource,
+        ...about.fields,
+        hard: hardText,
+        ...(usedText !== undefined ? { used: usedText } : {}),
+        ...numeric('hardValue', hardText),
+        ...(usedText !== undefined ? numeric('usedValue', usedText) : {}),
+      });
+    }
+  }
+  return rows;
+}
+
+interface QuotaStatus {
+  hard?: unknown;
+  used?: unknown;
+}
+
+function bounded(text: unknown): text is string {
+  return typeof text === 'string' && text.length > 0 && text.length <= MAX_NAME;
+}
+
+/** The string values of a status map; anything else is not a quantity Kubernetes wrote. */
+function quantities(map: unknown): Record<string, string> {
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return {};
+  return Object.fromEntries(
+    Object.entries(map as Record<string, unknown>).filter(
+      (entry): entry is [string, string] =>
+        typeof entry[1] === 'string' &&
+        entry[1].length > 0 &&
+        entry[1].length <= MAX_QUANTITY,
+    ),
+  );
+}
+
+function numeric(
+  field: 'hardValue' | 'usedValue',
+  text: string,
+): Partial<QuotaUsage> {
+  try {
+    const value = parseQuantity(text).asApproximateFloat();
+    return Number.isFinite(value) ? { [field]: value } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What a namespace says of itself: the environment, component, owner, size and cost centre it was provisioned with. */
+function namespaceFields(namespace: KubernetesManifest | undefined): {
+  environment?: string;
+  fields: Pick<QuotaUsage, 'entityRef' | 'owner' | 'size' | 'costCenter'>;
+} {
+  const labels = namespace?.metadata?.labels ?? {};
+  const annotations = namespace?.metadata?.annotations ?? {};
+  const entityRef = normalizeEntityRef(
+    annotations[GUARDRAILS_ENTITY_REF_ANNOTATION] ?? '',
+  );
+  const owner = labels[GUARDRAILS_OWNER_LABEL]
+    ? decodeEntityRefFromLabel(labels[GUARDRAILS_OWNER_LABEL])
+    : undefined;
+  const size = annotations[GUARDRAILS_SIZE_ANNOTATION];
+  const costCenter = labels[GUARDRAILS_COST_CENTER_LABEL];
+  return {
+    environment: labels[GUARDRAILS_ENVIRONMENT_LABEL] || undefined,
+    fields: {
+      ...(bounded(entityRef) ? { entityRef } : {}),
+      ...(bounded(owner) ? { owner } : {}),
+      ...(bounded(size) && size.length <= MAX_QUANTITY ? { size } : {}),
+      ...(bounded(costCenter) ? { costCenter } : {}),
+    },
+  };
+}
