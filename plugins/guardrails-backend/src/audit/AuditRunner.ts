@@ -89,7 +89,8 @@ export class AuditRunner {
           now(),
           context,
         );
-        logger.info(logLine(outcome));
+        if (outcome.notServedKinds.length > 0) logger.warn(logLine(outcome));
+        else logger.info(logLine(outcome));
         return outcome;
       },
     );
@@ -116,8 +117,17 @@ function logLine(outcome: ClusterAuditOutcome): string {
         outcome.objects
       } objects, ${outcome.violations} violations, ${
         outcome.corrected
-      } corrected${ignoredNote(outcome)}`
+      } corrected${ignoredNote(outcome)}${notServedNote(outcome)}`
     : `Audit of cluster ${outcome.cluster} (${outcome.environment}) failed, keeping its last results: ${outcome.error}`;
+}
+
+/** Kinds guardrails match that the cluster does not serve: their guardrails have nothing to check there. */
+function notServedNote(outcome: ClusterAuditOutcome): string {
+  return outcome.notServedKinds.length > 0
+    ? `; warning: the cluster does not serve ${outcome.notServedKinds.join(
+        ', ',
+      )}, which guardrails match (CRD not installed?)`
+    : '';
 }
 
 /** PolicyReport results ignored in a cluster's audit, for its log line. */

@@ -7,11 +7,13 @@ export interface AuditedKind {
 }
 
 /**
- * What the audit reads: the objects guardrails match (workloads with pod templates, pods, namespaces, RBAC) and
- * the namespace objects namespace guardrails look at (`namespaceResources`). One paginated list per kind per
- * cluster, so requests per audit depend on clusters, kinds and pages only.
+ * What the audit reads whatever the pack: the objects pod guardrails reach (pods and the workloads whose templates
+ * make them, so violations are reported on the owning workload), namespaces and the namespace objects namespace
+ * guardrails look at (`namespaceResources`), and RBAC. The kinds the pack's guardrails match are added per cluster
+ * (`packKinds`). One paginated list per kind per cluster, so requests per audit depend on clusters, kinds and pages
+ * only.
  */
-export const AUDITED_KINDS: AuditedKind[] = [
+export const SUITE_KINDS: AuditedKind[] = [
   { apiVersion: 'v1', kind: 'Namespace' },
   { apiVersion: 'v1', kind: 'Pod' },
   { apiVersion: 'v1', kind: 'ResourceQuota' },

@@ -3,45 +3,88 @@ import {
   ClusterRequestError,
   KubernetesObject,
 } from '@guardrails-dev/plugin-guardrails-node';
-import { AUDITED_KINDS, AuditedKind, REPORT_KINDS } from './auditedKinds';
+import { AuditedKind, REPORT_KINDS, SUITE_KINDS } from './auditedKinds';
 import { mapWithConcurrency } from './concurrency';
+import { GroupKind } from './packKinds';
 
 /** Everything the audit read from one cluster. */
 export interface ClusterSnapshot {
   objects: KubernetesObject[];
   reports: KubernetesObject[];
+  /** Kinds the pack's guardrails match that the cluster does not serve (their CRD is not installed). */
+  notServed: GroupKind[];
+}
+
+interface Listed extends AuditedKind {
+  /** Set for a kind listed because the pack matches it: not served is then a finding, not a failure. */
+  packKind?: GroupKind;
 }
 
 /**
- * Lists every audited kind of one cluster, page by page. Any failure of a required kind fails the whole read, so a
- * partial view never replaces the last complete one; report kinds that the cluster does not serve are skipped.
+ * Lists the suite's kinds and the kinds the pack's guardrails match in one cluster, page by page. Any failure of a
+ * suite kind fails the whole read, so a partial view never replaces the last complete one; a pack kind the cluster
+ * does not serve is reported in `notServed`, and report kinds it does not serve are skipped.
  */
 export async function readCluster(
   client: ClusterClient,
-  options: { pageSize: number; concurrency: number },
+  options: { pageSize: number; concurrency: number; packKinds: GroupKind[] },
 ): Promise<ClusterSnapshot> {
-  const listKind = async (kind: AuditedKind): Promise<KubernetesObject[]> => {
+  const notServed: GroupKind[] = [];
+  const suite = new Set(SUITE_KINDS.map(k => `${k.apiVersion}|${k.kind}`));
+  const resolved = await mapWithConcurrency(
+    options.packKinds,
+    options.concurrency,
+    async (packKind): Promise<Listed | undefined> => {
+      // Discovery is cached per cluster, so this costs requests only when a group is first seen or refreshed.
+      const served = await client.servedKind(packKind.group, packKind.kind);
+      if (!served) {
+        notServed.push(packKind);
+        return undefined;
+      }
+      return suite.has(`${served.apiVersion}|${served.kind}`)
+        ? undefined
+        : { apiVersion: served.apiVersion, kind: served.kind, packKind };
+    },
+  );
+  const objectKinds: Listed[] = [
+    ...SUITE_KINDS,
+    ...resolved.filter((k): k is Listed => k !== undefined),
+  ];
+
+  const listKind = async (kind: Listed): Promise<KubernetesObject[]> => {
     try {
       return await client.listAll(kind.apiVersion, kind.kind, {
         limit: options.pageSize,
       });
     } catch (error) {
-      if (kind.optional && isNotServed(error)) return [];
+      if (isNotServed(error)) {
+        // The CRD was deleted since discovery last saw it.
+        if (kind.packKind) {
+          notServed.push(kind.packKind);
+          return [];
+        }
+        if (kind.optional) return [];
+      }
       throw error;
     }
   };
   const lists = await mapWithConcurrency(
-    [...AUDITED_KINDS, ...REPORT_KINDS],
+    [...objectKinds, ...REPORT_KINDS],
     options.concurrency,
     listKind,
   );
   return {
-    objects: lists.slice(0, AUDITED_KINDS.length).flat(),
-    reports: lists.slice(AUDITED_KINDS.length).flat(),
+    objects: lists.slice(0, objectKinds.length).flat(),
+    reports: lists.slice(objectKinds.length).flat(),
+    notServed: notServed.sort(
+      (a, b) =>
+        a.group.localeCompare(b.group, 'en') ||
+        a.kind.localeCompare(b.kind, 'en'),
+    ),
   };
 }
 
 function isNotServed(error: unknown): boolean {
-  // The cluster answers 404 for an API group it does not serve (the report CRDs are not installed).
+  // The cluster answers 404 for an API group or resource it does not serve (its CRD is not installed).
   return error instanceof ClusterRequestError && error.status === 404;
 }

@@ -1,0 +1,182 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import {
+  compilePack,
+  parsePack,
+} from '@guardrails-dev/plugin-guardrails-engine';
+import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
+import { DatabaseGuardrailsStore as GuardrailsStore } from '../db';
+import {
+  deployment,
+  namespace,
+  startClusters,
+} from '../__testUtils__/simulatedClusters';
+import { AuditRunner } from './AuditRunner';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const guardrail = (
+  id: string,
+  resource: string,
+  expression: string,
+) => `apiVersion: guardrails.dev/v1alpha1
+kind: Guardrail
+metadata: { name: ${id} }
+spec:
+  title: ${id}
+  category: detective
+  severity: medium
+  rationale: Kept simple for the test.
+  remediation: Fix it.
+  match:
+    resources: [${resource}]
+  validations:
+    - expression: "${expression}"
+      message: ${id} fails
+  rollout:
+    dev: [{ level: warn }]
+`;
+
+// A suite kind (pods through their workloads), a built-in kind the suite does not list by itself (ConfigMap),
+// and a custom kind the cluster does not serve (its CRD is not installed).
+const PACK = [
+  guardrail(
+    'pod.no-privileged',
+    "{ apiGroups: [''], kinds: [Pod] }",
+    'object.spec.containers.all(c, !has(c.securityContext) || !c.securityContext.privileged)',
+  ),
+  guardrail(
+    'config.no-password',
+    "{ apiGroups: [''], kinds: [ConfigMap] }",
+    "!has(object.data) || !('password' in object.data)",
+  ),
+  guardrail(
+    'claim.allowed-regions',
+    '{ apiGroups: [platform.example.org], kinds: [DatabaseClaim] }',
+    "object.spec.region == 'eu-west-1'",
+  ),
+].join('---\n');
+
+const seed = [
+  namespace('shop'),
+  deployment('shop', 'cart', {
+    container: { securityContext: { privileged: true } },
+  }),
+  {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'cart-settings', namespace: 'shop' },
+    data: { password: 'hunter2' },
+  },
+];
+
+async function setup() {
+  const clusters = await startClusters({ dev: seed });
+  const config = new ConfigReader(clusters.config);
+  const knex = await databases.init('SQLITE_3');
+  const store = await GuardrailsStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const logger = mockServices.logger.mock();
+  const runner = new AuditRunner({
+    store,
+    clusterAccess: ClusterAccess.fromConfig(config, {
+      logger: mockServices.logger.mock(),
+      maxAttempts: 1,
+    }),
+    pack: compilePack(parsePack([{ path: 'kinds.yaml', content: PACK }]).pack),
+    loadEntities: async () => [],
+    auditor: mockServices.auditor.mock(),
+    logger,
+    settings: { pageSize: 50, clusterConcurrency: 1, kindConcurrency: 2 },
+    now: () => new Date('2026-11-22T12:00:00Z'),
+  });
+  const failing = async () =>
+    (await store.unownedResults())
+      .map(r => `${r.guardrail} ${r.resource.kind}/${r.resource.name}`)
+      .sort();
+  return { ...clusters, runner, logger, failing };
+}
+
+describe('AuditRunner kinds', () => {
+  it('lists the kinds the pack matches and reports those the cluster does not serve, without failing', async () => {
+    const { runner, logger, failing, close } = await setup();
+    try {
+      const outcome = await runner.run();
+
+      expect(outcome.clusters).toEqual([
+        expect.objectContaining({
+          cluster: 'dev',
+          ok: true,
+          notServedKinds: ['DatabaseClaim.platform.example.org'],
+        }),
+      ]);
+      expect(await failing()).toEqual([
+        'config.no-password ConfigMap/cart-settings',
+        'pod.no-privileged Deployment/cart',
+      ]);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^Audited cluster dev \(dev\): .*; warning: the cluster does not serve DatabaseClaim\.platform\.example\.org, which guardrails match/,
+        ),
+      );
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps auditing when a kind the pack matches disappears between two audits', async () => {
+    const { runner, simulators, failing, close } = await setup();
+    try {
+      await runner.run();
+      expect(await failing()).toContain(
+        'config.no-password ConfigMap/cart-settings',
+      );
+
+      // The kind stops being served after discovery found it: its list answers 404, as once a CRD is deleted.
+      simulators.dev.setFaults({
+        statusCodes: [
+          { status: 404, method: 'GET', pathIncludes: '/configmaps' },
+        ],
+      });
+      const outcome = await runner.run();
+
+      expect(outcome.clusters).toEqual([
+        expect.objectContaining({
+          ok: true,
+          notServedKinds: ['ConfigMap', 'DatabaseClaim.platform.example.org'],
+        }),
+      ]);
+      // The other kinds' results stand; the kind's objects are gone with it.
+      expect(await failing()).toEqual(['pod.no-privileged Deployment/cart']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('still fails the audit when a kind the suite needs cannot be listed', async () => {
+    const { runner, simulators, failing, close } = await setup();
+    try {
+      await runner.run();
+      simulators.dev.setFaults({
+        statusCodes: [
+          { status: 404, method: 'GET', pathIncludes: '/deployments' },
+        ],
+      });
+      const outcome = await runner.run();
+
+      expect(outcome.clusters).toEqual([
+        expect.objectContaining({ ok: false }),
+      ]);
+      // A partial view does not replace the last complete one.
+      expect(await failing()).toEqual([
+        'config.no-password ConfigMap/cart-settings',
+        'pod.no-privileged Deployment/cart',
+      ]);
+    } finally {
+      await close();
+    }
+  });
+});
