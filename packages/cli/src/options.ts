@@ -1,4 +1,7 @@
-import { parseInstant } from '@guardrails-dev/plugin-guardrails-engine';
+import {
+  parseInstant,
+  parseKubernetesVersion,
+} from '@guardrails-dev/plugin-guardrails-engine';
 import { CliError } from './CliError';
 
 /** Collects a repeatable option (`--pack a --pack b`) into a list, in order. */
@@ -32,6 +35,23 @@ export function parseDays(value: string | undefined): number | undefined {
     );
   }
   return days;
+}
+
+/** The release of `--kubernetes-version`, as given, once checked to be one (`1.30`, `v1.30.2`). */
+export function parseKubernetesRelease(
+  value: string | undefined,
+): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  try {
+    parseKubernetesVersion(value);
+  } catch {
+    throw new CliError(
+      `--kubernetes-version "${value}" is not a Kubernetes release: use MAJOR.MINOR, e.g. 1.30`,
+    );
+  }
+  return value;
 }
 
 /** `2027-02-01` for a midnight-UTC instant, `2026-11-22T11:36:33Z` otherwise (milliseconds only when set). */

@@ -11,8 +11,9 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  success; check: nothing is at block
   1  check: at least one result is at block; lint: the pack is invalid
-  2  bad usage or input: unreadable or malformed file, invalid pack, unknown
-     environment, option value or guardrail`;
+  2  bad usage or input: unreadable or malformed file, invalid pack (also a CEL
+     function newer than --kubernetes-version), unknown environment, option value
+     or guardrail`;
 
 /** Builds the command tree; output goes to the context's streams. */
 function buildProgram(context: Context): Command {

@@ -12,7 +12,7 @@ import {
 } from '../packs/environments';
 import { loadPackAndExemptions } from '../packs/loadPack';
 import { formatProblems } from '../packs/problems';
-import { parseAt, parseDays } from '../options';
+import { parseAt, parseDays, parseKubernetesRelease } from '../options';
 import { addPackOptions, Context } from './context';
 
 export const CHECK_FORMATS = [
@@ -31,6 +31,7 @@ interface CheckOptions {
   format: (typeof CHECK_FORMATS)[number];
   showPassing?: boolean;
   maxExemptionDays?: string;
+  kubernetesVersion?: string;
 }
 
 async function check(
@@ -42,12 +43,14 @@ async function check(
   const now = io.now();
   const at = parseAt(options.at, now);
   const maxExemptionDays = parseDays(options.maxExemptionDays);
+  const kubernetesVersion = parseKubernetesRelease(options.kubernetesVersion);
   const { pack, exemptions, warnings } = await loadPackAndExemptions(
     {
       pack: options.pack,
       defaultPack: options.defaultPack,
       exemptions: options.exemptions,
       maxExemptionDays,
+      kubernetesVersion,
     },
     io.cwd,
     now,
@@ -139,8 +142,9 @@ Examples:
 Exit codes:
   0  nothing is at block (violations at observe or warn are reported, not fatal)
   1  something is at block: a violation, or an evaluation error of a guardrail at block
-  2  bad input: unreadable path, YAML error, not a Kubernetes object, invalid pack,
-     unknown environment, bad --at or --format`,
+  2  bad input: unreadable path, YAML error, not a Kubernetes object, invalid pack
+     (also a CEL function newer than --kubernetes-version), unknown environment,
+     bad --at, --format or --kubernetes-version`,
     )
     .action(async (paths: string[], options: CheckOptions) => {
       context.exitCode = await check(paths, options, context);

@@ -12,6 +12,9 @@ export interface Context {
   warn(message: string): void;
 }
 
+export const KUBERNETES_VERSION_HELP =
+  'oldest Kubernetes release the clusters run, e.g. 1.30: a guardrail using a CEL function a later release added makes the pack invalid';
+
 /** Options selecting the pack: shared by check, export vap and explain. */
 export function addPackOptions(command: Command): Command {
   return command
@@ -27,5 +30,6 @@ export function addPackOptions(command: Command): Command {
     .option(
       '--max-exemption-days <days>',
       'longest span an exemption may have, counted from now (default 90)',
-    );
+    )
+    .option('--kubernetes-version <release>', KUBERNETES_VERSION_HELP);
 }

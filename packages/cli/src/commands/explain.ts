@@ -4,7 +4,7 @@ import { closeMatches } from '../explain/closeMatches';
 import { describeGuardrail } from '../explain/describeGuardrail';
 import { knownEnvironments } from '../packs/environments';
 import { loadPack } from '../packs/loadPack';
-import { parseAt, parseDays } from '../options';
+import { parseAt, parseDays, parseKubernetesRelease } from '../options';
 import { addPackOptions, Context } from './context';
 
 interface ExplainOptions {
@@ -12,6 +12,7 @@ interface ExplainOptions {
   defaultPack?: boolean;
   at?: string;
   maxExemptionDays?: string;
+  kubernetesVersion?: string;
 }
 
 async function explain(
@@ -27,6 +28,7 @@ async function explain(
       pack: options.pack,
       defaultPack: options.defaultPack,
       maxExemptionDays: parseDays(options.maxExemptionDays),
+      kubernetesVersion: parseKubernetesRelease(options.kubernetesVersion),
     },
     io.cwd,
     now,
@@ -72,7 +74,8 @@ export function explainCommand(context: Context): Command {
       `
 Exit codes:
   0  explained
-  2  unknown guardrail (close matches are suggested), invalid pack or bad --at`,
+  2  unknown guardrail (close matches are suggested), invalid pack (also a CEL function
+     newer than --kubernetes-version), bad --at or --kubernetes-version`,
     )
     .action(async (id: string, options: ExplainOptions) => {
       context.exitCode = await explain(id, options, context);

@@ -12,7 +12,13 @@ import {
 } from '../packs/environments';
 import { loadPackAndExemptions } from '../packs/loadPack';
 import { formatProblems } from '../packs/problems';
-import { collect, formatInstant, parseAt, parseDays } from '../options';
+import {
+  collect,
+  formatInstant,
+  parseAt,
+  parseDays,
+  parseKubernetesRelease,
+} from '../options';
 import { addPackOptions, Context } from './context';
 
 interface ExportOptions {
@@ -24,6 +30,7 @@ interface ExportOptions {
   maxExemptionDays?: string;
   exemptions?: string;
   portalUrl?: string;
+  kubernetesVersion?: string;
 }
 
 /** The portal's base URL, checked before anything is loaded. */
@@ -68,6 +75,7 @@ async function exportVap(
       defaultPack: options.defaultPack,
       exemptions: options.exemptions,
       maxExemptionDays: parseDays(options.maxExemptionDays),
+      kubernetesVersion: parseKubernetesRelease(options.kubernetesVersion),
     },
     io.cwd,
     now,
@@ -173,7 +181,8 @@ Examples:
 
 Exit codes:
   0  printed (guardrails that cannot run in admission are listed on stderr)
-  2  bad input: invalid pack or exemptions, unknown environment, bad --at, --portal-url or --resource-name`,
+  2  bad input: invalid pack or exemptions (also a CEL function newer than --kubernetes-version),
+     unknown environment, bad --at, --portal-url, --resource-name or --kubernetes-version`,
     )
     .action(async (options: ExportOptions) => {
       context.exitCode = await exportVap(options, context);

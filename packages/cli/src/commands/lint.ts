@@ -9,12 +9,13 @@ import { defaultPackDir } from '../packs/defaultPackDir';
 import { knownEnvironments } from '../packs/environments';
 import { lintPacks, resolveDirectories } from '../packs/lintPacks';
 import { displayPath, formatProblems } from '../packs/problems';
-import { parseDays } from '../options';
-import { Context } from './context';
+import { parseDays, parseKubernetesRelease } from '../options';
+import { Context, KUBERNETES_VERSION_HELP } from './context';
 
 interface LintOptions {
   defaultPack?: boolean;
   maxExemptionDays?: string;
+  kubernetesVersion?: string;
 }
 
 function plural(count: number, word: string): string {
@@ -35,6 +36,7 @@ async function lint(
   const result = await lintPacks(directories, {
     now,
     maxExemptionDays: parseDays(options.maxExemptionDays),
+    kubernetesVersion: parseKubernetesRelease(options.kubernetesVersion),
   });
   const out: string[] = [];
   for (const warning of formatProblems(result.warnings, io.cwd)) {
@@ -114,17 +116,20 @@ export function lintCommand(context: Context): Command {
       '--max-exemption-days <days>',
       'longest span an exemption may have, counted from now (default 90)',
     )
+    .option('--kubernetes-version <release>', KUBERNETES_VERSION_HELP)
     .addHelpText(
       'after',
       `
 Examples:
   guardrails lint platform/guardrails
   guardrails lint --default-pack platform/guardrails   # a pack that builds on the default pack
+  guardrails lint --kubernetes-version 1.29 platform/guardrails   # functions 1.29 has
 
 Exit codes:
   0  the pack is valid (counts on stdout)
-  1  the pack is invalid (every problem on stdout)
-  2  bad usage: a directory that does not exist or cannot be read`,
+  1  the pack is invalid (every problem on stdout), also when a guardrail uses a CEL
+     function newer than --kubernetes-version
+  2  bad usage: a directory that does not exist or cannot be read, a bad --kubernetes-version`,
     )
     .action(async (dirs: string[], options: LintOptions) => {
       context.exitCode = await lint(dirs, options, context);

@@ -70,7 +70,7 @@ function declaredGuardrailIds(files: PackFile[]): string[] {
  */
 export async function lintPacks(
   directories: string[],
-  options: { now: Date; maxExemptionDays?: number },
+  options: { now: Date; maxExemptionDays?: number; kubernetesVersion?: string },
 ): Promise<LintResult> {
   const layers: LayerSummary[] = [];
   const problems: PackProblem[] = [];
@@ -99,6 +99,9 @@ export async function lintPacks(
         knownGuardrailIds: known,
         ...(options.maxExemptionDays !== undefined
           ? { maxExemptionDays: options.maxExemptionDays }
+          : {}),
+        ...(options.kubernetesVersion !== undefined
+          ? { kubernetesVersion: options.kubernetesVersion }
           : {}),
       });
       warnings.push(...layer.warnings);

@@ -22,6 +22,8 @@ export interface PackOptions {
   /** Put the default pack under the `--pack` directories instead of replacing it. */
   defaultPack?: boolean;
   maxExemptionDays?: number;
+  /** Oldest Kubernetes release the clusters run: newer CEL functions make the pack invalid. */
+  kubernetesVersion?: string;
 }
 
 /** A loaded pack with its load warnings. */
@@ -81,6 +83,9 @@ export async function loadPack(
       now,
       ...(options.maxExemptionDays !== undefined
         ? { maxExemptionDays: options.maxExemptionDays }
+        : {}),
+      ...(options.kubernetesVersion !== undefined
+        ? { kubernetesVersion: options.kubernetesVersion }
         : {}),
     });
     return { pack, warnings, directories };
