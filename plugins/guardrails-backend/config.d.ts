@@ -86,6 +86,37 @@ export interface Config {
         /** Entity refs of who is told, e.g. `group:default/platform`. */
         recipients?: string[];
       };
+      /**
+       * A namespace's ResourceQuota crossing the headroom share of `namespace.quota-headroom` (its `share` param,
+       * 0.8 without it), to the owners of the namespace's component, once per crossing.
+       */
+      quotaHeadroom?: {
+        /** Defaults to true. */
+        enabled?: boolean;
+      };
+      /** A cost centre whose estimated monthly cost is over its budget, to `guardrails.costs.recipients`, monthly. */
+      costBudget?: {
+        /** Defaults to true when `guardrails.costs.recipients` are given. */
+        enabled?: boolean;
+      };
+    };
+    /** Prices and budgets for the estimated monthly cost of what namespaces' ResourceQuotas reserve and use. */
+    costs?: {
+      /** ISO 4217 code of the prices and budgets, e.g. `EUR`. Defaults to `USD`. */
+      currency?: string;
+      /** Monthly prices per environment name; an environment without one has no estimate. */
+      prices?: {
+        [environment: string]: {
+          /** Per CPU per month, non-negative. */
+          cpu: number;
+          /** Per GiB of memory per month, non-negative. */
+          memoryGiB: number;
+        };
+      };
+      /** Monthly budget per cost centre (the namespaces' `guardrails.dev/cost-center` label), positive. */
+      budgets?: { [costCenter: string]: number };
+      /** Entity refs told when a cost centre's estimate is over its budget, e.g. `group:default/platform`. */
+      recipients?: string[];
     };
   };
 }
