@@ -635,14 +635,12 @@ export interface components {
       date: string;
       objects: number;
     };
-    /** One stage change of a guardrail in an environment: what it would affect if it applied now (minus exemptions still in force on its date), who owns that, what owners were told, and the burn-down since. */
+    /** One stage change of a guardrail in an environment: what it would affect if it applied now (minus exemptions still in force on its date), who owns that, what owners were told, and the burn-down since. `level` is the level the stage makes the guardrail, `previousLevel` the one in force before (absent when none). */
     ReadinessChange: {
       guardrail: string;
       title: string;
       environment: string;
-      /** The level the stage makes the guardrail. */
       level: components['schemas']['EnforcementLevel'];
-      /** The level before; absent when none. */
       previousLevel?: components['schemas']['EnforcementLevel'];
       /** Format: date-time */
       from: string;

@@ -1049,7 +1049,7 @@ export const spec = {
       ReadinessChange: {
         type: 'object',
         description:
-          'One stage change of a guardrail in an environment: what it would affect if it applied now (minus exemptions still in force on its date), who owns that, what owners were told, and the burn-down since.',
+          'One stage change of a guardrail in an environment: what it would affect if it applied now (minus exemptions still in force on its date), who owns that, what owners were told, and the burn-down since. `level` is the level the stage makes the guardrail, `previousLevel` the one in force before (absent when none).',
         required: [
           'guardrail',
           'title',
@@ -1077,11 +1077,9 @@ export const spec = {
           },
           level: {
             $ref: '#/components/schemas/EnforcementLevel',
-            description: 'The level the stage makes the guardrail.',
           },
           previousLevel: {
             $ref: '#/components/schemas/EnforcementLevel',
-            description: 'The level before; absent when none.',
           },
           from: {
             type: 'string',
