@@ -644,7 +644,7 @@ export interface components {
       previousLevel?: components['schemas']['EnforcementLevel'];
       /** Format: date-time */
       from: string;
-      /** Whole days until `from` */
+      /** Whole days until `from` (rounded up). */
       daysUntil: number;
       /**
        * Format: date-time
@@ -772,7 +772,7 @@ export interface components {
       environment: string;
       cluster: string;
       namespace: string;
-      /** The provisioned namespace size */
+      /** The provisioned namespace size when the namespace names one. */
       size?: string;
       data: components['schemas']['UsageDataState'];
       /** Why the cluster's last audit failed (missing or stale); names the cluster, never its address. */

@@ -1087,8 +1087,7 @@ export const spec = {
           },
           daysUntil: {
             type: 'integer',
-            description: 'Whole days until `from`',
-            'rounded up.': null,
+            description: 'Whole days until `from` (rounded up).',
           },
           evaluatedAt: {
             type: 'string',
@@ -1500,8 +1499,8 @@ export const spec = {
           },
           size: {
             type: 'string',
-            description: 'The provisioned namespace size',
-            'when the namespace names one.': null,
+            description:
+              'The provisioned namespace size when the namespace names one.',
           },
           data: {
             $ref: '#/components/schemas/UsageDataState',
