@@ -25,6 +25,7 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import {
+  GuardrailParameterPickerFieldExtension,
   GuardrailsEnvironmentPickerFieldExtension,
   GuardrailsPage,
 } from '@guardrails-dev/plugin-guardrails';
@@ -64,6 +65,7 @@ const routes = (
     <Route path="/create" element={<ScaffolderPage />}>
       <ScaffolderFieldExtensions>
         <GuardrailsEnvironmentPickerFieldExtension />
+        <GuardrailParameterPickerFieldExtension />
       </ScaffolderFieldExtensions>
     </Route>
     <Route path="/guardrails" element={<GuardrailsPage />} />

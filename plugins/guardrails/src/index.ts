@@ -28,5 +28,15 @@ export type {
   GuardrailsEnvironmentPickerUiOptions,
   GuardrailsEnvironmentPickerValue,
 } from './components/GuardrailsEnvironmentPicker';
+export {
+  GuardrailParameterPickerFieldExtension,
+  GuardrailParameterPickerFieldSchema,
+  validateGuardrailParameterChoice,
+} from './components/GuardrailParameterPicker';
+export type {
+  GuardrailParameterPickerProps,
+  GuardrailParameterPickerUiOptions,
+  GuardrailParameterPickerValue,
+} from './components/GuardrailParameterPicker';
 export { isGuardrailsAvailable } from './availability';
 export { KUBERNETES_MAPPING_ANNOTATIONS } from '@guardrails-dev/plugin-guardrails-common';

@@ -80,3 +80,12 @@ export const guardrailsEnvironmentPickerField = FormFieldBlueprint.make({
       import('./formField').then(m => m.guardrailsEnvironmentPickerFormField),
   },
 });
+
+/** @alpha */
+export const guardrailParameterPickerField = FormFieldBlueprint.make({
+  name: 'parameter-picker',
+  params: {
+    field: () =>
+      import('./formField').then(m => m.guardrailParameterPickerFormField),
+  },
+});

@@ -5,6 +5,13 @@ import {
   GuardrailsEnvironmentPickerFieldSchema,
   validateGuardrailsEnvironmentChoice,
 } from '../components/GuardrailsEnvironmentPicker';
+// Not the folder's index, which also holds the legacy extension and so the legacy plugin.
+import { GuardrailParameterPicker } from '../components/GuardrailParameterPicker/GuardrailParameterPicker';
+import {
+  GUARDRAIL_PARAMETER_PICKER,
+  GuardrailParameterPickerFieldSchema,
+} from '../components/GuardrailParameterPicker/schema';
+import { validateGuardrailParameterChoice } from '../components/GuardrailParameterPicker/validation';
 
 /** The `GuardrailsEnvironmentPicker` template field in the new frontend system. */
 export const guardrailsEnvironmentPickerFormField = createFormField({
@@ -12,4 +19,12 @@ export const guardrailsEnvironmentPickerFormField = createFormField({
   component: GuardrailsEnvironmentPicker,
   validation: validateGuardrailsEnvironmentChoice,
   schema: GuardrailsEnvironmentPickerFieldSchema,
+});
+
+/** The `GuardrailParameterPicker` template field in the new frontend system. */
+export const guardrailParameterPickerFormField = createFormField({
+  name: GUARDRAIL_PARAMETER_PICKER,
+  component: GuardrailParameterPicker,
+  validation: validateGuardrailParameterChoice,
+  schema: GuardrailParameterPickerFieldSchema,
 });

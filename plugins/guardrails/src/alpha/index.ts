@@ -9,5 +9,6 @@ export {
   guardrailsEntityCard,
   guardrailsEntityContent,
   guardrailsEnvironmentPickerField,
+  guardrailParameterPickerField,
   guardrailsPage,
 } from './extensions';

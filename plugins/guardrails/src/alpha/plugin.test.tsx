@@ -19,6 +19,7 @@ import plugin, {
   guardrailsEntityCard,
   guardrailsEntityContent,
   guardrailsEnvironmentPickerField,
+  guardrailParameterPickerField,
   guardrailsPage,
 } from '.';
 
@@ -49,6 +50,7 @@ describe('guardrails alpha plugin', () => {
       'entity-content:guardrails',
       'entity-card:guardrails',
       'scaffolder-form-field:guardrails/environment-picker',
+      'scaffolder-form-field:guardrails/parameter-picker',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
     }
@@ -104,6 +106,13 @@ describe('guardrails alpha plugin', () => {
         /the distribution appears after the first audit has completed/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('loads the GuardrailParameterPicker form field', async () => {
+    const tester = createExtensionTester(guardrailParameterPickerField);
+    const load = tester.get(FormFieldBlueprint.dataRefs.formFieldLoader);
+    const field = await load();
+    expect(field.$$type).toBe('@backstage/scaffolder/FormField');
   });
 
   it('loads the GuardrailsEnvironmentPicker form field', async () => {

@@ -7,6 +7,7 @@ import {
   guardrailsEntityCard,
   guardrailsEntityContent,
   guardrailsEnvironmentPickerField,
+  guardrailParameterPickerField,
   guardrailsPage,
 } from './extensions';
 
@@ -29,5 +30,6 @@ export default createFrontendPlugin({
     guardrailsEntityContent,
     guardrailsEntityCard,
     guardrailsEnvironmentPickerField,
+    guardrailParameterPickerField,
   ],
 });
