@@ -108,6 +108,8 @@ export {
   exportValidatingAdmissionPolicies,
   VALIDATION_ACTIONS,
 } from './export/validatingAdmissionPolicies';
+export { kindsWithoutResourceNames } from './export/resourceNames';
+export type { GroupKind } from './export/resourceNames';
 export type {
   AdmissionExport,
   AdmissionExportOptions,

@@ -17,7 +17,7 @@ import {
   exemptionsMatchCondition,
   inEnvironments,
 } from './exemptionConditions';
-import { BUILT_IN_RESOURCE_NAMES } from './resourceNames';
+import { resourceNameOf } from './resourceNames';
 
 /**
  * Where each catalog entity's objects are, for exemptions scoped to an
@@ -123,12 +123,15 @@ function excludedRule(
   resource: ExemptionResource,
   resourceNames: Readonly<Record<string, string>>,
 ): ExcludedResourceRule | undefined {
-  const plural =
-    resourceNames[resource.kind] ?? BUILT_IN_RESOURCE_NAMES[resource.kind];
-  if (plural === undefined) return undefined;
   const [group, version] = resource.apiVersion?.includes('/')
     ? resource.apiVersion.split('/')
     : ['', resource.apiVersion];
+  const plural = resourceNameOf(
+    version === undefined ? '*' : group,
+    resource.kind,
+    resourceNames,
+  );
+  if (plural === undefined) return undefined;
   return {
     apiGroups: [version === undefined ? '*' : group],
     apiVersions: [version ?? '*'],

@@ -16,7 +16,7 @@ import {
   oneLine,
 } from './admissionMessages';
 import { celLiteral, replaceIdentifiers } from './celText';
-import { BUILT_IN_RESOURCE_NAMES } from './resourceNames';
+import { resourceNameOf } from './resourceNames';
 
 export const ADMISSION_API_VERSION = 'admissionregistration.k8s.io/v1';
 const DEFAULT_OPERATIONS = ['CREATE', 'UPDATE'];
@@ -81,12 +81,9 @@ function resourceRulesOf(
   resourceNames: Readonly<Record<string, string>>,
 ) {
   const operations = guardrail.match.operations ?? DEFAULT_OPERATIONS;
-  const rules = guardrail.match.resources.map(rule => ({
-    apiGroups: rule.apiGroups,
-    resources: rule.kinds.map(kind =>
-      kind === '*' ? '*' : resourceNames[kind] ?? BUILT_IN_RESOURCE_NAMES[kind],
-    ),
-  }));
+  const rules = guardrail.match.resources.flatMap(rule =>
+    rulesByResources(rule.apiGroups, rule.kinds, resourceNames),
+  );
   if (isPodRule(guardrail.match)) rules.push(...WORKLOAD_RULES);
   return rules.map(rule => ({
     apiGroups: rule.apiGroups,
@@ -94,6 +91,32 @@ function resourceRulesOf(
     operations: [...operations],
     resources: rule.resources,
   }));
+}
+
+/**
+ * One rule per distinct list of resource names: a kind may have another
+ * plural in each group it is matched in (custom resources), and a rule's
+ * resources apply to every group of the rule.
+ */
+function rulesByResources(
+  apiGroups: string[],
+  kinds: string[],
+  resourceNames: Readonly<Record<string, string>>,
+): Array<{ apiGroups: string[]; resources: string[] }> {
+  const byResources = new Map<
+    string,
+    { apiGroups: string[]; resources: string[] }
+  >();
+  for (const group of apiGroups) {
+    const resources = kinds.map(kind =>
+      kind === '*' ? '*' : resourceNameOf(group, kind, resourceNames)!,
+    );
+    const key = resources.join(',');
+    const rule = byResources.get(key);
+    if (rule) rule.apiGroups.push(group);
+    else byResources.set(key, { apiGroups: [group], resources });
+  }
+  return [...byResources.values()];
 }
 
 /** The ValidatingAdmissionPolicy of a guardrail that can run in admission. */

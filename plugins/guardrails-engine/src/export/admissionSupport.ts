@@ -2,7 +2,7 @@ import { isPodRule, matchesKind } from '../evaluation/matching';
 import { POD_TEMPLATE_PATHS } from '../evaluation/podTemplates';
 import { Guardrail } from '@guardrails-dev/plugin-guardrails-common';
 import { bindsLoopVariable, usesIdentifier } from './celText';
-import { BUILT_IN_RESOURCE_NAMES } from './resourceNames';
+import { kindsWithoutResourceNames } from './resourceNames';
 
 /** Every CEL expression of a guardrail. */
 export function expressionsOf(guardrail: Guardrail): string[] {
@@ -60,19 +60,15 @@ export function admissionBlockers(
       );
     }
   }
-  const unknownKinds = guardrail.match.resources
-    .flatMap(rule => rule.kinds)
-    .filter(
-      kind =>
-        kind !== '*' &&
-        !(kind in resourceNames) &&
-        !(kind in BUILT_IN_RESOURCE_NAMES),
-    );
+  const unknownKinds = kindsWithoutResourceNames(guardrail, resourceNames);
   if (unknownKinds.length > 0) {
+    const names = unknownKinds.map(({ group, kind }) =>
+      group === '' || group === '*' ? kind : `${kind}.${group}`,
+    );
     reasons.push(
-      `no resource name known for kind ${[...new Set(unknownKinds)].join(
+      `no resource name known for kind ${names.join(
         ', ',
-      )} (pass resourceNames)`,
+      )} (pass resourceNames, e.g. ${names[0]}=<plural>)`,
     );
   }
   return reasons;

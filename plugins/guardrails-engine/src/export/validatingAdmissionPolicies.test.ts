@@ -315,7 +315,9 @@ describe('exportValidatingAdmissionPolicies', () => {
     });
     expect(unnamed.flagged[0]).toEqual({
       guardrail: 'crd.widgets',
-      reasons: ['no resource name known for kind Widget (pass resourceNames)'],
+      reasons: [
+        'no resource name known for kind Widget.example.com (pass resourceNames, e.g. Widget.example.com=<plural>)',
+      ],
     });
   });
 });

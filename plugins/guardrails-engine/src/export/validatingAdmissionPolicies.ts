@@ -47,7 +47,12 @@ export interface AdmissionExportOptions {
   environments: readonly string[];
   /** The instant whose rollout stages the bindings follow. */
   at: Date;
-  /** Resource names (plural, lowercase) of kinds that are not built in. */
+  /**
+   * Resource names (plural, lowercase) of kinds that are not built in, keyed
+   * `Kind.group` (`DatabaseClaim.platform.example.org: databaseclaims`) or
+   * `Kind` for every group; from the cluster's discovery where one is at hand.
+   * A guardrail matching a kind named nowhere is flagged, not exported.
+   */
   resourceNames?: Readonly<Record<string, string>>;
   /** Exemptions in addition to those in the pack; those active at `at` are left out of admission. */
   exemptions?: ReadonlyArray<Exemption>;
