@@ -22,7 +22,11 @@ import { readAuditConfig } from './service/readAuditConfig';
 import { EntityReports } from './service/EntityReports';
 import { FleetReports } from './service/FleetReports';
 import { PackViews } from './service/PackViews';
+import { ReadinessService } from './service/readinessService';
 import { SummaryService } from './service/SummaryService';
+import { CostsReports } from './service/costsReports';
+import { readCostsConfig } from './service/costsConfig';
+import { UsageReports } from './service/usageReports';
 import { WhatIf } from './service/WhatIf';
 import { createRouter } from './service/router';
 
@@ -77,6 +81,10 @@ export const guardrailsPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(guardrailsPermissions);
 
         const environments = clusterAccess.environments();
+        const costs = readCostsConfig(
+          config,
+          environments.map(e => e.name),
+        );
         const summary = new SummaryService({ store, environments });
         const runner = new AuditRunner({
           store,
@@ -179,6 +187,15 @@ export const guardrailsPlugin = createBackendPlugin({
             entityReports: new EntityReports({ store, environments }),
             fleetReports: new FleetReports({ store, environments }),
             whatIf: new WhatIf({ store, environments }),
+            usage: new UsageReports({ store, environments }),
+            costs: new CostsReports({ store, environments, costs }),
+            readiness: new ReadinessService({
+              db: await deps.database.getClient(),
+              store,
+              pack: deps.guardrailsPack.pack,
+              environments,
+              now: () => deps.enforcementClock.now(),
+            }),
             startAudit,
             enforcement,
           }),

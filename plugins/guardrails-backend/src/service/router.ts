@@ -28,7 +28,10 @@ import {
 import { EntityReports } from './EntityReports';
 import { FleetReports } from './FleetReports';
 import { PackViews } from './PackViews';
+import type { ReadinessService } from './readinessService';
 import { SummaryService } from './SummaryService';
+import type { CostsReports } from './costsReports';
+import type { UsageReports } from './usageReports';
 import { WhatIf } from './WhatIf';
 
 export interface RouterOptions {
@@ -43,6 +46,12 @@ export interface RouterOptions {
   entityReports: EntityReports;
   fleetReports: FleetReports;
   whatIf: WhatIf;
+  /** Quota use of an entity's namespaces. */
+  usage: Pick<UsageReports, 'entityUsage'>;
+  /** Quota use and its estimated cost per cost centre. */
+  costs: Pick<CostsReports, 'costs'>;
+  /** The stage changes ahead with what they would affect and who was told. */
+  readiness: Pick<ReadinessService, 'readiness'>;
   /** Starts an audit now; resolves when it has started (not finished). */
   startAudit: () => Promise<'started' | 'already-running'>;
   /** Admission enforcement's view and pause control. */
@@ -142,6 +151,11 @@ export async function createRouter(
     );
   });
 
+  router.get('/entities/:kind/:namespace/:name/usage', async (req, res) => {
+    const entityRef = await authorizeEntity(req);
+    res.json(await options.usage.entityUsage(entityRef));
+  });
+
   router.get('/history', async (req, res) => {
     await authorize(req, guardrailsReportReadPermission);
     res.json(await fleetReports.history({ days: daysFrom(req.query) }));
@@ -150,6 +164,11 @@ export async function createRouter(
   router.get('/distribution', async (req, res) => {
     await authorize(req, guardrailsReportReadPermission);
     res.json(await fleetReports.distribution());
+  });
+
+  router.get('/costs', async (req, res) => {
+    await authorize(req, guardrailsReportReadPermission);
+    res.json(await options.costs.costs(daysFrom(req.query)));
   });
 
   router.get('/summary', async (req, res) => {
@@ -179,6 +198,11 @@ export async function createRouter(
       throw new InputError(`Unknown environment '${environment}'`);
     }
     res.json(await options.whatIf.impact({ guardrail, environment, level }));
+  });
+
+  router.get('/readiness', async (req, res) => {
+    await authorize(req, guardrailsReportReadPermission);
+    res.json(await options.readiness.readiness());
   });
 
   router.get('/exemptions', async (req, res) => {
