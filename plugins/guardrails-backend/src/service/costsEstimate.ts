@@ -1,0 +1,142 @@
+import type { components } from '../schema/openapi/generated';
+import type { QuotaUsage } from '../db';
+import { groupBy } from '../notifications/groupBy';
+import type { CostsConfig } from './costsConfig';
+
+type CostRow = components['schemas']['CostRow'];
+type CostBudget = components['schemas']['CostBudget'];
+
+const GIB = 1024 ** 3;
+
+/** What one namespace reserves and uses, in CPUs and GiB. */
+interface NamespaceTotals {
+  costCenter: string | null;
+  environment: string;
+  quota: { cpu: number; memoryGiB: number };
+  used: { cpu: number; memoryGiB: number };
+}
+
+/**
+ * Per cost centre and environment: the namespaces' reserved (`requests.cpu` / `requests.memory` hard, or `cpu` /
+ * `memory`, which Kubernetes treats alike) and used CPU and memory, with their monthly estimate at the environment's
+ * prices. Each quota of a namespace limits it on its own, so a namespace reserves the smallest hard among its
+ * quotas and uses the largest used.
+ */
+export function costRows(
+  usage: Iterable<QuotaUsage>,
+  prices: CostsConfig['prices'],
+): CostRow[] {
+  const groups = new Map<string, CostRow>();
+  for (const totals of namespaceTotals(usage)) {
+    const key = JSON.stringify([totals.costCenter, totals.environment]);
+    const row = groups.get(key) ?? {
+      costCenter: totals.costCenter,
+      environment: totals.environment,
+      namespaces: 0,
+      quota: { cpu: 0, memoryGiB: 0 },
+      used: { cpu: 0, memoryGiB: 0 },
+      estimate: null,
+    };
+    row.namespaces += 1;
+    row.quota.cpu += totals.quota.cpu;
+    row.quota.memoryGiB += totals.quota.memoryGiB;
+    row.used.cpu += totals.used.cpu;
+    row.used.memoryGiB += totals.used.memoryGiB;
+    groups.set(key, row);
+  }
+  return [...groups.values()]
+    .map(row => {
+      const price = prices.get(row.environment);
+      const cost = (amounts: { cpu: number; memoryGiB: number }) =>
+        money(amounts.cpu * price!.cpu + amounts.memoryGiB * price!.memoryGiB);
+      return {
+        ...row,
+        quota: rounded(row.quota),
+        used: rounded(row.used),
+        estimate: price
+          ? { quota: cost(row.quota), used: cost(row.used) }
+          : null,
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.costCenter ?? '').localeCompare(b.costCenter ?? '') ||
+        a.environment.localeCompare(b.environment),
+    );
+}
+
+/**
+ * Each configured budget against the monthly estimate of what its cost centre's quotas reserve, over the
+ * environments with a price; those without one are named, never counted as free.
+ */
+export function costBudgets(
+  rows: CostRow[],
+  budgets: CostsConfig['budgets'],
+): CostBudget[] {
+  return [...budgets.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([costCenter, monthly]) => {
+      const mine = rows.filter(r => r.costCenter === costCenter);
+      const estimate = money(
+        mine.reduce((sum, r) => sum + (r.estimate?.quota ?? 0), 0),
+      );
+      return {
+        costCenter,
+        monthly,
+        estimate,
+        over: estimate > monthly,
+        unpriced: [
+          ...new Set(mine.filter(r => !r.estimate).map(r => r.environment)),
+        ].sort(),
+      };
+    });
+}
+
+function namespaceTotals(usage: Iterable<QuotaUsage>): NamespaceTotals[] {
+  return [
+    ...groupBy([...usage], row => `${row.cluster}/${row.namespace}`).values(),
+  ].map(rows => {
+    const reserved = (names: string[], scale: number) => {
+      const values = byQuota(rows, names).map(r => r.hardValue ?? 0);
+      return values.length > 0 ? Math.min(...values) / scale : 0;
+    };
+    const used = (names: string[], scale: number) => {
+      const values = byQuota(rows, names).map(r => r.usedValue ?? 0);
+      return values.length > 0 ? Math.max(...values) / scale : 0;
+    };
+    return {
+      costCenter: rows[0].costCenter ?? null,
+      environment: rows[0].environment,
+      quota: {
+        cpu: reserved(CPU, 1),
+        memoryGiB: reserved(MEMORY, GIB),
+      },
+      used: { cpu: used(CPU, 1), memoryGiB: used(MEMORY, GIB) },
+    };
+  });
+}
+
+const CPU = ['requests.cpu', 'cpu'];
+const MEMORY = ['requests.memory', 'memory'];
+
+/** Per quota, its row for the first of the names it has (`requests.cpu` before `cpu`). */
+function byQuota(rows: QuotaUsage[], names: string[]): QuotaUsage[] {
+  const found = new Map<string, QuotaUsage>();
+  for (const name of [...names].reverse()) {
+    for (const row of rows.filter(r => r.resource === name)) {
+      found.set(row.quota, row);
+    }
+  }
+  return [...found.values()];
+}
+
+function money(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function rounded(amounts: { cpu: number; memoryGiB: number }) {
+  return {
+    cpu: Math.round(amounts.cpu * 1000) / 1000,
+    memoryGiB: Math.round(amounts.memoryGiB * 1000) / 1000,
+  };
+}
