@@ -3,9 +3,12 @@ import {
   AdmissionExport,
   AdmissionExportOptions,
   exportValidatingAdmissionPolicies,
+  GroupKind,
+  kindsWithoutResourceNames,
   nextAdmissionChange,
   UnresolvedExemption,
 } from '@guardrails-dev/plugin-guardrails-engine';
+import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
 import {
   AuditedOwnership,
   auditedEntityScopes,
@@ -20,6 +23,7 @@ import {
 export class AdmissionExports {
   /** The guardrails admission can enforce; the others are never exported, so their stages change nothing there. */
   readonly exported: ReadonlySet<string>;
+  private readonly customKinds: GroupKind[];
 
   constructor(
     private readonly options: {
@@ -27,12 +31,25 @@ export class AdmissionExports {
       ownership: AuditedOwnership;
       /** `app.baseUrl`, an absolute http(s) URL (the export throws otherwise). */
       portalBaseUrl?: string;
+      /** Each cluster's discovery names the resources of kinds that are not built in (custom resources). */
+      clusterAccess?: ClusterAccess;
     },
   ) {
-    // Which guardrails are left out depends on the pack only.
+    // Which guardrails are left out depends on the pack only; custom kinds are named per cluster at export.
+    this.customKinds = options.clusterAccess
+      ? uniqueKinds(
+          options.pack.guardrails
+            .flatMap(g => kindsWithoutResourceNames(g))
+            // Discovery names kinds of one group; a kind in any group stays unnamed, so its guardrail is flagged.
+            .filter(k => k.group !== '*'),
+        )
+      : [];
     const { flagged } = exportValidatingAdmissionPolicies(options.pack, {
       environments: [],
       at: new Date(0),
+      resourceNames: Object.fromEntries(
+        this.customKinds.map(k => [resourceKey(k), 'resolved-per-cluster']),
+      ),
     });
     const left = new Set(flagged.map(f => f.guardrail));
     this.exported = new Set(
@@ -60,8 +77,24 @@ export class AdmissionExports {
       environments,
       at,
       entityScopes,
+      resourceNames: await this.resourceNames(cluster),
       ...this.portal(),
     });
+  }
+
+  /** The plurals of the pack's custom kinds the cluster serves; a guardrail on a kind it does not serve is flagged. */
+  private async resourceNames(
+    cluster: string,
+  ): Promise<Record<string, string>> {
+    const { clusterAccess } = this.options;
+    if (!clusterAccess || this.customKinds.length === 0) return {};
+    const client = clusterAccess.forCluster(cluster);
+    const names: Record<string, string> = {};
+    for (const kind of this.customKinds) {
+      const served = await client.servedKind(kind.group, kind.kind);
+      if (served) names[resourceKey(kind)] = served.plural;
+    }
+    return names;
   }
 
   /** The active exemptions admission does not honour in a cluster; exports only when an exemption names an entity. */
@@ -89,4 +122,13 @@ export class AdmissionExports {
     const { portalBaseUrl } = this.options;
     return portalBaseUrl !== undefined ? { portalBaseUrl } : {};
   }
+}
+
+/** How the export's `resourceNames` key a kind of a group. */
+function resourceKey({ group, kind }: GroupKind): string {
+  return group === '' ? kind : `${kind}.${group}`;
+}
+
+function uniqueKinds(kinds: GroupKind[]): GroupKind[] {
+  return [...new Map(kinds.map(k => [resourceKey(k), k])).values()];
 }

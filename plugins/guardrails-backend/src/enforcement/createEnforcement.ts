@@ -64,6 +64,7 @@ export async function createEnforcement(options: {
     pack,
     ownership: options.ownership,
     portalBaseUrl,
+    clusterAccess,
   });
   const sync = new AdmissionSync({
     exports,
