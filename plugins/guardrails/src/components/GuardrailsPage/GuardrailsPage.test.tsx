@@ -455,6 +455,28 @@ describe('GuardrailsPage', () => {
     expect(expired).toHaveTextContent('10 days ago');
   });
 
+  it('shows cost by cost centre on the Budgets tab', async () => {
+    const getCosts = jest.fn(async () => ({
+      currency: 'USD',
+      prices: [{ environment: 'prod', cpu: 30, memoryGiB: 4 }],
+      rows: [],
+      budgets: [],
+      trend: [],
+      missing: [],
+      stale: [],
+    }));
+    await renderWithApi(<GuardrailsPage />, api({ getCosts }), {
+      entity: null,
+    });
+    await openTab('Budgets');
+    expect(
+      await screen.findByRole('table', {
+        name: 'Prices the estimates use, in USD per month',
+      }),
+    ).toHaveTextContent('prod');
+    expect(getCosts).toHaveBeenCalledWith({ days: 30 });
+  });
+
   it('starts an audit and reports it', async () => {
     const alertApi = { post: jest.fn(), alert$: jest.fn() };
     const runAudit = jest.fn(async () => ({

@@ -8,6 +8,7 @@ import { Grid } from '@material-ui/core';
 import { useGuardrails } from '../../hooks/useGuardrails';
 import { useGuardrailsData } from '../../hooks/useGuardrailsData';
 import { useNow } from '../../hooks/useNow';
+import { CostByCostCentre } from '../CostByCostCentre';
 import { DataView } from '../DataView';
 import { DistributionHeatmap } from '../DistributionHeatmap';
 import { EnforcementView } from '../EnforcementView';
@@ -94,7 +95,7 @@ function ExemptionsTab() {
 
 /**
  * The platform Guardrails page: distribution and trend of results, the guardrail catalog with rollouts, what-if,
- * exemptions and enforcement in the clusters.
+ * exemptions, enforcement in the clusters, and cost by cost centre against budgets.
  *
  * @public
  */
@@ -122,6 +123,14 @@ export function GuardrailsPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/enforcement" title="Enforcement">
           <EnforcementView />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/budgets" title="Budgets">
+          <InfoCard
+            title="Cost by cost centre"
+            subheader="What each cost centre's quotas reserve and use, with the estimated monthly cost against its budget"
+          >
+            <CostByCostCentre />
+          </InfoCard>
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>

@@ -1,0 +1,1 @@
+export { CostByCostCentre } from './CostByCostCentre';
