@@ -96,9 +96,9 @@ describe('CostByCostCentre', () => {
       name: 'Quota and use by cost centre and environment',
     });
     expect(texts(table)).toEqual([
-      'cc-1001prod21.25 of 8 CPU2.5 of 16 GiBEUR 304.00EUR 47.50',
-      'cc-2040staging10.5 of 2 CPU1 of 4 GiBno priceno price',
-      'No cost centredev10 of 1 CPU0 of 2 GiBEUR 13.00EUR 0.00',
+      'cc-1001prod21.25 used of 8 reserved2.5 used of 16 reservedEUR 304.00EUR 47.50',
+      'cc-2040staging10.5 used of 2 reserved1 used of 4 reservedno priceno price',
+      'No cost centredev10 used of 1 reserved0 used of 2 reservedEUR 13.00EUR 0.00',
     ]);
   });
 

@@ -49,8 +49,8 @@ export function CostRows(props: { rows: CostRow[]; currency: string }) {
             <TableCell>Cost centre</TableCell>
             <TableCell>Environment</TableCell>
             <TableCell align="right">Namespaces</TableCell>
-            <TableCell>CPU used of reserved</TableCell>
-            <TableCell>Memory used of reserved</TableCell>
+            <TableCell>CPU</TableCell>
+            <TableCell>Memory (GiB)</TableCell>
             <TableCell align="right">Estimate, reserved</TableCell>
             <TableCell align="right">Estimate, used</TableCell>
           </TableRow>
@@ -64,12 +64,12 @@ export function CostRows(props: { rows: CostRow[]; currency: string }) {
               <TableCell>{row.environment}</TableCell>
               <TableCell align="right">{row.namespaces}</TableCell>
               <TableCell>
-                {formatQuantity(row.used.cpu)} of{' '}
-                {formatQuantity(row.quota.cpu)} CPU
+                {formatQuantity(row.used.cpu)} used of{' '}
+                {formatQuantity(row.quota.cpu)} reserved
               </TableCell>
               <TableCell>
-                {formatQuantity(row.used.memoryGiB)} of{' '}
-                {formatQuantity(row.quota.memoryGiB)} GiB
+                {formatQuantity(row.used.memoryGiB)} used of{' '}
+                {formatQuantity(row.quota.memoryGiB)} reserved
               </TableCell>
               <TableCell align="right">
                 <Estimate value={row.estimate?.quota} currency={currency} />
