@@ -755,7 +755,7 @@ export interface components {
       hard: string;
       /** The quantity in use; null when the quota's status does not report it (unknown, never 0). */
       used: string | null;
-      /** used / hard (0..n, above 1 when over); null when used is unknown or either is not a number. */
+      /** used / hard (0..n, above 1 when over); null when used is unknown, either is not a number, or hard is 0 and something is used. */
       share: number | null;
     };
     /** A ResourceQuota of the namespace. */
@@ -771,8 +771,9 @@ export interface components {
     EnvironmentUsage: {
       environment: string;
       cluster: string;
+      /** With `data: missing`, the entity's namespace names in the environment's other clusters, or empty when no cluster of the environment was read: the entity may have namespaces there. */
       namespace: string;
-      /** The provisioned namespace size when the namespace names one. */
+      /** The provisioned namespace size when the namespace names one and has a quota. */
       size?: string;
       data: components['schemas']['UsageDataState'];
       /** Why the cluster's last audit failed (missing or stale); names the cluster, never its address. */

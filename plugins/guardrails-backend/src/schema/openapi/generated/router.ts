@@ -1456,7 +1456,7 @@ export const spec = {
             type: 'number',
             nullable: true,
             description:
-              'used / hard (0..n, above 1 when over); null when used is unknown or either is not a number.',
+              'used / hard (0..n, above 1 when over); null when used is unknown, either is not a number, or hard is 0 and something is used.',
           },
         },
       },
@@ -1496,11 +1496,13 @@ export const spec = {
           },
           namespace: {
             type: 'string',
+            description:
+              "With `data: missing`, the entity's namespace names in the environment's other clusters, or empty when no cluster of the environment was read: the entity may have namespaces there.",
           },
           size: {
             type: 'string',
             description:
-              'The provisioned namespace size when the namespace names one.',
+              'The provisioned namespace size when the namespace names one and has a quota.',
           },
           data: {
             $ref: '#/components/schemas/UsageDataState',
