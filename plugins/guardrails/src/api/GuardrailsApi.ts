@@ -12,6 +12,7 @@ import type {
   ApiGuardrailList,
   ApiHistory,
   ApiImpact,
+  ApiReadiness,
   ApiSummary,
   EnforcementLevel,
   GuardrailsApiComponents,
@@ -63,6 +64,11 @@ export interface GuardrailsApi {
   getSummary(): Promise<ApiSummary>;
   /** What a guardrail would block, warn or correct at another level in an environment. */
   getImpact(request: GuardrailImpactRequest): Promise<ApiImpact>;
+  /**
+   * The stage changes of the next 60 days, each with what it would affect on its date, the owners, the notices sent
+   * and the daily burn-down.
+   */
+  getReadiness(): Promise<ApiReadiness>;
   /** Exemptions: active, expiring soon and expired. */
   getExemptions(): Promise<ApiExemptions>;
   /** The configured environments with their size profiles and enforcement summary. */

@@ -74,6 +74,7 @@ describe('GuardrailsClient', () => {
     await client.getSummary();
     await client.getExemptions();
     await client.getEnvironments();
+    await client.getReadiness();
     expect(sent()).toEqual([
       'GET http://backend/api/guardrails/guardrails',
       'GET http://backend/api/guardrails/history',
@@ -83,6 +84,7 @@ describe('GuardrailsClient', () => {
       'GET http://backend/api/guardrails/summary',
       'GET http://backend/api/guardrails/exemptions',
       'GET http://backend/api/guardrails/environments',
+      'GET http://backend/api/guardrails/readiness',
     ]);
   });
 

@@ -13,6 +13,7 @@ import {
   ApiGuardrailList,
   ApiHistory,
   ApiImpact,
+  ApiReadiness,
   ApiSummary,
   createGuardrailsRestClient,
   GuardrailsApiComponents,
@@ -129,6 +130,10 @@ export class GuardrailsClient implements GuardrailsApi {
         params: { query: { guardrail, environment, level } },
       }),
     );
+  }
+
+  async getReadiness(): Promise<ApiReadiness> {
+    return body(await (await this.api()).get('/readiness'));
   }
 
   async getExemptions(): Promise<ApiExemptions> {

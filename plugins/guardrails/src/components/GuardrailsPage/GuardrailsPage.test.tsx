@@ -477,6 +477,22 @@ describe('GuardrailsPage', () => {
     expect(getCosts).toHaveBeenCalledWith({ days: 30 });
   });
 
+  it('shows the stage changes ahead on the Rollout readiness tab', async () => {
+    const getReadiness = jest.fn(async () => ({
+      generatedAt: '2027-01-22T09:00:00.000Z',
+      horizonDays: 60,
+      changes: [],
+    }));
+    await renderWithApi(<GuardrailsPage />, api({ getReadiness }), {
+      entity: null,
+    });
+    await openTab('Rollout readiness');
+    expect(
+      await screen.findByText('No stage change in the next 60 days.'),
+    ).toBeInTheDocument();
+    expect(getReadiness).toHaveBeenCalledTimes(1);
+  });
+
   it('starts an audit and reports it', async () => {
     const alertApi = { post: jest.fn(), alert$: jest.fn() };
     const runAudit = jest.fn(async () => ({

@@ -15,6 +15,7 @@ import { EnforcementView } from '../EnforcementView';
 import { ExemptionsPanel } from '../ExemptionsPanel';
 import { GuardrailCatalog } from '../GuardrailCatalog';
 import { PlatformTrend } from '../PlatformTrend';
+import { ReadinessView } from '../ReadinessView';
 import { RunAuditButton } from '../RunAuditButton';
 import { WhatIf } from '../WhatIf';
 
@@ -117,6 +118,14 @@ export function GuardrailsPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/what-if" title="What if">
           <WhatIfTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/readiness" title="Rollout readiness">
+          <InfoCard
+            title="Rollout readiness"
+            subheader="Stage changes of the coming weeks: what each would affect on its date, who owns it, who was told, and the burn-down"
+          >
+            <ReadinessView />
+          </InfoCard>
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/exemptions" title="Exemptions">
           <ExemptionsTab />

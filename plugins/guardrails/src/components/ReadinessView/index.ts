@@ -1,0 +1,1 @@
+export { ReadinessView } from './ReadinessView';
