@@ -196,6 +196,9 @@ describe('CostByCostCentre', () => {
       await screen.findByText(/No namespace with a quota has been read yet/),
     ).toBeInTheDocument();
     expect(screen.getByText(/No prices are configured/)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: /^Prices the estimates use/ }),
+    ).not.toBeInTheDocument();
     expect(screen.getByText(/No budgets are configured/)).toBeInTheDocument();
     expect(
       screen.getByText('No estimates recorded in the last 30 days.'),

@@ -23,35 +23,37 @@ export function CostPrices(props: { report: CostReport }) {
   ];
   return (
     <>
-      <TableContainer>
-        <ReadableTable
-          size="small"
-          aria-label={`Prices the estimates use, in ${report.currency} per month`}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>Environment</TableCell>
-              <TableCell align="right">Per CPU per month</TableCell>
-              <TableCell align="right">Per GiB of memory per month</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {report.prices.map(price => (
-              <TableRow key={price.environment}>
-                <TableCell component="th" scope="row">
-                  {price.environment}
-                </TableCell>
-                <TableCell align="right">
-                  {formatMoney(price.cpu, report.currency)}
-                </TableCell>
-                <TableCell align="right">
-                  {formatMoney(price.memoryGiB, report.currency)}
-                </TableCell>
+      {report.prices.length > 0 && (
+        <TableContainer>
+          <ReadableTable
+            size="small"
+            aria-label={`Prices the estimates use, in ${report.currency} per month`}
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>Environment</TableCell>
+                <TableCell align="right">Per CPU per month</TableCell>
+                <TableCell align="right">Per GiB of memory per month</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </ReadableTable>
-      </TableContainer>
+            </TableHead>
+            <TableBody>
+              {report.prices.map(price => (
+                <TableRow key={price.environment}>
+                  <TableCell component="th" scope="row">
+                    {price.environment}
+                  </TableCell>
+                  <TableCell align="right">
+                    {formatMoney(price.cpu, report.currency)}
+                  </TableCell>
+                  <TableCell align="right">
+                    {formatMoney(price.memoryGiB, report.currency)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </ReadableTable>
+        </TableContainer>
+      )}
       {report.prices.length === 0 && (
         <Typography variant="body2">
           No prices are configured (<code>guardrails.costs.prices</code>), so
