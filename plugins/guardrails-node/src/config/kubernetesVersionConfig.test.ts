@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { PackValidationError } from '@guardrails-dev/plugin-guardrails-engine';
+import { JsonRecord } from '../__testUtils__/json';
 import { loadConfiguredPack } from '../packs/loadConfiguredPack';
 import { readGuardrailsConfig } from './readGuardrailsConfig';
 
@@ -11,7 +12,7 @@ const clusters = ['dev', 'staging', 'prod'].map(name => ({
   url: `https://${name}.example.com`,
 }));
 
-function config(guardrails: Record<string, unknown>) {
+function config(guardrails: JsonRecord) {
   return new ConfigReader({
     kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters }] },
     guardrails,
