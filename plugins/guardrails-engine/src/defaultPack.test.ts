@@ -20,6 +20,8 @@ import {
 } from './index';
 
 const fixtureDir = path.join(__dirname, '__fixtures__', 'default-pack');
+// Observed everywhere by design: signals for the platform team about capacity, not violations of a team.
+const CAPACITY_SIGNALS = ['namespace.quota-headroom'];
 const NOW = new Date('2026-11-22T00:00:00Z');
 // After every stage date of the default pack: each plan is at its last stage.
 const AFTER_ALL_ROLLOUTS = new Date('2027-06-01T00:00:00Z');
@@ -101,11 +103,13 @@ describe('the default pack', () => {
       const prodMax = strictestLevel(prod.map(s => s.level))!;
       const devMax = strictestLevel(dev.map(s => s.level)) ?? 'observe';
       expect(compareLevels(prodMax, devMax)).toBeGreaterThanOrEqual(0);
-      const expected = {
-        preventive: 'block',
-        detective: 'warn',
-        corrective: 'auto-correct',
-      }[guardrail.category];
+      const expected = CAPACITY_SIGNALS.includes(guardrail.id)
+        ? 'observe'
+        : {
+            preventive: 'block',
+            detective: 'warn',
+            corrective: 'auto-correct',
+          }[guardrail.category];
       expect(`${guardrail.id}: ${prodMax}`).toBe(
         `${guardrail.id}: ${expected}`,
       );
@@ -147,7 +151,7 @@ describe('the default pack', () => {
     );
   });
 
-  it('exports to admission everything but the checks that read other objects', () => {
+  it('exports to admission everything but the checks that read other objects or status', () => {
     const exported = exportValidatingAdmissionPolicies(pack, {
       environments: ['prod'],
       at: AFTER_ALL_ROLLOUTS,
@@ -155,8 +159,15 @@ describe('the default pack', () => {
     expect(exported.flagged.map(f => f.guardrail).sort()).toEqual([
       'namespace.default-deny-network-policy',
       'namespace.limit-range',
+      'namespace.quota-headroom',
       'namespace.resource-quota',
       'workload.pod-disruption-budget',
+    ]);
+    expect(
+      exported.flagged.find(f => f.guardrail === 'namespace.quota-headroom')
+        ?.reasons,
+    ).toEqual([
+      'reads object.status, which controllers report after admission (audit only)',
     ]);
   });
 

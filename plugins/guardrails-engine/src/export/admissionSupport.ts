@@ -1,7 +1,11 @@
 import { isPodRule, matchesKind } from '../evaluation/matching';
 import { POD_TEMPLATE_PATHS } from '../evaluation/podTemplates';
 import { Guardrail } from '@guardrails-dev/plugin-guardrails-common';
-import { bindsLoopVariable, usesIdentifier } from './celText';
+import {
+  bindsLoopVariable,
+  selectsRootField,
+  usesIdentifier,
+} from './celText';
 import { kindsWithoutResourceNames } from './resourceNames';
 
 /** Every CEL expression of a guardrail. */
@@ -30,6 +34,13 @@ export function admissionBlockers(
   if (expressions.some(e => usesIdentifier(e, 'namespaceResources'))) {
     reasons.push(
       'reads other objects of the namespace (namespaceResources), which admission does not see',
+    );
+  }
+  if (expressions.some(e => selectsRootField(e, 'object', 'status'))) {
+    // Writes of an object do not set its status: the API server drops it on create and keeps the stored one on
+    // update, so at admission a status check would judge what controllers reported before the request.
+    reasons.push(
+      'reads object.status, which controllers report after admission (audit only)',
     );
   }
   if (podRule && expressions.some(e => usesIdentifier(e, 'oldObject'))) {

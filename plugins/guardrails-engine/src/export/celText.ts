@@ -75,6 +75,18 @@ export function usesIdentifier(expression: string, name: string): boolean {
   return rootIdentifiers(expression).some(token => token.name === name);
 }
 
+/** Whether the expression selects `field` of the root identifier `root` (`object.status`, `object.?status`). */
+export function selectsRootField(
+  expression: string,
+  root: string,
+  field: string,
+): boolean {
+  const after = new RegExp(`^\\s*\\.\\??\\s*${field}(?![A-Za-z0-9_])`);
+  return rootIdentifiers(expression).some(
+    token => token.name === root && after.test(expression.slice(token.end)),
+  );
+}
+
 /** Replaces root identifiers, e.g. `object` with `variables.guardrailsPod`. */
 export function replaceIdentifiers(
   expression: string,
