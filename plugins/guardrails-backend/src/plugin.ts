@@ -173,6 +173,8 @@ export const guardrailsPlugin = createBackendPlugin({
           notifications: deps.notifications,
           logger,
           now: () => deps.enforcementClock.now(),
+          costs,
+          clusters: environments.flatMap(e => e.clusters),
         });
 
         httpRouter.use(

@@ -3,7 +3,9 @@ export type NoticeKind =
   | 'upcoming-stage'
   | 'exemption-expiry'
   | 'block-violation'
-  | 'stage-effective';
+  | 'stage-effective'
+  | 'quota-headroom'
+  | 'cost-budget';
 
 /** One unique key of a notice, with what its record keeps about it. */
 export interface NoticeRecord {

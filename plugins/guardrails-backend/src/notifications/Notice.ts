@@ -4,6 +4,7 @@ import type { LoggedEnforcementChange } from '../db/EnforcementStore';
 import type { NoticeResult } from '../db/noticeResults';
 import type { NoticeRecord } from '../db/NoticeStore';
 import type { PortalLinks } from './portalLinks';
+import type { UsageNoticeInput } from './quotaHeadroomUsage';
 import type { NotificationsConfig } from './readNotificationsConfig';
 
 /** A notice due now, before it is claimed and sent. */
@@ -26,4 +27,6 @@ export interface NoticeInput {
   changes: LoggedEnforcementChange[];
   links: PortalLinks;
   config: NotificationsConfig;
+  /** Quota use and costs, when quota or budget notices are on. */
+  usage?: UsageNoticeInput;
 }

@@ -7,10 +7,13 @@ import type { LoggedEnforcementChange } from '../db/EnforcementStore';
 import type { NoticeResult } from '../db/noticeResults';
 import type { NoticeStore, StoredNotice } from '../db/NoticeStore';
 import { blockViolationNotices } from './blockViolationNotices';
+import { costBudgetNotices } from './costBudgetNotices';
 import { exemptionExpiryNotices } from './exemptionExpiryNotices';
 import { addDays } from './horizons';
 import type { Notice, NoticeInput } from './Notice';
 import { portalLinks } from './portalLinks';
+import { quotaHeadroomNotices } from './quotaHeadroomNotices';
+import type { UsageNoticeInput } from './quotaHeadroomUsage';
 import type { NotificationsConfig } from './readNotificationsConfig';
 import { stageEffectiveNotices } from './stageEffectiveNotices';
 import { upcomingStageNotices } from './upcomingStageNotices';
@@ -43,6 +46,8 @@ export class NoticeRunner {
       store: NoticeStore;
       readResults: () => Promise<NoticeResult[]>;
       readChanges: () => Promise<LoggedEnforcementChange[]>;
+      /** Quota use and costs; without it, no quota or budget notices. */
+      readUsage?: (now: Date) => Promise<UsageNoticeInput>;
       notifications: NotificationService;
       pack: GuardrailPack;
       config: NotificationsConfig;
@@ -55,12 +60,16 @@ export class NoticeRunner {
     const { store, config } = this.options;
     const now = this.options.now();
     const retryBefore = new Date(now.getTime() - config.retryAfterMs);
-    const [results, changes, stored] = await Promise.all([
+    const { readUsage } = this.options;
+    const [results, changes, stored, usage] = await Promise.all([
       this.options.readResults(),
       config.stageEffective.enabled
         ? this.options.readChanges()
         : Promise.resolve([]),
       store.notices(),
+      readUsage && (config.quotaHeadroom.enabled || config.costBudget.enabled)
+        ? readUsage(now)
+        : Promise.resolve(undefined),
     ]);
     const notices = this.plan({
       now,
@@ -69,6 +78,7 @@ export class NoticeRunner {
       changes,
       links: portalLinks(config.portalBaseUrl),
       config,
+      usage,
     });
     const byKey = new Map(stored.map(s => [s.key, s]));
     const open = (key: string) => claimable(byKey.get(key), retryBefore);
@@ -90,6 +100,8 @@ export class NoticeRunner {
       ...(config.exemptionExpiry.enabled ? exemptionExpiryNotices(input) : []),
       ...(config.blockViolation.enabled ? blockViolationNotices(input) : []),
       ...stageEffectiveNotices(input),
+      ...quotaHeadroomNotices(input),
+      ...costBudgetNotices(input),
     ];
   }
 

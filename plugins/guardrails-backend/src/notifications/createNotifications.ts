@@ -8,8 +8,11 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { GuardrailPack } from '@guardrails-dev/plugin-guardrails-common';
 import { DatabaseEnforcementStore } from '../db/DatabaseEnforcementStore';
 import { DatabaseNoticeStore } from '../db/DatabaseNoticeStore';
+import { DatabaseQuotaUsageStore } from '../db/DatabaseQuotaUsageStore';
 import { readNoticeResults } from '../db/noticeResults';
+import type { CostsConfig } from '../service/costsConfig';
 import { NoticeRunner } from './NoticeRunner';
+import { usageNoticeReader } from './quotaHeadroomUsage';
 import { readNotificationsConfig } from './readNotificationsConfig';
 
 /** The scheduler task of the notices: global, so one replica runs each cycle. */
@@ -30,6 +33,10 @@ export async function createNotifications(options: {
   notifications: NotificationService;
   logger: LoggerService;
   now: () => Date;
+  /** `guardrails.costs`, for budget notices. */
+  costs: CostsConfig;
+  /** The configured clusters, whose quota use is told. */
+  clusters: string[];
 }): Promise<void> {
   const config = readNotificationsConfig(options.config);
   if (!config.enabled) return;
@@ -39,6 +46,11 @@ export async function createNotifications(options: {
     store: new DatabaseNoticeStore(db),
     readResults: () => readNoticeResults(db),
     readChanges: () => enforcement.recentChanges(RECENT_CHANGES),
+    readUsage: usageNoticeReader({
+      store: new DatabaseQuotaUsageStore(db),
+      costs: options.costs,
+      clusters: options.clusters,
+    }),
     notifications: options.notifications,
     pack: options.pack,
     config,

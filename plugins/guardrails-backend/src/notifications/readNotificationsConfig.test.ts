@@ -22,6 +22,8 @@ describe('readNotificationsConfig', () => {
       exemptionExpiry: { enabled: true, horizons: [14, 3] },
       blockViolation: { enabled: true },
       stageEffective: { enabled: false, recipients: [] },
+      quotaHeadroom: { enabled: true },
+      costBudget: { enabled: false },
     });
   });
 

@@ -25,6 +25,9 @@ export interface NotificationsConfig {
   exemptionExpiry: { enabled: boolean; horizons: number[] };
   blockViolation: { enabled: boolean };
   stageEffective: { enabled: boolean; recipients: string[] };
+  quotaHeadroom: { enabled: boolean };
+  /** Its recipients are `guardrails.costs.recipients`. */
+  costBudget: { enabled: boolean };
 }
 
 const SCHEDULE_DEFAULTS: Record<string, HumanDuration> = {
@@ -49,6 +52,19 @@ export function readNotificationsConfig(config: Config): NotificationsConfig {
   if (stageEffectiveEnabled && recipients.length === 0) {
     throw new Error(
       `${KEY}.stageEffective.recipients must name the platform team (e.g. group:default/platform) when ${KEY}.stageEffective.enabled is true`,
+    );
+  }
+  const costRecipients = config.getOptional('guardrails.costs.recipients');
+  const costBudgetEnabled = enabled(
+    'costBudget',
+    Array.isArray(costRecipients) && costRecipients.length > 0,
+  );
+  if (
+    costBudgetEnabled &&
+    !(Array.isArray(costRecipients) && costRecipients.length > 0)
+  ) {
+    throw new Error(
+      `guardrails.costs.recipients must name the platform team (e.g. group:default/platform) when ${KEY}.costBudget.enabled is true`,
     );
   }
   const settings: Omit<NotificationsConfig, 'enabled'> = {
@@ -76,6 +92,8 @@ export function readNotificationsConfig(config: Config): NotificationsConfig {
     },
     blockViolation: { enabled: enabled('blockViolation') },
     stageEffective: { enabled: stageEffectiveEnabled, recipients },
+    quotaHeadroom: { enabled: enabled('quotaHeadroom') },
+    costBudget: { enabled: costBudgetEnabled },
   };
   return {
     ...settings,
@@ -83,7 +101,9 @@ export function readNotificationsConfig(config: Config): NotificationsConfig {
       settings.upcomingStage.enabled ||
       settings.exemptionExpiry.enabled ||
       settings.blockViolation.enabled ||
-      settings.stageEffective.enabled,
+      settings.stageEffective.enabled ||
+      settings.quotaHeadroom.enabled ||
+      settings.costBudget.enabled,
   };
 }
 
