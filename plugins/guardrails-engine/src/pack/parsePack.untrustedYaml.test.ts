@@ -72,17 +72,18 @@ describe('parsePack on untrusted YAML', () => {
   });
 
   it('checks map keys for duplicates in linear time', () => {
-    // yaml's own check compares every key with every other: minutes for this.
+    // yaml's own check compares every key with every other: minutes for this. Linear takes
+    // about a second; the bound leaves room for a machine shared with other test runs.
     const keys = 100_000;
     const text = Array.from({ length: keys }, (_, i) => `k${i}: v`).join('\n');
     const started = Date.now();
     const [document] = parseYamlDocuments(`${text}\nk7: again\n`);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(document.errors.map(e => [e.code, e.linePos?.[0].line])).toEqual([
       ['DUPLICATE_KEY', keys + 1],
     ]);
     expect(parseYamlDocuments('a: 1\n"1": x\n1: y\n')[0].errors).toEqual([]);
-  });
+  }, 30_000);
 
   it('still reports a duplicate key in a pack, with its line', () => {
     const problems = problemsOf(
