@@ -1,6 +1,6 @@
 /**
- * Scaffolder actions of Guardrails for Backstage: guarded namespaces, environments and pre-flight
- * validation.
+ * Scaffolder actions of Guardrails for Backstage: guarded namespaces, environments, pre-flight
+ * validation and applying checked manifests into guarded namespaces.
  *
  * @packageDocumentation
  */
@@ -20,6 +20,11 @@ export {
   GuardrailViolationError,
   type ValidateActionOptions,
 } from './actions/validate';
+export {
+  createManifestsApplyAction,
+  type ManifestsApplyActionOptions,
+} from './actions/manifestsApply';
+export { MANIFESTS_APPLY_AUDIT_EVENT } from './applying/applyAudit';
 export { ClusterProvisionError } from './provisioning/ClusterProvisionError';
 export { NAMESPACE_PROVISION_AUDIT_EVENT } from './provisioning/provisionAudit';
 // Defined in -common with the suite's other annotations; exported here too, where they were first.

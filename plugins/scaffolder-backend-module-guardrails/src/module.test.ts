@@ -3,7 +3,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import scaffolderModuleGuardrails from '.';
 
 describe('scaffolderModuleGuardrails', () => {
-  it('registers the three actions with the scaffolder', async () => {
+  it('registers the four actions with the scaffolder', async () => {
     const addActions = jest.fn();
     const backend = await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
@@ -34,6 +34,7 @@ describe('scaffolderModuleGuardrails', () => {
         'guardrails:namespace:provision',
         'guardrails:environment:provision',
         'guardrails:validate',
+        'guardrails:manifests:apply',
       ]);
       const actions = addActions.mock.calls.flat();
       expect(actions.every(action => action.supportsDryRun)).toBe(true);

@@ -12,7 +12,7 @@ import { createGuardrailsActions } from './actions';
 
 /**
  * Registers the guardrails actions with the scaffolder: `guardrails:namespace:provision`,
- * `guardrails:environment:provision` and `guardrails:validate`.
+ * `guardrails:environment:provision`, `guardrails:validate` and `guardrails:manifests:apply`.
  *
  * @public
  */

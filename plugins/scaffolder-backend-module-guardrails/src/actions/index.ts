@@ -13,6 +13,7 @@ import {
   readGuardrailsConfig,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { createEnvironmentProvisionAction } from './environmentProvision';
+import { createManifestsApplyAction } from './manifestsApply';
 import { createNamespaceProvisionAction } from './namespaceProvision';
 import { createValidateAction } from './validate';
 
@@ -29,13 +30,13 @@ export interface GuardrailsActionsOptions {
   discovery: DiscoveryService;
   /** Issues the tokens for catalog calls: the plugin's own, or on behalf of the user who started the task. */
   auth: AuthService;
-  /** The clock of `guardrails:validate`; the system clock by default. */
+  /** The clock of `guardrails:validate` and `guardrails:manifests:apply`; the system clock by default. */
   now?: () => Date;
 }
 
 /**
- * Every scaffolder action of the suite. Every run of `guardrails:validate` shares the configured pack,
- * compiled once for the whole backend.
+ * Every scaffolder action of the suite. Every run of `guardrails:validate` and `guardrails:manifests:apply`
+ * shares the configured pack, compiled once for the whole backend.
  * @public
  */
 export async function createGuardrailsActions(
@@ -48,13 +49,20 @@ export async function createGuardrailsActions(
     `Guardrails scaffolder actions use ${compiled.guardrails.length} guardrails and ${pack.exemptions.length} exemptions`,
   );
   const provision = { clusters, permissions, auditor, discovery, auth };
+  const { maxExemptionDays } = readGuardrailsConfig(config);
   return [
     createNamespaceProvisionAction(provision),
     createEnvironmentProvisionAction(provision),
     createValidateAction({
       pack: compiled,
       environments: clusters.environments().map(e => e.name),
-      maxExemptionDays: readGuardrailsConfig(config).maxExemptionDays,
+      maxExemptionDays,
+      now: options.now,
+    }),
+    createManifestsApplyAction({
+      ...provision,
+      pack: compiled,
+      maxExemptionDays,
       now: options.now,
     }),
   ];

@@ -5,26 +5,11 @@ import type { JsonObject } from '@backstage/types';
 import { jsonObjectSchema } from './outputSchemas';
 import {
   GuardrailResult,
-  isEnforcingLevel,
   normalizeEntityRef,
 } from '@guardrails-dev/plugin-guardrails-common';
-import {
-  CompiledPack,
-  evaluateObjects,
-  hasBlocking,
-  summarize,
-} from '@guardrails-dev/plugin-guardrails-engine';
-import {
-  blockingReport,
-  ReportContext,
-  resourceKey,
-  summaryLine,
-  warningLine,
-} from '../validation/validationReport';
-import {
-  inNamespace,
-  targetNamespaceObject,
-} from '../validation/targetNamespace';
+import { CompiledPack } from '@guardrails-dev/plugin-guardrails-engine';
+import { checkManifests } from '../validation/checkManifests';
+import { blockingReport, warningLine } from '../validation/validationReport';
 import {
   inlineObjects,
   readWorkspaceManifests,
@@ -141,65 +126,27 @@ export function createValidateAction(options: ValidateActionOptions) {
         ctx.input,
         options.environments,
       );
-      let sourced: SourcedObject[] = [
+      const sourced: SourcedObject[] = [
         ...inlineObjects(ctx.input.objects ?? []),
         ...(ctx.input.paths?.length
           ? await readWorkspaceManifests(ctx.workspacePath, ctx.input.paths)
           : []),
       ];
-      if (namespace) {
-        sourced = inNamespace(sourced, namespace);
-      }
-      const at = now();
-      const results = evaluateObjects(
-        options.pack,
-        sourced.map(s => s.object),
-        {
+      const { results, counts, summary, blocking, warnings, context } =
+        checkManifests(options.pack, guardrails, {
+          sourced,
           environment,
-          at,
-          source: 'template',
-          ...(namespace
-            ? {
-                namespaces: {
-                  [namespace]: targetNamespaceObject(namespace, environment),
-                },
-              }
-            : {}),
-          ...(entityRef ? { entityRefFor: () => entityRef } : {}),
-        },
-      );
-
-      const counts = summarize(results);
-      const summary = summaryLine(environment, counts, sourced.length);
-      const blocking = results.filter(
-        r =>
-          r.result === 'fail' ||
-          (r.result === 'error' && isEnforcingLevel(r.level)),
-      );
-      const warnings = results.filter(r => r.result === 'warn');
-      const context: ReportContext = {
-        environment,
-        at,
-        guardrails,
-        entityRef,
-        maxExemptionDays: options.maxExemptionDays,
-        sources: new Map(
-          sourced.map(s => [
-            resourceKey({
-              kind: s.object.kind,
-              namespace: s.object.metadata?.namespace,
-              name: s.object.metadata?.name ?? '',
-            }),
-            s.source,
-          ]),
-        ),
-      };
+          namespace,
+          entityRef,
+          at: now(),
+          maxExemptionDays: options.maxExemptionDays,
+        });
 
       ctx.logger.info(summary);
       for (const warning of warnings) {
         ctx.logger.warn(warningLine(warning, context));
       }
-      ctx.output('passed', !hasBlocking(results));
+      ctx.output('passed', blocking.length === 0);
       ctx.output('summary', summary);
       ctx.output('counts', counts);
       ctx.output('results', results as unknown as JsonObject[]);

@@ -30,12 +30,13 @@ export function assertNamespaceClaimable(
   cluster: string,
   existing: KubernetesObject | undefined,
   claim: NamespaceClaim,
+  // What the refusal left alone, for the message; applying into a namespace says it its own way.
+  untouched: string = 'Provisioning changed nothing.',
 ): void {
   if (!existing) {
     return;
   }
   const where = `Namespace '${claim.namespace}' already exists in cluster '${cluster}'`;
-  const untouched = 'Provisioning changed nothing.';
   const labels = existing.metadata?.labels ?? {};
   const annotations = existing.metadata?.annotations ?? {};
   const managedBy = labels[MANAGED_BY_LABEL];

@@ -1,0 +1,99 @@
+import {
+  Guardrail,
+  GuardrailResult,
+  isEnforcingLevel,
+  ResultSummary,
+} from '@guardrails-dev/plugin-guardrails-common';
+import {
+  CompiledPack,
+  evaluateObjects,
+  summarize,
+} from '@guardrails-dev/plugin-guardrails-engine';
+import { inNamespace, targetNamespaceObject } from './targetNamespace';
+import { ReportContext, resourceKey, summaryLine } from './validationReport';
+import { SourcedObject } from './workspaceManifests';
+
+/** What one check of manifests against an environment's rollout stage found. */
+export interface ManifestCheck {
+  /** The objects as checked: in the namespace, when one was given. */
+  objects: SourcedObject[];
+  results: GuardrailResult[];
+  counts: ResultSummary;
+  /** One line for template output. */
+  summary: string;
+  /** Results that must stop the work: failures, and errors of enforced guardrails. */
+  blocking: GuardrailResult[];
+  warnings: GuardrailResult[];
+  /** For the readable report of the results. */
+  context: ReportContext;
+}
+
+/**
+ * Evaluates manifests against the pack at the environment's current rollout stage, as they would be applied:
+ * namespaced objects in `namespace` (with the labels provisioning gives it), exemptions of `entityRef` applying.
+ * Shared by the pre-flight (`guardrails:validate`) and the apply, which checks again what it writes.
+ */
+export function checkManifests(
+  pack: CompiledPack,
+  guardrails: ReadonlyMap<string, Guardrail>,
+  request: {
+    sourced: SourcedObject[];
+    environment: string;
+    namespace?: string;
+    entityRef?: string;
+    at: Date;
+    maxExemptionDays?: number;
+  },
+): ManifestCheck {
+  const { environment, namespace, entityRef, at } = request;
+  const objects = namespace
+    ? inNamespace(request.sourced, namespace)
+    : request.sourced;
+  const results = evaluateObjects(
+    pack,
+    objects.map(s => s.object),
+    {
+      environment,
+      at,
+      source: 'template',
+      ...(namespace
+        ? {
+            namespaces: {
+              [namespace]: targetNamespaceObject(namespace, environment),
+            },
+          }
+        : {}),
+      ...(entityRef ? { entityRefFor: () => entityRef } : {}),
+    },
+  );
+  const counts = summarize(results);
+  return {
+    objects,
+    results,
+    counts,
+    summary: summaryLine(environment, counts, objects.length),
+    blocking: results.filter(
+      r =>
+        r.result === 'fail' ||
+        (r.result === 'error' && isEnforcingLevel(r.level)),
+    ),
+    warnings: results.filter(r => r.result === 'warn'),
+    context: {
+      environment,
+      at,
+      guardrails,
+      entityRef,
+      maxExemptionDays: request.maxExemptionDays,
+      sources: new Map(
+        objects.map(s => [
+          resourceKey({
+            kind: s.object.kind,
+            namespace: s.object.metadata?.namespace,
+            name: s.object.metadata?.name ?? '',
+          }),
+          s.source,
+        ]),
+      ),
+    },
+  };
+}
