@@ -31,6 +31,8 @@ export interface NoticesBackendOptions {
   notifications: CapturingNotifications;
   /** `guardrails.notifications`. */
   settings?: object;
+  /** `guardrails.costs`. */
+  costs?: object;
   /** Backstage's scheduler on the database, as replicas run it; the mock scheduler (runs when triggered) otherwise. */
   replica?: boolean;
 }
@@ -67,6 +69,7 @@ export async function startNoticesBackend(options: NoticesBackendOptions) {
               frequency: { hours: 12 },
               ...options.settings,
             },
+            ...(options.costs ? { costs: options.costs } : {}),
           },
         },
       }),
@@ -135,6 +138,7 @@ export async function startScenario(
   options: Omit<TestPackOptions, 'loadedAt'> & {
     start: Date;
     settings?: object;
+    costs?: object;
   },
 ) {
   const knex = await databases.init('SQLITE_3');
@@ -147,6 +151,7 @@ export async function startScenario(
     pack,
     notifications,
     settings: options.settings,
+    costs: options.costs,
   });
   const results = await resultStore(knex);
   await results.audit(options.start, [
