@@ -26,7 +26,7 @@ function usageColumns(table) {
   table
     .string('cost_center', 255)
     .nullable()
-    .comment("The namespace's guardrails.dev/cost-center label");
+    .comment('The namespace guardrails.dev/cost-center label');
   table.string('hard', 64).notNullable();
   table.string('used', 64).nullable().comment('Null when status.used lacks it');
   table.double('hard_value').nullable().comment('hard in base units');
@@ -39,7 +39,7 @@ function usageColumns(table) {
 exports.up = async function up(knex) {
   await knex.schema.createTable('guardrail_quota_usage', table => {
     table.comment(
-      "ResourceQuota hard and used per resource, replaced at each successful read of the namespace's cluster",
+      'ResourceQuota hard and used per resource, replaced at each successful read of its cluster',
     );
     usageColumns(table);
     table.string('owner', 255).nullable().comment('Owner entity ref');

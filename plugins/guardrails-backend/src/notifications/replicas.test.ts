@@ -1,5 +1,6 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { DatabaseGuardrailsStore } from '../db';
 import { DatabaseNoticeStore, NOTICES_TABLE } from '../db/DatabaseNoticeStore';
 import { until } from '../enforcement/__testUtils__/enforcementBackend';
 import { ManualClock } from '../enforcement/__testUtils__/ManualClock';
@@ -10,7 +11,12 @@ import {
   startNoticesBackend,
 } from './__testUtils__/noticesBackend';
 import { NOTICES_TASK_ID } from './createNotifications';
-import { BLOCK_AT, daysBefore, testPack } from './__testUtils__/testPack';
+import {
+  BLOCK_AT,
+  daysBefore,
+  PAYMENTS,
+  testPack,
+} from './__testUtils__/testPack';
 
 jest.setTimeout(90_000);
 
@@ -38,6 +44,29 @@ withPostgres('notices on two backend replicas and one PostgreSQL', () => {
       prodResult({ name: 'api' }),
       prodResult({ name: 'worker' }),
     ]);
+    // Payments' CPU quota at 90 %: a headroom notice too.
+    await (
+      await DatabaseGuardrailsStore.create({
+        database: { getClient: async () => knex },
+      })
+    ).replaceQuotaUsage({
+      cluster: 'prod',
+      observedAt: clock.now(),
+      usage: [
+        {
+          cluster: 'prod',
+          environment: 'prod',
+          namespace: 'payments',
+          quota: 'compute',
+          resource: 'requests.cpu',
+          entityRef: PAYMENTS,
+          hard: '2',
+          used: '1800m',
+          hardValue: 2,
+          usedValue: 1.8,
+        },
+      ],
+    });
     const sent = [new CapturingNotifications(), new CapturingNotifications()];
     const total = () => sent[0].sent.length + sent[1].sent.length;
     const start = (notifications: CapturingNotifications) =>
@@ -53,8 +82,8 @@ withPostgres('notices on two backend replicas and one PostgreSQL', () => {
     // One after the other: both apply the same migrations to the database.
     const replicas = [await start(sent[0]), await start(sent[1])];
     try {
-      // The 7-day block notice to payments and the 2-day expiry notice to its owner and payments.
-      await until(() => total() === 2, 'two notices');
+      // The 7-day block notice to payments, the 2-day expiry notice to its owner and payments, the quota's.
+      await until(() => total() === 3, 'three notices');
       // Each replica asked to run again, through the scheduler's own endpoint (409 while a run is under way).
       for (const { backend } of replicas) {
         await until(
@@ -71,13 +100,18 @@ withPostgres('notices on two backend replicas and one PostgreSQL', () => {
       }
       // Long enough for each worker to have polled (every 5 s) and run what was triggered.
       await new Promise(r => setTimeout(r, 6_000));
-      expect(total()).toBe(2);
+      expect(total()).toBe(3);
       expect([...sent[0].titles(), ...sent[1].titles()].sort()).toEqual([
         'Block in prod in 7 days: Containers must not run privileged',
         'Exemption payments-legacy expires in 2 days',
+        'Quota nearly used up in namespace payments (prod): requests.cpu',
       ]);
       const rows = await knex(NOTICES_TABLE).select('state');
-      expect(rows).toEqual([{ state: 'sent' }, { state: 'sent' }]);
+      expect(rows).toEqual([
+        { state: 'sent' },
+        { state: 'sent' },
+        { state: 'sent' },
+      ]);
     } finally {
       await Promise.all(replicas.map(r => r.backend.stop()));
     }
