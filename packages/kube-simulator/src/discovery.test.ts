@@ -47,6 +47,12 @@ const SERVED: Array<[string, string, string, boolean]> = [
     'validatingadmissionpolicybindings',
     false,
   ],
+  [
+    'apiextensions.k8s.io/v1',
+    'CustomResourceDefinition',
+    'customresourcedefinitions',
+    false,
+  ],
   ['wgpolicyk8s.io/v1alpha2', 'PolicyReport', 'policyreports', true],
   [
     'wgpolicyk8s.io/v1alpha2',
@@ -76,6 +82,7 @@ describe('discovery', () => {
       groups.groups.map(g => g.preferredVersion?.groupVersion).sort(),
     ).toEqual([
       'admissionregistration.k8s.io/v1',
+      'apiextensions.k8s.io/v1',
       'apps/v1',
       'batch/v1',
       'networking.k8s.io/v1',

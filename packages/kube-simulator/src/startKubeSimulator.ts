@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AuditLog } from './admission/auditLog';
-import { findByKind } from './api/resources';
 import { cloneJson } from './store/objects';
 import { ObjectStore } from './store/ObjectStore';
+import { QuotaController } from './quota/QuotaController';
+import { CrdController } from './crd/CrdController';
 import { createBuiltInNamespaces, seedObjects } from './seed/seedStore';
 import { loadSeedFile } from './seed/loadSeedFile';
 import { normalizeTokens } from './server/auth';
@@ -54,6 +55,7 @@ export async function startCluster(
     );
   }
   const store = new ObjectStore();
+  new CrdController(store).start();
   createBuiltInNamespaces(store);
   for (const file of seedFiles(options.seed)) {
     seedObjects(store, loadSeedFile(file), i => `${file}: object ${i + 1}`);
@@ -63,6 +65,8 @@ export async function startCluster(
       throw new Error('objects must be a list of Kubernetes objects');
     seedObjects(store, options.objects, i => `objects[${i}]`);
   }
+  // Seeds keep no hand-written quota status: the controller computes it from the seeded pods.
+  new QuotaController(store).start();
   const faults = new FaultInjector();
   faults.set(options.faults);
   const tokens = normalizeTokens(options.tokens);
@@ -145,7 +149,7 @@ export async function startCluster(
     auditEvents: () => auditLog.list(),
     resetAuditLog: () => auditLog.clear(),
     listObjects(apiVersion, kind, namespace) {
-      const rt = findByKind(apiVersion, kind);
+      const rt = store.types.byKind(apiVersion, kind);
       if (!rt)
         throw new Error(
           `${apiVersion} ${kind} is not a type the simulator serves`,

@@ -106,7 +106,7 @@ export function admit(
       configError(`failed to configure policy: ${message(e)}`);
       continue;
     }
-    const paramKind = resolveParamKind(spec);
+    const paramKind = resolveParamKind(spec, store.types);
     if (paramKind && 'error' in paramKind) {
       configError(`failed to configure policy: ${paramKind.error}`);
       continue;

@@ -1,4 +1,5 @@
-import { findByKind, ResourceType } from '../api/resources';
+import { ResourceType } from '../api/resources';
+import { ResourceRegistry } from '../api/ResourceRegistry';
 import { matchesLabels, selectorFromObject } from '../query/labelSelector';
 import { cloneJson, KubeObject } from '../store/objects';
 import { ObjectStore } from '../store/ObjectStore';
@@ -18,12 +19,13 @@ function gvkString(apiVersion: string, kind: string): string {
  */
 export function resolveParamKind(
   spec: PolicySpec,
+  types: ResourceRegistry,
 ): { rt: ResourceType } | { error: string } | undefined {
   const paramKind = spec.paramKind;
   if (!paramKind) return undefined;
   const apiVersion = String(paramKind.apiVersion ?? '');
   const kind = String(paramKind.kind ?? '');
-  const rt = findByKind(apiVersion, kind);
+  const rt = types.byKind(apiVersion, kind);
   if (!rt)
     return {
       error: `failed to find resource referenced by paramKind: '${gvkString(

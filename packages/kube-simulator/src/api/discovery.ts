@@ -1,4 +1,5 @@
-import { apiVersionOf, groupVersions, ResourceType } from './resources';
+import { apiVersionOf, ResourceType } from './resources';
+import { ResourceRegistry } from './ResourceRegistry';
 
 /** Verbs advertised for every type. */
 const VERBS = [
@@ -52,19 +53,23 @@ function groupEntry(group: string, version: string) {
   return { name: group, versions: [gv], preferredVersion: gv };
 }
 
-export function apiGroupList(): Record<string, unknown> {
+export function apiGroupList(types: ResourceRegistry): Record<string, unknown> {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: groupVersions()
+    groups: types
+      .groupVersions()
       .filter(g => g.group !== '')
       .map(g => groupEntry(g.group, g.version)),
   };
 }
 
 /** `/apis/<group>`: the group and its versions, or undefined when not served. */
-export function apiGroup(group: string): Record<string, unknown> | undefined {
-  const gv = groupVersions().find(g => g.group === group && group !== '');
+export function apiGroup(
+  types: ResourceRegistry,
+  group: string,
+): Record<string, unknown> | undefined {
+  const gv = types.groupVersions().find(g => g.group === group && group !== '');
   return gv
     ? {
         kind: 'APIGroup',
@@ -82,6 +87,7 @@ function resourceEntry(rt: ResourceType) {
     kind: rt.kind,
     verbs: rt.kind === 'Namespace' && rt.group === '' ? NAMESPACE_VERBS : VERBS,
     ...(rt.shortNames ? { shortNames: rt.shortNames } : {}),
+    ...(rt.categories ? { categories: rt.categories } : {}),
   };
 }
 
@@ -97,12 +103,13 @@ function statusEntry(rt: ResourceType) {
 
 /** `/api/v1` or `/apis/<group>/<version>`: an APIResourceList, or undefined when not served. */
 export function apiResourceList(
+  types: ResourceRegistry,
   group: string,
   version: string,
 ): Record<string, unknown> | undefined {
-  const gv = groupVersions().find(
-    g => g.group === group && g.version === version,
-  );
+  const gv = types
+    .groupVersions()
+    .find(g => g.group === group && g.version === version);
   if (!gv) return undefined;
   return {
     kind: 'APIResourceList',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { KUBERNETES_VERSION } from './discovery';
-import { groupVersions, ResourceType } from './resources';
+import { ResourceType } from './resources';
+import { ResourceRegistry } from './ResourceRegistry';
 
 /*
  * OpenAPI v3 as the API server serves it at `/openapi/v3` (an index of group versions) and
@@ -170,13 +171,25 @@ interface Documents {
   byPath: Map<string, Record<string, unknown>>;
 }
 
-let documents: Documents | undefined;
+/** Built once per set of served types (they change with CustomResourceDefinitions). */
+const built = new WeakMap<
+  ResourceRegistry,
+  { generation: number; documents: Documents }
+>();
 
-/** Built once: the served types are fixed. Each index entry carries its document's hash, as the API server's. */
-function build(): Documents {
+function documentsOf(types: ResourceRegistry): Documents {
+  const cached = built.get(types);
+  if (cached && cached.generation === types.generation) return cached.documents;
+  const documents = build(types);
+  built.set(types, { generation: types.generation, documents });
+  return documents;
+}
+
+/** Each index entry carries its document's hash, as the API server's. */
+function build(types: ResourceRegistry): Documents {
   const byPath = new Map<string, Record<string, unknown>>();
   const paths: Record<string, { serverRelativeURL: string }> = {};
-  for (const gv of groupVersions()) {
+  for (const gv of types.groupVersions()) {
     const path = groupVersionPath(gv.group, gv.version);
     const doc = groupVersionDocument(gv);
     const hash = createHash('sha512')
@@ -190,15 +203,16 @@ function build(): Documents {
 }
 
 /** `/openapi/v3`: each served group version and the URL of its document. */
-export function openApiV3Index(): Record<string, unknown> {
-  documents ??= build();
-  return documents.index;
+export function openApiV3Index(
+  types: ResourceRegistry,
+): Record<string, unknown> {
+  return documentsOf(types).index;
 }
 
 /** `/openapi/v3/<path>`: the document of one group version, or undefined when not served. */
 export function openApiV3Document(
+  types: ResourceRegistry,
   path: string,
 ): Record<string, unknown> | undefined {
-  documents ??= build();
-  return documents.byPath.get(path);
+  return documentsOf(types).byPath.get(path);
 }

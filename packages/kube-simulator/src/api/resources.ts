@@ -21,6 +21,25 @@ export interface ResourceType {
   /** Status is owned by the `/status` subresource: writes to the main resource leave it unchanged. */
   statusSubresource: boolean;
   nameRule: NameRule;
+  /** Categories (`all`, …) of a custom resource, from its CustomResourceDefinition. */
+  categories?: string[];
+  /** The CustomResourceDefinition version that defines a custom resource: schema, printer columns. */
+  definition?: CustomVersion;
+}
+
+/** What a CustomResourceDefinition says about the version the simulator serves. */
+export interface CustomVersion {
+  /** `schema.openAPIV3Schema` of the version, when it has one. */
+  schema?: Record<string, unknown>;
+  /** `additionalPrinterColumns` of the version. */
+  printerColumns: Array<{
+    name: string;
+    type: string;
+    format?: string;
+    description?: string;
+    priority?: number;
+    jsonPath: string;
+  }>;
 }
 
 type Def = Omit<ResourceType, 'group' | 'version' | 'custom'> & {
@@ -239,6 +258,17 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
       nameRule: sub,
     },
   ]),
+  ...groupOf('apiextensions.k8s.io', 'v1', [
+    {
+      kind: 'CustomResourceDefinition',
+      plural: 'customresourcedefinitions',
+      singular: 'customresourcedefinition',
+      namespaced: false,
+      shortNames: ['crd', 'crds'],
+      statusSubresource: true,
+      nameRule: sub,
+    },
+  ]),
   ...groupOf('wgpolicyk8s.io', 'v1alpha2', [
     {
       kind: 'ClusterPolicyReport',
@@ -306,7 +336,9 @@ export function findByKind(
 }
 
 /** Group versions served, in order, with their resource types. */
-export function groupVersions(): Array<{
+export function groupVersions(
+  types: readonly ResourceType[] = RESOURCE_TYPES,
+): Array<{
   group: string;
   version: string;
   resources: ResourceType[];
@@ -316,7 +348,7 @@ export function groupVersions(): Array<{
     version: string;
     resources: ResourceType[];
   }> = [];
-  for (const r of RESOURCE_TYPES) {
+  for (const r of types) {
     let gv = out.find(g => g.group === r.group && g.version === r.version);
     if (!gv) {
       gv = { group: r.group, version: r.version, resources: [] };

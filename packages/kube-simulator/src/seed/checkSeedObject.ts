@@ -1,9 +1,5 @@
-import {
-  findByKind,
-  RESOURCE_TYPES,
-  ResourceType,
-  apiVersionOf,
-} from '../api/resources';
+import { ResourceType, apiVersionOf } from '../api/resources';
+import { ResourceRegistry } from '../api/ResourceRegistry';
 import { isPlainObject, KubeObject } from '../store/objects';
 import { validateObject } from '../store/validateObject';
 
@@ -22,6 +18,7 @@ export const BUILT_IN_NAMESPACES = [
 export function checkSeedObject(
   value: unknown,
   where: string,
+  types: ResourceRegistry,
 ): { rt: ResourceType; object: KubeObject } {
   if (!isPlainObject(value))
     throw new Error(`${where}: must be a Kubernetes object (a YAML mapping)`);
@@ -30,11 +27,12 @@ export function checkSeedObject(
     throw new Error(`${where}: apiVersion is required`);
   if (typeof kind !== 'string' || kind === '')
     throw new Error(`${where}: kind is required`);
-  const rt = findByKind(apiVersion, kind);
+  const rt = types.byKind(apiVersion, kind);
   if (!rt) {
-    const served = RESOURCE_TYPES.map(r => `${apiVersionOf(r)} ${r.kind}`).join(
-      ', ',
-    );
+    const served = types
+      .all()
+      .map(r => `${apiVersionOf(r)} ${r.kind}`)
+      .join(', ');
     throw new Error(
       `${where}: ${apiVersion} ${kind} is not a type the simulator serves (served: ${served})`,
     );

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseAllDocuments } from 'yaml';
+import { ResourceRegistry } from '../api/ResourceRegistry';
+import { customResourceType } from '../crd/customResourceType';
+import { isPlainObject } from '../store/objects';
 import {
   BUILT_IN_NAMESPACES,
   checkSeedObject,
@@ -28,14 +31,29 @@ export function loadSeedFile(path: string): object[] {
     [];
   const seen = new Set<string>();
   const declaredNamespaces = new Set(BUILT_IN_NAMESPACES);
-  documents.forEach((doc, i) => {
+  const values = documents.flatMap((doc, i) => {
     const line = lineCounter.linePos(doc.range[0]).line;
     const where = `${path}: document ${i + 1} (line ${line})`;
     if (doc.errors.length > 0)
       throw new Error(`${where}: invalid YAML: ${doc.errors[0].message}`);
     const value = doc.toJS();
-    if (value === null || value === undefined) return;
-    const { rt, object } = checkSeedObject(value, where);
+    return value === null || value === undefined ? [] : [{ value, where }];
+  });
+  // The file's CustomResourceDefinitions serve their types to the custom resources anywhere in it.
+  const types = new ResourceRegistry();
+  for (const { value, where } of values) {
+    if (
+      !isPlainObject(value) ||
+      value.apiVersion !== 'apiextensions.k8s.io/v1' ||
+      value.kind !== 'CustomResourceDefinition'
+    )
+      continue;
+    const { object } = checkSeedObject(value, where, types);
+    const rt = customResourceType(object);
+    if (rt) types.register(rt);
+  }
+  for (const { value, where } of values) {
+    const { rt, object } = checkSeedObject(value, where, types);
     const identity = seedIdentity(rt, object);
     if (seen.has(identity))
       throw new Error(`${where}: ${identity} is defined twice`);
@@ -47,7 +65,7 @@ export function loadSeedFile(path: string): object[] {
       namespace: rt.namespaced ? object.metadata.namespace : undefined,
       object,
     });
-  });
+  }
   for (const o of objects) {
     if (o.namespace !== undefined && !declaredNamespaces.has(o.namespace)) {
       throw new Error(

@@ -67,15 +67,34 @@ export function seedObjects(
   objects: unknown[],
   describe: (index: number) => string,
 ): void {
-  const checked = objects.map((value, i) => ({
-    ...checkSeedObject(value, describe(i)),
-    where: describe(i),
-  }));
-  const ordered = [
-    ...checked.filter(c => c.rt === NAMESPACES),
-    ...checked.filter(c => c.rt !== NAMESPACES),
+  const entries = objects.map((value, i) => ({ value, where: describe(i) }));
+  const isA = (value: unknown, apiVersion: string, kind: string) =>
+    isPlainObject(value) &&
+    value.apiVersion === apiVersion &&
+    value.kind === kind;
+  const isNamespace = (v: unknown) => isA(v, 'v1', 'Namespace');
+  const isCrd = (v: unknown) =>
+    isA(v, 'apiextensions.k8s.io/v1', 'CustomResourceDefinition');
+  // Custom resources are checked once the definitions before them serve their types.
+  const phases = [
+    entries.filter(e => isNamespace(e.value)),
+    entries.filter(e => isCrd(e.value)),
+    entries.filter(e => !isNamespace(e.value) && !isCrd(e.value)),
   ];
-  for (const { rt, object, where } of ordered) {
+  for (const phase of phases) {
+    const checked = phase.map(e => ({
+      ...checkSeedObject(e.value, e.where, store.types),
+      where: e.where,
+    }));
+    seedChecked(store, checked);
+  }
+}
+
+function seedChecked(
+  store: ObjectStore,
+  checked: Array<{ rt: ResourceType; object: KubeObject; where: string }>,
+): void {
+  for (const { rt, object, where } of checked) {
     const { namespace, name = '' } = object.metadata;
     if (store.get(rt, rt.namespaced ? namespace : undefined, name)) {
       throw new Error(

@@ -55,19 +55,19 @@ function discovery(ctx: ClusterContext, route: Route): ApiResponse | undefined {
       body = coreApiVersions(ctx.serverAddress());
       break;
     case 'groups':
-      body = apiGroupList();
+      body = apiGroupList(ctx.store.types);
       break;
     case 'group':
-      body = apiGroup(route.group);
+      body = apiGroup(ctx.store.types, route.group);
       break;
     case 'resourceList':
-      body = apiResourceList(route.group, route.version);
+      body = apiResourceList(ctx.store.types, route.group, route.version);
       break;
     case 'openApiV3Index':
-      body = openApiV3Index();
+      body = openApiV3Index(ctx.store.types);
       break;
     case 'openApiV3Document':
-      body = openApiV3Document(route.path);
+      body = openApiV3Document(ctx.store.types, route.path);
       break;
     default:
       return undefined;
@@ -138,7 +138,7 @@ async function serve(
   let route: Route | undefined;
   let routeError: unknown;
   try {
-    route = parseRoute(url.pathname);
+    route = parseRoute(url.pathname, ctx.store.types);
   } catch (e) {
     routeError = e;
   }

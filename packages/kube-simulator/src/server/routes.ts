@@ -1,4 +1,5 @@
-import { findByPlural, ResourceType } from '../api/resources';
+import { ResourceType } from '../api/resources';
+import { ResourceRegistry } from '../api/ResourceRegistry';
 import { resourceNotServed } from '../api/status';
 
 /** What a URL path names. */
@@ -39,7 +40,7 @@ function decode(segment: string): string {
 }
 
 /** Maps a URL path to a route. Throws 404 for paths that name nothing served. */
-export function parseRoute(pathname: string): Route {
+export function parseRoute(pathname: string, types: ResourceRegistry): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/version') return { type: 'version' };
   if (HEALTH.includes(path)) return { type: 'health' };
@@ -79,7 +80,7 @@ export function parseRoute(pathname: string): Route {
     namespace: string | undefined,
     tail: string[],
   ): Route => {
-    const rt = findByPlural(group, version, plural);
+    const rt = types.byPlural(group, version, plural);
     if (!rt || tail.length > 2) throw resourceNotServed();
     // Namespaced types under a cluster path are only listed (all namespaces); cluster-scoped types never
     // live under a namespace.

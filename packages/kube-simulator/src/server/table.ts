@@ -1,4 +1,5 @@
 import { ResourceType } from '../api/resources';
+import { customColumns } from '../crd/customColumns';
 import { isPlainObject, KubeObject } from '../store/objects';
 
 /** Whether the client asked for `meta.k8s.io` Table output (kubectl get does). */
@@ -18,11 +19,13 @@ export function humanAge(from: string | undefined, now = Date.now()): string {
   return `${Math.floor(hours / 24)}d`;
 }
 
-interface Column {
+/** One column of a Table: its definition and how a row's cell is computed. */
+export interface Column {
   name: string;
   type: string;
   format?: string;
   description: string;
+  priority?: number;
   cell: (obj: KubeObject) => string | number;
 }
 
@@ -130,23 +133,26 @@ export function toTable(
   listMeta: Record<string, unknown>,
   includeObject: string | null,
 ): Record<string, unknown> {
-  const columns: Column[] = [
-    {
-      name: 'Name',
-      type: 'string',
-      format: 'name',
-      description: 'Name must be unique within a namespace.',
-      cell: o => o.metadata.name ?? '',
-    },
-    ...(KIND_COLUMNS[rt.kind] ?? []),
-    {
-      name: 'Age',
-      type: 'string',
-      description:
-        'CreationTimestamp is a timestamp representing the server time when this object was created.',
-      cell: o => humanAge(o.metadata.creationTimestamp),
-    },
-  ];
+  const name: Column = {
+    name: 'Name',
+    type: 'string',
+    format: 'name',
+    description: 'Name must be unique within a namespace.',
+    cell: o => o.metadata.name ?? '',
+  };
+  const columns: Column[] = rt.definition
+    ? [name, ...customColumns(rt.definition)]
+    : [
+        name,
+        ...(KIND_COLUMNS[rt.kind] ?? []),
+        {
+          name: 'Age',
+          type: 'string',
+          description:
+            'CreationTimestamp is a timestamp representing the server time when this object was created.',
+          cell: o => humanAge(o.metadata.creationTimestamp),
+        },
+      ];
   const rowObject = (o: KubeObject) => {
     if (includeObject === 'None') return undefined;
     if (includeObject === 'Object') return o;
@@ -165,7 +171,7 @@ export function toTable(
       type: c.type,
       format: c.format ?? '',
       description: c.description,
-      priority: 0,
+      priority: c.priority ?? 0,
     })),
     rows: objects.map(o => ({
       cells: columns.map(c => c.cell(o)),

@@ -23,6 +23,8 @@ import {
   KubeObject,
 } from '../store/objects';
 import { ObjectStore } from '../store/ObjectStore';
+import { admitLimitRanges } from '../quota/limitRanger';
+import { admitQuota } from '../quota/quotaAdmission';
 import { getStored, selectObjects, toListItem } from './readHandlers';
 import { ApiResponse } from './request';
 import { ResourceCall } from './resourceCall';
@@ -108,7 +110,18 @@ export function storeCreated(
   assertNamespaceExists(store, rt, candidate.metadata.namespace);
   const created = initializeCreated(rt, candidate, undefined);
   if (manager !== undefined) recordUpdate(undefined, created, manager, rt);
+  // Mutating admission (LimitRanger) runs before validating admission, ResourceQuota last, as in the API server.
+  if (rt.group === '' && rt.kind === 'Pod') admitLimitRanges(store, created);
   admitWrite(call, 'CREATE', requestName, created, undefined);
+  admitQuota(
+    store,
+    rt,
+    requestName ||
+      created.metadata.name ||
+      (created.metadata.generateName as string | undefined) ||
+      'Unknown',
+    created,
+  );
   if (
     store.get(rt, candidate.metadata.namespace, candidate.metadata.name ?? '')
   ) {

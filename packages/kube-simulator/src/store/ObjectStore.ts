@@ -1,4 +1,5 @@
 import { ResourceType } from '../api/resources';
+import { ResourceRegistry } from '../api/ResourceRegistry';
 import { canonicalOrder, cloneJson, KubeObject } from './objects';
 
 /** Store key of an object: etcd orders `<namespace>/<name>` keys the same way. */
@@ -37,18 +38,30 @@ function compareKeys(a: string, b: string): number {
  * copied, so callers can never change stored objects by accident.
  */
 export class ObjectStore {
+  /** The types the cluster serves, built-in and custom. */
+  readonly types = new ResourceRegistry();
   private revision = 0;
   private readonly data = new Map<ResourceType, Map<string, KubeObject>>();
   private readonly listeners: Array<(change: StoreChange) => void> = [];
+  private readonly controllers: Array<(change: StoreChange) => void> = [];
 
   /** Calls `listener` synchronously after every change, in resourceVersion order. */
   onChange(listener: (change: StoreChange) => void): void {
     this.listeners.push(listener);
   }
 
+  /**
+   * Calls `controller` after every change, once every listener has seen it, so the writes a controller makes
+   * in answer (a quota's status) reach listeners after the change that caused them, as on a cluster.
+   */
+  addController(controller: (change: StoreChange) => void): void {
+    this.controllers.push(controller);
+  }
+
   private emit(change: Omit<StoreChange, 'at'>): void {
     const full = { ...change, at: Date.now() };
     for (const listener of this.listeners) listener(full);
+    for (const controller of this.controllers) controller(full);
   }
 
   /** Advances the counter and returns the new resourceVersion. */
@@ -132,6 +145,15 @@ export class ObjectStore {
       previous,
       resourceVersion: Number(this.nextResourceVersion()),
     });
+  }
+
+  /** Deletes every object of a type, one deletion each, as the API server does when a CRD goes. */
+  removeAll(rt: ResourceType): void {
+    const table = this.data.get(rt);
+    if (!table) return;
+    for (const object of [...table.values()])
+      this.remove(rt, object.metadata.namespace, object.metadata.name ?? '');
+    this.data.delete(rt);
   }
 
   /** Removes every namespaced object in a namespace, one deletion each, as the namespace controller does. */

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { applyPolicyDefaults } from '../admission/policyDefaults';
 import { ResourceType } from '../api/resources';
 import { kubeTime } from '../apply/managedFields';
+import { applyResourceDefaults } from '../quota/limitRanger';
+import { applyCrdDefaults } from '../crd/customResourceType';
 import {
   cloneJson,
   isPlainObject,
@@ -57,6 +59,12 @@ export function initializeCreated(
   if (rt.kind === 'Namespace') namespaceDefaults(obj);
   normalizeSecret(rt, obj);
   applyPolicyDefaults(rt, obj);
+  applyResourceDefaults(rt, obj);
+  if (
+    rt.group === 'apiextensions.k8s.io' &&
+    rt.kind === 'CustomResourceDefinition'
+  )
+    applyCrdDefaults(obj);
   if (rt.statusSubresource && !(trusted && obj.status !== undefined)) {
     const status = initialStatus(rt);
     if (status) obj.status = status;
@@ -104,6 +112,12 @@ export function carryOver(
   }
   normalizeSecret(rt, obj);
   applyPolicyDefaults(rt, obj);
+  applyResourceDefaults(rt, obj);
+  if (
+    rt.group === 'apiextensions.k8s.io' &&
+    rt.kind === 'CustomResourceDefinition'
+  )
+    applyCrdDefaults(obj);
   if (!jsonEqual(specPart(stored), specPart(obj))) {
     obj.metadata.generation = (stored.metadata.generation ?? 1) + 1;
   }

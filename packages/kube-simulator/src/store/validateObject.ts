@@ -1,4 +1,5 @@
 import { checkPolicyObject } from '../admission/checkPolicyObject';
+import { checkCrdObject } from '../crd/customResourceType';
 import { ResourceType } from '../api/resources';
 import { StatusCause } from '../api/status';
 import { matchesLabels, selectorFromObject } from '../query/labelSelector';
@@ -174,5 +175,10 @@ export function validateObject(
   stringMap(annotations, 'metadata.annotations', undefined, causes);
   validateWorkload(rt, obj, causes);
   causes.push(...checkPolicyObject(rt, obj));
+  if (
+    rt.group === 'apiextensions.k8s.io' &&
+    rt.kind === 'CustomResourceDefinition'
+  )
+    causes.push(...checkCrdObject(obj));
   return causes;
 }

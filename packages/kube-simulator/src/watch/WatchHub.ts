@@ -76,6 +76,11 @@ export class WatchHub {
   ) {
     this.history = new ChangeHistory(this.current(), settings.history);
     store.onChange(change => this.onChange(change));
+    // A custom type that is no longer served ends its watches, as its storage goes with its definition.
+    store.types.onUnregister(rt => {
+      for (const watcher of this.byType.get(rt) ?? []) watcher.end();
+      this.byType.delete(rt);
+    });
   }
 
   private current(): number {

@@ -1,0 +1,475 @@
+import {
+  ApiextensionsV1Api,
+  PatchStrategy,
+  V1CustomResourceDefinition,
+} from '@kubernetes/client-node';
+import {
+  expectStatus,
+  patchAs,
+  uniqueName,
+  useSimulator,
+} from './__testUtils__/kube';
+import { kubectlFor, runKubectlTests } from './__testUtils__/kubectl';
+import { startKubeSimulator } from './index';
+import { startWatch, summary } from './__testUtils__/watch';
+
+const GROUP = 'platform.example.org';
+const VERSION = 'v1alpha1';
+
+/** A Crossplane-style database claim definition, as the dev portal seeds it. */
+function claimDefinition(
+  plural = 'databaseclaims',
+  kind = 'DatabaseClaim',
+  scope: 'Namespaced' | 'Cluster' = 'Namespaced',
+): V1CustomResourceDefinition {
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.${GROUP}` },
+    spec: {
+      group: GROUP,
+      scope,
+      names: { plural, kind, shortNames: [`${plural.slice(0, 3)}c`] },
+      versions: [
+        {
+          name: VERSION,
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: {
+              type: 'object',
+              properties: {
+                spec: {
+                  type: 'object',
+                  properties: {
+                    engine: { type: 'string', _enum: ['postgres', 'mysql'] },
+                    region: { type: 'string' },
+                    instanceClass: { type: 'string' },
+                    storageGB: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+          additionalPrinterColumns: [
+            { name: 'Engine', type: 'string', jsonPath: '.spec.engine' },
+            { name: 'Region', type: 'string', jsonPath: '.spec.region' },
+            {
+              name: 'Age',
+              type: 'date',
+              jsonPath: '.metadata.creationTimestamp',
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+function claim(
+  name: string,
+  region = 'eu-west-1',
+  labels: Record<string, string> = {},
+) {
+  return {
+    apiVersion: `${GROUP}/${VERSION}`,
+    kind: 'DatabaseClaim',
+    metadata: { name, labels },
+    spec: {
+      engine: 'postgres',
+      region,
+      instanceClass: 'db.t3.medium',
+      storageGB: 20,
+    },
+  };
+}
+
+describe('CustomResourceDefinitions and custom resources', () => {
+  const env = useSimulator();
+  const extensions = () => env().k.kc.makeApiClient(ApiextensionsV1Api);
+  const get = async (path: string) => {
+    const res = await fetch(`${env().sim.url}${path}`);
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, any>,
+    };
+  };
+
+  async function namespace(): Promise<string> {
+    const name = uniqueName('crd');
+    await env().k.core.createNamespace({ body: { metadata: { name } } });
+    return name;
+  }
+
+  async function define(crd = claimDefinition()): Promise<void> {
+    await extensions().createCustomResourceDefinition({ body: crd });
+  }
+
+  async function undefine(plural = 'databaseclaims'): Promise<void> {
+    await extensions().deleteCustomResourceDefinition({
+      name: `${plural}.${GROUP}`,
+    });
+  }
+
+  it('establishes a definition and serves its group, version and plural in discovery until it is deleted', async () => {
+    await define();
+    const crd = await extensions().readCustomResourceDefinition({
+      name: `databaseclaims.${GROUP}`,
+    });
+    expect(crd.spec.names).toMatchObject({
+      singular: 'databaseclaim',
+      listKind: 'DatabaseClaimList',
+    });
+    expect(
+      crd.status?.conditions?.map(c => [c.type, c.status, c.reason]),
+    ).toEqual([
+      ['NamesAccepted', 'True', 'NoConflicts'],
+      ['Established', 'True', 'InitialNamesAccepted'],
+    ]);
+    expect(crd.status?.acceptedNames).toMatchObject({
+      plural: 'databaseclaims',
+      kind: 'DatabaseClaim',
+    });
+    expect(crd.status?.storedVersions).toEqual([VERSION]);
+
+    const groups = (await get('/apis')).body.groups.map(
+      (g: { name: string }) => g.name,
+    );
+    expect(groups).toContain(GROUP);
+    const resources = await get(`/apis/${GROUP}/${VERSION}`);
+    expect(resources.body.resources).toEqual([
+      {
+        name: 'databaseclaims',
+        singularName: 'databaseclaim',
+        namespaced: true,
+        kind: 'DatabaseClaim',
+        verbs: [
+          'create',
+          'delete',
+          'deletecollection',
+          'get',
+          'list',
+          'patch',
+          'update',
+          'watch',
+        ],
+        shortNames: ['datc'],
+      },
+    ]);
+    const ns = await namespace();
+    await env().k.custom.createNamespacedCustomObject({
+      group: GROUP,
+      version: VERSION,
+      namespace: ns,
+      plural: 'databaseclaims',
+      body: claim('orders'),
+    });
+
+    await undefine();
+    expect(
+      (await get('/apis')).body.groups.map((g: { name: string }) => g.name),
+    ).not.toContain(GROUP);
+    expect((await get(`/apis/${GROUP}/${VERSION}`)).status).toBe(404);
+    const gone = await expectStatus(
+      env().k.custom.listNamespacedCustomObject({
+        group: GROUP,
+        version: VERSION,
+        namespace: ns,
+        plural: 'databaseclaims',
+      }),
+      404,
+    );
+    expect(gone.reason).toBe('NotFound');
+    // Defined again, the type starts empty: the claims went with the definition.
+    await define();
+    const list = await env().k.custom.listNamespacedCustomObject({
+      group: GROUP,
+      version: VERSION,
+      namespace: ns,
+      plural: 'databaseclaims',
+    });
+    expect(list.items).toEqual([]);
+    await undefine();
+  });
+
+  it('serves create, get, list with selectors, patch, update and delete through CustomObjectsApi and KubernetesObjectApi', async () => {
+    await define();
+    const { custom, objects } = env().k;
+    const ns = await namespace();
+    const where = {
+      group: GROUP,
+      version: VERSION,
+      namespace: ns,
+      plural: 'databaseclaims',
+    };
+    const created = await custom.createNamespacedCustomObject({
+      ...where,
+      body: claim('orders', 'eu-west-1', { tier: 'gold' }),
+    });
+    expect(created).toMatchObject({
+      apiVersion: `${GROUP}/${VERSION}`,
+      kind: 'DatabaseClaim',
+      metadata: { name: 'orders', namespace: ns, generation: 1 },
+    });
+    await objects.create({
+      ...claim('reports', 'us-east-1'),
+      metadata: { name: 'reports', namespace: ns },
+    });
+    const read = await objects.read({
+      apiVersion: `${GROUP}/${VERSION}`,
+      kind: 'DatabaseClaim',
+      metadata: { name: 'reports', namespace: ns },
+    });
+    expect((read as { spec?: unknown }).spec).toMatchObject({
+      region: 'us-east-1',
+    });
+
+    const list = await custom.listNamespacedCustomObject({
+      ...where,
+      labelSelector: 'tier=gold',
+    });
+    expect(list).toMatchObject({
+      apiVersion: `${GROUP}/${VERSION}`,
+      kind: 'DatabaseClaimList',
+    });
+    // Custom resources carry apiVersion and kind on list items.
+    expect(
+      list.items.map((i: any) => [i.apiVersion, i.kind, i.metadata.name]),
+    ).toEqual([[`${GROUP}/${VERSION}`, 'DatabaseClaim', 'orders']]);
+    const byName = await custom.listNamespacedCustomObject({
+      ...where,
+      fieldSelector: 'metadata.name=reports',
+    });
+    expect(byName.items.map((i: any) => i.metadata.name)).toEqual(['reports']);
+
+    const patched = await custom.patchNamespacedCustomObject(
+      { ...where, name: 'orders', body: { spec: { storageGB: 50 } } },
+      patchAs(PatchStrategy.MergePatch),
+    );
+    expect(patched.spec.storageGB).toBe(50);
+    expect(patched.metadata.generation).toBe(2);
+    const replaced = await custom.replaceNamespacedCustomObject({
+      ...where,
+      name: 'orders',
+      body: {
+        ...patched,
+        spec: { ...patched.spec, instanceClass: 'db.t3.small' },
+      },
+    });
+    expect(replaced.spec.instanceClass).toBe('db.t3.small');
+
+    await custom.deleteNamespacedCustomObject({ ...where, name: 'orders' });
+    await expectStatus(
+      custom.getNamespacedCustomObject({ ...where, name: 'orders' }),
+      404,
+    );
+    const all = await custom.listClusterCustomObject({
+      group: GROUP,
+      version: VERSION,
+      plural: 'databaseclaims',
+    });
+    expect(all.items.map((i: any) => i.metadata.name)).toEqual(['reports']);
+    await undefine();
+  });
+
+  it('serves cluster-scoped definitions at the cluster path only', async () => {
+    await define(
+      claimDefinition('databaseclasses', 'DatabaseClass', 'Cluster'),
+    );
+    const { custom } = env().k;
+    await custom.createClusterCustomObject({
+      group: GROUP,
+      version: VERSION,
+      plural: 'databaseclasses',
+      body: {
+        apiVersion: `${GROUP}/${VERSION}`,
+        kind: 'DatabaseClass',
+        metadata: { name: 'small' },
+      },
+    });
+    const read = await custom.getClusterCustomObject({
+      group: GROUP,
+      version: VERSION,
+      plural: 'databaseclasses',
+      name: 'small',
+    });
+    expect(read.metadata.namespace).toBeUndefined();
+    expect(
+      (
+        await get(
+          `/apis/${GROUP}/${VERSION}/namespaces/default/databaseclasses`,
+        )
+      ).status,
+    ).toBe(404);
+    await undefine('databaseclasses');
+  });
+
+  it('streams custom resource changes to watches, and deleting the definition deletes its objects and ends them', async () => {
+    await define();
+    const { custom, kc } = env().k;
+    const ns = await namespace();
+    const where = {
+      group: GROUP,
+      version: VERSION,
+      namespace: ns,
+      plural: 'databaseclaims',
+    };
+    await custom.createNamespacedCustomObject({ ...where, body: claim('a') });
+    const watch = await startWatch(
+      kc,
+      `/apis/${GROUP}/${VERSION}/namespaces/${ns}/databaseclaims`,
+    );
+    await watch.until(e => e.length === 1);
+    await custom.createNamespacedCustomObject({ ...where, body: claim('b') });
+    await custom.patchNamespacedCustomObject(
+      { ...where, name: 'a', body: { spec: { storageGB: 30 } } },
+      patchAs(PatchStrategy.MergePatch),
+    );
+    await undefine();
+    const events = await watch.until(e => e.length === 5);
+    expect(summary(events)).toEqual([
+      'ADDED a',
+      'ADDED b',
+      'MODIFIED a',
+      'DELETED a',
+      'DELETED b',
+    ]);
+    expect(events[0].object).toMatchObject({
+      apiVersion: `${GROUP}/${VERSION}`,
+      kind: 'DatabaseClaim',
+    });
+    expect(await watch.ended).toBeNull();
+  });
+
+  it('admits custom resources through ValidatingAdmissionPolicies matching their group and resource', async () => {
+    await define();
+    const { custom, objects } = env().k;
+    const ns = await namespace();
+    await objects.create({
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: { name: 'claim-regions' },
+      spec: {
+        matchConstraints: {
+          resourceRules: [
+            {
+              apiGroups: [GROUP],
+              apiVersions: ['*'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['databaseclaims'],
+            },
+          ],
+        },
+        validations: [
+          {
+            expression: "object.spec.region in ['eu-west-1', 'eu-central-1']",
+            message: 'databases must stay in the EU',
+          },
+        ],
+      },
+    } as any);
+    await objects.create({
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: { name: 'claim-regions' },
+      spec: { policyName: 'claim-regions', validationActions: ['Deny'] },
+    } as any);
+    const where = {
+      group: GROUP,
+      version: VERSION,
+      namespace: ns,
+      plural: 'databaseclaims',
+    };
+    await custom.createNamespacedCustomObject({ ...where, body: claim('eu') });
+    const denied = await expectStatus(
+      custom.createNamespacedCustomObject({
+        ...where,
+        body: claim('us', 'us-east-1'),
+      }),
+      422,
+    );
+    expect(denied.message).toBe(
+      `databaseclaims.${GROUP} "us" is forbidden: ValidatingAdmissionPolicy 'claim-regions' with binding 'claim-regions' denied request: databases must stay in the EU`,
+    );
+    await objects.delete({
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: { name: 'claim-regions' },
+    });
+    await undefine();
+  });
+
+  it('refuses an invalid definition with 422 naming the fields', async () => {
+    const crd = claimDefinition();
+    crd.metadata!.name = 'claims.example.org';
+    crd.spec.scope = 'Global';
+    const status = await expectStatus(
+      extensions().createCustomResourceDefinition({ body: crd }),
+      422,
+    );
+    expect(status.details?.causes?.map(c => c.field)).toEqual([
+      'metadata.name',
+      'spec.scope',
+    ]);
+    expect(status.message).toContain(
+      'metadata.name: Invalid value: "claims.example.org": must be spec.names.plural+"."+spec.group',
+    );
+  });
+
+  it('serves custom resources defined in the seed objects', async () => {
+    const sim = await startKubeSimulator({
+      objects: [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+        { ...claim('orders'), metadata: { name: 'orders', namespace: 'shop' } },
+        claimDefinition(),
+      ],
+    });
+    try {
+      expect(
+        sim
+          .listObjects(`${GROUP}/${VERSION}`, 'DatabaseClaim', 'shop')
+          .map(o => (o as { metadata: { name?: string } }).metadata.name),
+      ).toEqual(['orders']);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  (runKubectlTests ? describe : describe.skip)('with kubectl', () => {
+    const kubectl = kubectlFor(() => env().sim.url);
+
+    it('lists claims with kubectl get databaseclaims, with the printer columns', async () => {
+      await define();
+      const ns = await namespace();
+      const file = kubectl.file(
+        'claim.yaml',
+        JSON.stringify({
+          ...claim('orders'),
+          metadata: { name: 'orders', namespace: ns },
+        }),
+      );
+      const applied = await kubectl.run('apply', '-f', file);
+      expect(applied.stderr).toBe('');
+      expect(applied.stdout.trim()).toBe(
+        `databaseclaim.${GROUP}/orders created`,
+      );
+      const out = await kubectl.run('get', 'databaseclaims', '-n', ns);
+      expect(out.stderr).toBe('');
+      const lines = out.stdout.trim().split('\n');
+      expect(lines[0].split(/\s+/)).toEqual([
+        'NAME',
+        'ENGINE',
+        'REGION',
+        'AGE',
+      ]);
+      expect(lines[1].split(/\s+/).slice(0, 3)).toEqual([
+        'orders',
+        'postgres',
+        'eu-west-1',
+      ]);
+      const short = await kubectl.run('get', 'datc', '-n', ns, '-o', 'name');
+      expect(short.stdout.trim()).toBe(`databaseclaim.${GROUP}/orders`);
+      await undefine();
+    });
+  });
+});
