@@ -26,3 +26,12 @@ export const provisionInputs = {
         'Extra namespace labels; guardrails.dev/ and pod-security.kubernetes.io/ keys are reserved',
       ),
 };
+
+/** The `enforce` input of the actions that check manifests. */
+export const enforceInput = (z: Zod) =>
+  z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Guardrail IDs whose violations fail the step whatever their rollout stage, for what the template creates, e.g. the guardrails its choices come from; each must be in the platform's pack",
+    );

@@ -31,6 +31,13 @@ const CLAIMS_PACK = {
   packs: [path.resolve(__dirname, '../__fixtures__/claims-pack')],
 };
 
+const EXAMPLE_PACK = {
+  includeDefaultPack: false,
+  packs: [
+    path.resolve(__dirname, '../../../../examples/packs/database-claims'),
+  ],
+};
+
 const provisionRequest = {
   owner: 'group:default/payments',
   component: 'component:default/payments-api',
@@ -53,11 +60,15 @@ describe('guardrails:manifests:apply', () => {
   let actions: Map<string, TemplateAction<any, any, any>>;
 
   const setup = async (
-    options: { crdOn?: string[]; provision?: boolean } = {},
+    options: {
+      crdOn?: string[];
+      provision?: boolean;
+      guardrails?: Record<string, unknown>;
+    } = {},
   ) => {
     const crdOn = options.crdOn ?? ['dev', 'staging', 'prod'];
     env = await startSimulatedEnvironments({
-      guardrails: CLAIMS_PACK,
+      guardrails: options.guardrails ?? CLAIMS_PACK,
       seed: Object.fromEntries(crdOn.map(c => [c, [DATABASE_CLAIM_CRD]])),
     });
     auditor = recordingAuditor();
@@ -170,6 +181,35 @@ describe('guardrails:manifests:apply', () => {
     );
     expect(writes(env.requests())).toEqual([]);
     expect([...claims('dev'), ...claims('prod')]).toEqual([]);
+  });
+
+  it('refuses a value a guardrail still at observe or warn does not allow when the step enforces that guardrail', async () => {
+    // The example pack the dev portal loads: its claim guardrails observe or warn before they block.
+    await setup({ guardrails: EXAMPLE_PACK });
+    writeClaim(
+      databaseClaimYaml({
+        region: 'us-east-1',
+        instanceClass: 'db.x2.32xlarge',
+      }),
+    );
+    const enforce = ['claim.allowed-regions', 'claim.allowed-instance-classes'];
+
+    const error = await apply({ ...applyRequest, enforce }).catch(e => e);
+    expect(error.message).toContain('Nothing was applied.');
+    expect(error.message).toMatch(
+      /✖ claim\.allowed-regions: .* \[high, (observe|warn); this step requires it at any stage\][\s\S]*region us-east-1 is not approved; approved regions: eu-west-1, eu-central-1/,
+    );
+    expect(error.message).toContain(
+      'instance class db.x2.32xlarge is not approved; approved classes: db.t3.small, db.t3.medium, db.r6g.large',
+    );
+    expect(writes(env.requests())).toEqual([]);
+
+    await expect(
+      apply({ ...applyRequest, enforce: ['claim.allowed-zones'] }),
+    ).rejects.toThrow(
+      "enforce names 'claim.allowed-zones', which the platform's pack does not have",
+    );
+    expect(writes(env.requests())).toEqual([]);
   });
 
   it('plans in a dry run and writes nothing', async () => {

@@ -18,14 +18,17 @@ import {
 import { catalogOwnerRefusal } from '../provisioning/catalogOwnership';
 import { outcomesMeta } from '../provisioning/provisionAudit';
 import { ProvisionedObject } from '../provisioning/types';
-import { checkManifests } from '../validation/checkManifests';
+import {
+  checkManifests,
+  enforcedGuardrails,
+} from '../validation/checkManifests';
 import { inNamespace } from '../validation/targetNamespace';
 import { blockingReport, warningLine } from '../validation/validationReport';
 import { readWorkspaceManifests } from '../validation/workspaceManifests';
 import { checkpointOf, loadRunChecks } from './actionRun';
 import { examples } from './manifestsApply.examples';
 import type { ProvisionActionOptions } from './namespaceProvision';
-import { provisionInputs } from './inputSchemas';
+import { enforceInput, provisionInputs } from './inputSchemas';
 import { provisionedObjectSchema } from './outputSchemas';
 import { GuardrailViolationError } from './validate';
 
@@ -84,6 +87,7 @@ export function createManifestsApplyAction(
             ),
         component: provisionInputs.component,
         owner: provisionInputs.owner,
+        enforce: enforceInput,
       },
       output: {
         objects: z =>
@@ -105,6 +109,7 @@ export function createManifestsApplyAction(
           name: e.name,
           clusters: e.clusters,
         })),
+        guardrails,
       );
       const sourced = await readWorkspaceManifests(
         ctx.workspacePath,
@@ -150,6 +155,7 @@ export function createManifestsApplyAction(
           entityRef: request.component,
           at,
           maxExemptionDays: options.maxExemptionDays,
+          enforce: request.enforce,
         });
         summaries[environment.name] = check.summary;
         ctx.logger.info(check.summary);
@@ -243,6 +249,7 @@ export function createManifestsApplyAction(
 interface ApplyRequest {
   component: string;
   owner: string;
+  enforce: ReadonlySet<string>;
   environments: Array<{ name: string; namespace: string; clusters: string[] }>;
 }
 
@@ -252,10 +259,16 @@ function checkInput(
     owner: string;
     namespaces: Record<string, string>;
     kinds: ApplyableKind[];
+    enforce?: string[];
   },
   configured: Array<{ name: string; clusters: string[] }>,
+  guardrails: ReadonlyMap<string, Guardrail>,
 ): ApplyRequest {
   const problems: string[] = [];
+  const { enforce, problem } = enforcedGuardrails(input.enforce, guardrails);
+  if (problem) {
+    problems.push(problem);
+  }
   const component = normalizeEntityRef(input.component);
   if (!component) {
     problems.push(
@@ -295,5 +308,5 @@ function checkInput(
         .join('\n')}`,
     );
   }
-  return { component, owner, environments };
+  return { component, owner, enforce, environments };
 }

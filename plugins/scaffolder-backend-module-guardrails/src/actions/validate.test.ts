@@ -506,4 +506,45 @@ spec:
     await action.handler(ctx);
     expect(outputsOf(ctx).summary).toMatch(/\(1 object\)$/);
   });
+
+  it('fails on a guardrail it enforces while that guardrail only warns, and refuses to enforce one the pack lacks', async () => {
+    // test.pinned-images warns in dev: on its own it lets the manifests through.
+    const action = await validateAction(TEST_PACK);
+    workspace.addContent({ 'k8s/deployment.yaml': badDeployment });
+    const input = {
+      paths: ['k8s/*.yaml'],
+      environment: 'dev',
+      namespace: 'shop-dev',
+    };
+    const warned = actionContext(input, { workspacePath: workspace.path });
+    await action.handler(warned);
+    expect(outputsOf(warned).passed).toBe(true);
+
+    const enforced = actionContext(
+      { ...input, enforce: ['test.pinned-images'] },
+      { workspacePath: workspace.path },
+    );
+    const error = await action.handler(enforced).catch(e => e);
+    expect(error.name).toBe('GuardrailViolationError');
+    expect(error.message).toContain(
+      '✖ test.pinned-images: Images must be pinned to a version [medium, warn; this step requires it at any stage]',
+    );
+    expect(outputsOf(enforced).blocking.map((r: any) => r.guardrail)).toEqual([
+      'test.pinned-images',
+    ]);
+    expect(outputsOf(enforced).warnings.map((r: any) => r.guardrail)).toEqual([
+      'test.no-privileged',
+    ]);
+
+    await expect(
+      action.handler(
+        actionContext(
+          { ...input, enforce: ['test.unknown'] },
+          { workspacePath: workspace.path },
+        ),
+      ),
+    ).rejects.toThrow(
+      "Cannot validate: enforce names 'test.unknown', which the platform's pack does not have",
+    );
+  });
 });

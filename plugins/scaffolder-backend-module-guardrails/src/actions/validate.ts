@@ -4,11 +4,16 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { JsonObject } from '@backstage/types';
 import { jsonObjectSchema } from './outputSchemas';
 import {
+  Guardrail,
   GuardrailResult,
   normalizeEntityRef,
 } from '@guardrails-dev/plugin-guardrails-common';
 import { CompiledPack } from '@guardrails-dev/plugin-guardrails-engine';
-import { checkManifests } from '../validation/checkManifests';
+import {
+  checkManifests,
+  enforcedGuardrails,
+} from '../validation/checkManifests';
+import { enforceInput } from './inputSchemas';
 import { blockingReport, warningLine } from '../validation/validationReport';
 import {
   inlineObjects,
@@ -90,6 +95,7 @@ export function createValidateAction(options: ValidateActionOptions) {
             .describe(
               'Entity the manifests belong to, so exemptions scoped to it apply',
             ),
+        enforce: enforceInput,
       },
       output: {
         passed: z => z.boolean().describe('No result blocks'),
@@ -122,9 +128,10 @@ export function createValidateAction(options: ValidateActionOptions) {
       },
     },
     async handler(ctx) {
-      const { environment, namespace, entityRef } = checkInput(
+      const { environment, namespace, entityRef, enforce } = checkInput(
         ctx.input,
         options.environments,
+        guardrails,
       );
       const sourced: SourcedObject[] = [
         ...inlineObjects(ctx.input.objects ?? []),
@@ -140,6 +147,7 @@ export function createValidateAction(options: ValidateActionOptions) {
           entityRef,
           at: now(),
           maxExemptionDays: options.maxExemptionDays,
+          enforce,
         });
 
       ctx.logger.info(summary);
@@ -169,10 +177,21 @@ function checkInput(
     environment: string;
     namespace?: string;
     entityRef?: string;
+    enforce?: string[];
   },
   environments: string[],
-): { environment: string; namespace?: string; entityRef?: string } {
+  guardrails: ReadonlyMap<string, Guardrail>,
+): {
+  environment: string;
+  namespace?: string;
+  entityRef?: string;
+  enforce: ReadonlySet<string>;
+} {
   const problems: string[] = [];
+  const { enforce, problem } = enforcedGuardrails(input.enforce, guardrails);
+  if (problem) {
+    problems.push(problem);
+  }
   if (!environments.includes(input.environment)) {
     problems.push(
       `environment '${
@@ -209,5 +228,6 @@ function checkInput(
     environment: input.environment,
     namespace: input.namespace,
     entityRef,
+    enforce,
   };
 }

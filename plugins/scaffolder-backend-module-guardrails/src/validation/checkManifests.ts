@@ -43,9 +43,12 @@ export function checkManifests(
     entityRef?: string;
     at: Date;
     maxExemptionDays?: number;
+    /** Guardrails whose violations block whatever their rollout stage: what this step creates must comply. */
+    enforce?: ReadonlySet<string>;
   },
 ): ManifestCheck {
   const { environment, namespace, entityRef, at } = request;
+  const enforce = request.enforce ?? new Set<string>();
   const objects = namespace
     ? inNamespace(request.sourced, namespace)
     : request.sourced;
@@ -72,18 +75,15 @@ export function checkManifests(
     results,
     counts,
     summary: summaryLine(environment, counts, objects.length),
-    blocking: results.filter(
-      r =>
-        r.result === 'fail' ||
-        (r.result === 'error' && isEnforcingLevel(r.level)),
-    ),
-    warnings: results.filter(r => r.result === 'warn'),
+    blocking: results.filter(r => blocks(r, enforce)),
+    warnings: results.filter(r => r.result === 'warn' && !blocks(r, enforce)),
     context: {
       environment,
       at,
       guardrails,
       entityRef,
       maxExemptionDays: request.maxExemptionDays,
+      enforced: enforce,
       sources: new Map(
         objects.map(s => [
           resourceKey({
@@ -95,5 +95,40 @@ export function checkManifests(
         ]),
       ),
     },
+  };
+}
+
+function blocks(result: GuardrailResult, enforce: ReadonlySet<string>) {
+  if (enforce.has(result.guardrail)) {
+    return (
+      result.result === 'fail' ||
+      result.result === 'warn' ||
+      result.result === 'error'
+    );
+  }
+  return (
+    result.result === 'fail' ||
+    (result.result === 'error' && isEnforcingLevel(result.level))
+  );
+}
+
+/**
+ * The guardrails named by an `enforce` input, refusing IDs the pack does not have: an unknown guardrail would
+ * check nothing, and a step that promised to enforce it must not pass as if it had.
+ */
+export function enforcedGuardrails(
+  ids: string[] | undefined,
+  guardrails: ReadonlyMap<string, Guardrail>,
+): { enforce: ReadonlySet<string>; problem?: string } {
+  const unknown = (ids ?? []).filter(id => !guardrails.has(id));
+  return {
+    enforce: new Set(ids ?? []),
+    ...(unknown.length > 0
+      ? {
+          problem: `enforce names ${unknown
+            .map(id => `'${id}'`)
+            .join(', ')}, which the platform's pack does not have`,
+        }
+      : {}),
   };
 }

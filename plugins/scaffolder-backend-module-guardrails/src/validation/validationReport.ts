@@ -1,6 +1,7 @@
 import {
   Guardrail,
   GuardrailResult,
+  isEnforcingLevel,
   ResourceRef,
   ResultSummary,
 } from '@guardrails-dev/plugin-guardrails-common';
@@ -16,6 +17,8 @@ export interface ReportContext {
   /** Entity the manifests belong to, when known, for the exemption scope. */
   entityRef?: string;
   maxExemptionDays?: number;
+  /** Guardrails the step enforces whatever their rollout stage. */
+  enforced?: ReadonlySet<string>;
 }
 
 /** Key of a reported object: kind, namespace and name. */
@@ -81,7 +84,13 @@ export function blockingReport(
 function entry(result: GuardrailResult, context: ReportContext): string {
   const guardrail = context.guardrails.get(result.guardrail);
   const lines = [
-    `✖ ${result.guardrail}: ${result.title} [${result.severity}, ${result.level}]`,
+    `✖ ${result.guardrail}: ${result.title} [${result.severity}, ${
+      result.level
+    }${
+      context.enforced?.has(result.guardrail) && !isEnforcingLevel(result.level)
+        ? '; this step requires it at any stage'
+        : ''
+    }]`,
     `  resource:    ${describeResource(result.resource, context)}`,
     `  problem:     ${
       result.result === 'error'
