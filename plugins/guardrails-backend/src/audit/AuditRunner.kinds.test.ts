@@ -10,6 +10,7 @@ import {
   deployment,
   namespace,
   startClusters,
+  TEST_TOKEN,
 } from '../__testUtils__/simulatedClusters';
 import { AuditRunner } from './AuditRunner';
 
@@ -72,8 +73,46 @@ const seed = [
   },
 ];
 
-async function setup() {
-  const clusters = await startClusters({ dev: seed });
+const CLAIMS_CRD = 'databaseclaims.platform.example.org';
+
+/** The DatabaseClaim CustomResourceDefinition and two claims, one outside the allowed region. */
+const claims = [
+  {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: CLAIMS_CRD },
+    spec: {
+      group: 'platform.example.org',
+      scope: 'Namespaced',
+      names: { plural: 'databaseclaims', kind: 'DatabaseClaim' },
+      versions: [
+        {
+          name: 'v1alpha1',
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: {
+              type: 'object',
+              'x-kubernetes-preserve-unknown-fields': true,
+            },
+          },
+        },
+      ],
+    },
+  },
+  ...[
+    ['orders-db', 'eu-west-1'],
+    ['legacy-db', 'us-east-1'],
+  ].map(([name, region]) => ({
+    apiVersion: 'platform.example.org/v1alpha1',
+    kind: 'DatabaseClaim',
+    metadata: { name, namespace: 'shop' },
+    spec: { engine: 'postgres', region, instanceClass: 'db.t3.small' },
+  })),
+];
+
+async function setup(objects: object[] = seed) {
+  const clusters = await startClusters({ dev: objects });
   const config = new ConfigReader(clusters.config);
   const knex = await databases.init('SQLITE_3');
   const store = await GuardrailsStore.create({
@@ -151,6 +190,47 @@ describe('AuditRunner kinds', () => {
       ]);
       // The other kinds' results stand; the kind's objects are gone with it.
       expect(await failing()).toEqual(['pod.no-privileged Deployment/cart']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('audits custom resources, and keeps auditing once their CRD is deleted', async () => {
+    const { runner, simulators, failing, close } = await setup([
+      ...seed,
+      ...claims,
+    ]);
+    try {
+      const first = await runner.run();
+      expect(first.clusters).toEqual([
+        expect.objectContaining({ ok: true, notServedKinds: [] }),
+      ]);
+      expect(await failing()).toEqual([
+        'claim.allowed-regions DatabaseClaim/legacy-db',
+        'config.no-password ConfigMap/cart-settings',
+        'pod.no-privileged Deployment/cart',
+      ]);
+
+      const deleted = await fetch(
+        `${simulators.dev.url}/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${CLAIMS_CRD}`,
+        {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${TEST_TOKEN}` },
+        },
+      );
+      expect(deleted.status).toBe(200);
+      const second = await runner.run();
+
+      expect(second.clusters).toEqual([
+        expect.objectContaining({
+          ok: true,
+          notServedKinds: ['DatabaseClaim.platform.example.org'],
+        }),
+      ]);
+      expect(await failing()).toEqual([
+        'config.no-password ConfigMap/cart-settings',
+        'pod.no-privileged Deployment/cart',
+      ]);
     } finally {
       await close();
     }
