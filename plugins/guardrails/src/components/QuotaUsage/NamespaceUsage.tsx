@@ -116,18 +116,29 @@ function DataNotice(props: { usage: NamespaceUsageData }) {
 export function NamespaceUsage(props: { usage: NamespaceUsageData }) {
   const { usage } = props;
   const where = `${usage.namespace} (${usage.cluster})`;
+  // A cluster never read, for a component with no namespace known anywhere in the environment, has no name to show.
+  const label = usage.namespace
+    ? `Namespace ${usage.namespace} on cluster ${usage.cluster}`
+    : `Cluster ${usage.cluster}`;
   return (
-    <Box mb={2}>
-      <Typography variant="body2">
-        Namespace <strong>{usage.namespace}</strong> on cluster {usage.cluster}
-        {usage.size ? (
-          <>
-            , size <strong>{usage.size}</strong>
-          </>
-        ) : (
-          ', no provisioned size recorded'
-        )}
-      </Typography>
+    <Box mb={2} role="group" aria-label={label}>
+      {usage.namespace ? (
+        <Typography variant="body2">
+          Namespace <strong>{usage.namespace}</strong> on cluster{' '}
+          {usage.cluster}
+          {usage.size ? (
+            <>
+              , size <strong>{usage.size}</strong>
+            </>
+          ) : (
+            ', no provisioned size recorded'
+          )}
+        </Typography>
+      ) : (
+        <Typography variant="body2">
+          Cluster <strong>{usage.cluster}</strong>
+        </Typography>
+      )}
       <Box my={1}>
         <DataNotice usage={usage} />
       </Box>

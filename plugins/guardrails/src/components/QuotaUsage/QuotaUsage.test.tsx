@@ -65,7 +65,9 @@ describe('QuotaUsage', () => {
 
   it('says "no quota" for a namespace without one, with its size', async () => {
     await renderUsage();
-    const dev = await screen.findByRole('region', { name: 'Quota use in dev' });
+    const dev = await screen.findByRole('group', {
+      name: 'Namespace payments-api-dev on cluster dev-1',
+    });
     expect(dev).toHaveTextContent(
       'No quota: this namespace has no ResourceQuota',
     );
@@ -105,6 +107,31 @@ describe('QuotaUsage', () => {
       }),
     ).toHaveAttribute('aria-valuetext', '1Gi of 4Gi (25%)');
     expect(staging).toHaveTextContent('no provisioned size recorded');
+  });
+
+  it('names only the cluster when no namespace of the component is known in a cluster never read', async () => {
+    await renderUsage(
+      jest.fn(async () => ({
+        entityRef: usage.entityRef,
+        environments: [
+          {
+            environment: 'prod',
+            cluster: 'prod-us-1',
+            namespace: '',
+            data: 'missing' as const,
+            quotas: [],
+          },
+        ],
+      })),
+    );
+    const cluster = await screen.findByRole('group', {
+      name: 'Cluster prod-us-1',
+    });
+    expect(cluster).toHaveTextContent(
+      'Data missing for cluster prod-us-1: no audit has read it yet.',
+    );
+    expect(cluster).not.toHaveTextContent('Namespace');
+    expect(cluster).not.toHaveTextContent('No quota');
   });
 
   it('says when no namespace of the component is known', async () => {
