@@ -1,10 +1,16 @@
+import path from 'node:path';
 import yaml from 'yaml';
 import { componentEntity } from './__testUtils__/actionHarness';
+import {
+  DATABASE_CLAIM_CRD,
+  DATABASE_CLAIM_KIND,
+} from './__testUtils__/databaseClaims';
 import { startScaffolder } from './__testUtils__/scaffolderBackend';
 import {
   clusterSnapshot,
   SimulatedEnvironments,
   startSimulatedEnvironments,
+  writes,
 } from './__testUtils__/simulatedEnvironments';
 
 jest.setTimeout(60_000);
@@ -140,4 +146,134 @@ describe('the templates, run by the scaffolder', () => {
       expect(packageJson.scripts).toEqual({ start: 'node src/index.js' });
     },
   );
+});
+
+describe('guarded-service with a database, run by the scaffolder', () => {
+  let env: SimulatedEnvironments;
+  let scaffolder: Awaited<ReturnType<typeof startScaffolder>>;
+
+  beforeEach(async () => {
+    // As the dev portal runs: the default pack and the example pack of database claim guardrails, on clusters
+    // that serve DatabaseClaim.
+    env = await startSimulatedEnvironments({
+      guardrails: {
+        packs: [
+          path.resolve(__dirname, '../../../examples/packs/database-claims'),
+        ],
+      },
+      seed: Object.fromEntries(
+        ['dev', 'staging', 'prod'].map(c => [c, [DATABASE_CLAIM_CRD]]),
+      ),
+    });
+    scaffolder = await startScaffolder(env);
+  });
+
+  afterEach(async () => {
+    await scaffolder?.stop();
+    await env?.close();
+  });
+
+  const service = {
+    name: 'billing',
+    owner: 'group:default/payments',
+    environments: ['dev', 'prod'],
+    size: 'small',
+    costCenter: 'cc-1234',
+    database: true,
+    databaseEngine: 'postgres',
+    databaseStorageGB: 50,
+  };
+
+  const claims = (cluster: string) =>
+    (
+      env.simulators[cluster].listObjects(
+        DATABASE_CLAIM_KIND.apiVersion,
+        DATABASE_CLAIM_KIND.kind,
+      ) as any[]
+    ).map(c => ({
+      namespace: c.metadata.namespace,
+      name: c.metadata.name,
+      spec: c.spec,
+    }));
+
+  it("creates the claim in the service's namespace of each environment when region and class are allowed", async () => {
+    const run = await scaffolder.runTemplate(
+      'guarded-service',
+      {
+        ...service,
+        databaseRegion: 'eu-central-1',
+        databaseInstanceClass: 'db.t3.medium',
+      },
+      'user:default/ada',
+    );
+
+    expect({ status: run.status, error: run.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
+    const spec = {
+      engine: 'postgres',
+      region: 'eu-central-1',
+      instanceClass: 'db.t3.medium',
+      storageGB: 50,
+    };
+    expect(claims('dev')).toEqual([
+      { namespace: 'billing-dev', name: 'billing-db', spec },
+    ]);
+    expect(claims('prod')).toEqual([
+      { namespace: 'billing-prod', name: 'billing-db', spec },
+    ]);
+    expect(claims('staging')).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a region',
+      { databaseRegion: 'us-east-1', databaseInstanceClass: 'db.t3.small' },
+      'region us-east-1 is not approved; approved regions: eu-west-1, eu-central-1',
+    ],
+    [
+      'an instance class',
+      {
+        databaseRegion: 'eu-west-1',
+        databaseInstanceClass: 'db.x2iedn.32xlarge',
+      },
+      'instance class db.x2iedn.32xlarge is not approved',
+    ],
+  ])(
+    'refuses %s outside the guardrails typed through the API, before anything is applied',
+    async (_what, choice, problem) => {
+      const before = ['dev', 'staging', 'prod'].map(c =>
+        clusterSnapshot(env.simulators[c]),
+      );
+
+      const run = await scaffolder.runTemplate(
+        'guarded-service',
+        { ...service, ...choice },
+        'user:default/ada',
+      );
+
+      expect(run.status).toBe('failed');
+      expect(run.error).toContain(problem);
+      expect(run.error).toContain('this step requires it at any stage');
+      expect(
+        ['dev', 'staging', 'prod'].map(c => clusterSnapshot(env.simulators[c])),
+      ).toEqual(before);
+      expect([...claims('dev'), ...claims('prod')]).toEqual([]);
+      expect(writes(env.requests())).toEqual([]);
+    },
+  );
+
+  it('claims no database unless asked', async () => {
+    const run = await scaffolder.runTemplate(
+      'guarded-service',
+      { ...service, database: false, databaseRegion: 'us-east-1' },
+      'user:default/ada',
+    );
+    expect({ status: run.status, error: run.error }).toEqual({
+      status: 'completed',
+      error: undefined,
+    });
+    expect([...claims('dev'), ...claims('prod')]).toEqual([]);
+  });
 });
