@@ -6,7 +6,6 @@ import { ManualClock } from '../enforcement/__testUtils__/ManualClock';
 import { CapturingNotifications } from '../notifications/__testUtils__/CapturingNotifications';
 import {
   prodResult,
-  resultStore,
   startNoticesBackend,
   startScenario,
 } from '../notifications/__testUtils__/noticesBackend';
