@@ -7,6 +7,9 @@ type CostRow = components['schemas']['CostRow'];
 type CostBudget = components['schemas']['CostBudget'];
 
 const GIB = 1024 ** 3;
+/** Quota keys of CPU and memory reserved: Kubernetes treats the bare names as requests. */
+const CPU = ['requests.cpu', 'cpu'];
+const MEMORY = ['requests.memory', 'memory'];
 
 /** What one namespace reserves and uses, in CPUs and GiB. */
 interface NamespaceTotals {
@@ -115,9 +118,6 @@ function namespaceTotals(usage: Iterable<QuotaUsage>): NamespaceTotals[] {
     };
   });
 }
-
-const CPU = ['requests.cpu', 'cpu'];
-const MEMORY = ['requests.memory', 'memory'];
 
 /** Per quota, its row for the first of the names it has (`requests.cpu` before `cpu`). */
 function byQuota(rows: QuotaUsage[], names: string[]): QuotaUsage[] {
