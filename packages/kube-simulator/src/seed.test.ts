@@ -1,3 +1,4 @@
+import { parseQuantity } from '@guardrails-dev/plugin-guardrails-engine';
 import { PatchStrategy, V1Pod } from '@kubernetes/client-node';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -191,6 +192,41 @@ describe('bundled seeds', () => {
       expect(objects.length).toBeGreaterThan(50);
     }
   });
+
+  it.each(['dev', 'staging', 'prod'])(
+    'start the %s cluster with every quota below its hard limits and the claims served',
+    async name => {
+      const sim = await startKubeSimulator({
+        seed: join(bundledSeedsDir, `${name}.yaml`),
+      });
+      try {
+        const quotas = sim.listObjects('v1', 'ResourceQuota');
+        expect(quotas.length).toBe(4);
+        for (const q of quotas) {
+          const { hard, used } = (q as { status?: unknown }).status as Record<
+            string,
+            Record<string, string>
+          >;
+          expect(Object.keys(used).sort()).toEqual(Object.keys(hard).sort());
+          for (const [resource, limit] of Object.entries(hard))
+            expect(
+              parseQuantity(used[resource]).compareTo(parseQuantity(limit)),
+            ).toBeLessThanOrEqual(0);
+        }
+        expect(
+          sim
+            .listObjects('platform.example.org/v1alpha1', 'DatabaseClaim')
+            .map(c => (c as { metadata: { name?: string } }).metadata.name),
+        ).toEqual([
+          'inventory-service-db',
+          'ledger-worker-db',
+          'payments-api-db',
+        ]);
+      } finally {
+        await sim.close();
+      }
+    },
+  );
 
   describe('the prod cluster', () => {
     const env = useSimulator({
@@ -393,6 +429,84 @@ describe('bundled seeds', () => {
       for (const pod of pods) {
         expect(pod.metadata?.ownerReferences?.[0]?.controller).toBe(true);
       }
+    });
+
+    it("computes every quota's status from the seeded pods: ledger-worker over 80 % of requests.cpu, the others well below", async () => {
+      const quotas = (await k.core.listResourceQuotaForAllNamespaces()).items;
+      const shares = quotas.map(q => {
+        const cpu = (v: string) =>
+          v.endsWith('m') ? Number(v.slice(0, -1)) / 1000 : Number(v);
+        return [
+          q.metadata?.namespace,
+          cpu(q.status!.used!['requests.cpu']) /
+            cpu(q.status!.hard!['requests.cpu']),
+        ];
+      });
+      expect(shares.filter(([, share]) => Number(share) > 0.8)).toEqual([
+        ['ledger-worker-prod', 500 / 600],
+      ]);
+      // ledger-worker: two pods of the stateful set, each requesting 250m and 512Mi with limits of 500m and 1Gi.
+      const ledger = quotas.find(
+        q => q.metadata?.namespace === 'ledger-worker-prod',
+      );
+      expect(ledger?.status).toEqual({
+        hard: {
+          'limits.cpu': '4',
+          'limits.memory': '8Gi',
+          pods: '10',
+          'requests.cpu': '600m',
+          'requests.memory': '4Gi',
+        },
+        used: {
+          'limits.cpu': '1',
+          'limits.memory': '2Gi',
+          pods: '2',
+          'requests.cpu': '500m',
+          'requests.memory': '1Gi',
+        },
+      });
+      // search-indexer: the deployment's pod counts, last night's Succeeded job pod does not.
+      const search = quotas.find(
+        q => q.metadata?.namespace === 'search-indexer-prod',
+      );
+      expect(search?.status?.used).toMatchObject({ pods: '1' });
+    });
+
+    it('serves the DatabaseClaim definition and one claim per component that has a database', async () => {
+      const claims = await k.custom.listClusterCustomObject({
+        group: 'platform.example.org',
+        version: 'v1alpha1',
+        plural: 'databaseclaims',
+      });
+      expect(
+        claims.items.map((c: any) => [
+          c.metadata.namespace,
+          c.spec.region,
+          c.spec.instanceClass,
+          c.metadata.labels['backstage.io/kubernetes-id'],
+        ]),
+      ).toEqual([
+        [
+          'inventory-service-prod',
+          'us-east-1',
+          'db.t3.medium',
+          'inventory-service',
+        ],
+        [
+          'ledger-worker-prod',
+          'eu-central-1',
+          'db.r6g.8xlarge',
+          'ledger-worker',
+        ],
+        ['payments-api-prod', 'eu-west-1', 'db.t3.medium', 'payments-api'],
+      ]);
+      const payments = claims.items.find(
+        (c: any) => c.metadata.namespace === 'payments-api-prod',
+      );
+      expect(payments.metadata.labels).toMatchObject({
+        'guardrails.dev/owner': 'group.default.payments',
+        'guardrails.dev/cost-center': 'cc-1001',
+      });
     });
 
     it('records suite-provisioned objects as applied by backstage-guardrails, so re-provisioning does not conflict', async () => {
