@@ -8,9 +8,10 @@
  *
  * Measured per run: the notices computed (due, as the run logs them), those sent, the time, and the database queries
  * (reads and writes). The first run claims and sends everything; the second computes the same and finds it all sent.
- * Targets: the same number of reads for 500 and 5,000 components, at most 3 (one of results, one of the notices
- * recorded, one of what the run claimed; a fourth, of the admission sync's changes, when the platform team is told of
- * stage changes that took effect); a second run makes no write; writes of a first run at most
+ * Targets: the same number of reads for 500 and 5,000 components, at most 4 (one of results, one of the notices
+ * recorded, one of what the run claimed, one of the daily quota use for quota headroom and budget notices; one more, of
+ * the admission sync's changes, when the platform team is told of stage changes that took effect); a second run makes
+ * no write; writes of a first run at most
  * 3·⌈notices/400⌉ + 2 (claims and records in statements of 400); a run for 5,000 components within 60 s, a second
  * one within 5 s. Exits 1 when a target is missed.
  *
@@ -40,7 +41,7 @@ import { TriggeredScheduler } from '../triggeredScheduler';
 import { noticePack, noticeResults } from './noticeEstate';
 
 const SIZES = [500, 5_000];
-const MAX_READS = 3;
+const MAX_READS = 4;
 const MAX_FIRST_RUN_MS = 60_000;
 const MAX_SECOND_RUN_MS = 5_000;
 

@@ -1,4 +1,4 @@
-import type { DailyQuotaUsage, QuotaUsage, QuotaUsageStore } from '../db';
+import type { DailyQuotaUsage, QuotaUsageStore } from '../db';
 import type { CostsConfig } from '../service/costsConfig';
 import { addDays } from './horizons';
 
@@ -8,34 +8,42 @@ import { addDays } from './horizons';
  */
 export const HEADROOM_WINDOW_DAYS = 8;
 
-/** What the quota and budget notices are planned from: read once per run, in two queries. */
+/** What the quota and budget notices are planned from: read once per run, in one query. */
 export interface UsageNoticeInput {
   /** Daily quota use of the last {@link HEADROOM_WINDOW_DAYS} days, of configured clusters. */
   daily: DailyQuotaUsage[];
-  /** Current quota use of configured clusters. */
-  current: QuotaUsage[];
+  /**
+   * Each configured cluster's latest day: the day's rows are its last read that day, so these are its current quota
+   * use; a cluster not read for {@link HEADROOM_WINDOW_DAYS} days is left out.
+   */
+  current: DailyQuotaUsage[];
   costs: CostsConfig;
 }
 
 /** Reads the quota use of the configured clusters for a run of the notices. */
 export function usageNoticeReader(options: {
-  store: Pick<QuotaUsageStore, 'quotaUsage' | 'dailyQuotaUsage'>;
+  store: Pick<QuotaUsageStore, 'dailyQuotaUsage'>;
   costs: CostsConfig;
   /** The configured clusters: a cluster no longer configured is no one's concern. */
   clusters: readonly string[];
 }): (now: Date) => Promise<UsageNoticeInput> {
   const configured = new Set(options.clusters);
   return async now => {
-    const [daily, current] = await Promise.all([
-      options.store.dailyQuotaUsage({
+    const daily = (
+      await options.store.dailyQuotaUsage({
         from: addDays(now, -(HEADROOM_WINDOW_DAYS - 1)),
         to: now,
-      }),
-      options.store.quotaUsage(),
-    ]);
+      })
+    ).filter(u => configured.has(u.cluster));
+    const latest = new Map<string, string>();
+    for (const row of daily) {
+      if (row.date > (latest.get(row.cluster) ?? '')) {
+        latest.set(row.cluster, row.date);
+      }
+    }
     return {
-      daily: daily.filter(u => configured.has(u.cluster)),
-      current: current.filter(u => configured.has(u.cluster)),
+      daily,
+      current: daily.filter(u => u.date === latest.get(u.cluster)),
       costs: options.costs,
     };
   };
