@@ -23,6 +23,8 @@ const useStyles = makeStyles(theme => ({
   svg: { width: '100%', height: 'auto', display: 'block' },
   axis: { stroke: theme.palette.divider },
   axisText: { fill: theme.palette.text.secondary, fontSize: 11 },
+  // A date never splits at its hyphens where a caption or sentence wraps.
+  date: { whiteSpace: 'nowrap' },
 }));
 
 /** Rounds the top of the axis up to 1, 2 or 5 times a power of ten. */
@@ -59,9 +61,20 @@ export function describeBurnDown(burnDown: BurnDown): string {
  * Objects in violation per day as a line over the burn-down's days, drawn in SVG with a summary for screen readers
  * and the same numbers as a table under it. A day without a recorded count is a gap in the line, never a zero.
  */
-export function BurnDownChart(props: { burnDown: BurnDown; title: string }) {
-  const { burnDown, title } = props;
+export function BurnDownChart(props: {
+  burnDown: BurnDown;
+  /** What is counted, e.g. "Objects in violation of pod.no-privileged in prod per day"; the days follow it. */
+  label: string;
+}) {
+  const { burnDown, label } = props;
+  const title = `${label}, ${burnDown.from} to ${burnDown.to}`;
   const classes = useStyles();
+  const period = (
+    <>
+      <span className={classes.date}>{burnDown.from}</span> to{' '}
+      <span className={classes.date}>{burnDown.to}</span>
+    </>
+  );
   const theme = useTheme();
   const id = useId();
   const summary = useMemo(() => describeBurnDown(burnDown), [burnDown]);
@@ -91,8 +104,8 @@ export function BurnDownChart(props: { burnDown: BurnDown; title: string }) {
   if (burnDown.points.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No daily count recorded from {burnDown.from} to {burnDown.to}: the
-        burn-down is unknown, not zero.
+        No daily count recorded from {period}: the burn-down is unknown, not
+        zero.
       </Typography>
     );
   }
@@ -161,7 +174,9 @@ export function BurnDownChart(props: { burnDown: BurnDown; title: string }) {
       </svg>
       <Box mt={1} maxHeight={240} overflow="auto">
         <ReadableTable size="small" id={`${id}-table`}>
-          <caption>{title}</caption>
+          <caption>
+            {label}, {period}
+          </caption>
           <TableHead>
             <TableRow>
               <TableCell component="th" scope="col">

@@ -20,6 +20,7 @@ const useStyles = makeStyles(theme => ({
     '& dt': { color: theme.palette.text.secondary },
     '& dd': { margin: 0 },
   },
+  nowrap: { whiteSpace: 'nowrap' },
   owners: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -46,13 +47,6 @@ export function affectedText(change: ApiReadinessChange): string {
   return totals.objects === 0
     ? `Unknown: no data from ${clusters}`
     : `At least ${counts} (no data from ${clusters})`;
-}
-
-function notifiedText(notified: ApiReadinessChange['notified']): string {
-  if (notified.count === 0) return 'No notice sent yet';
-  return `${plural(notified.count, 'notice')}, the first on ${formatDateTime(
-    notified.firstSentAt ?? '',
-  )}`;
 }
 
 /** One stage change ahead: what it changes, what it would affect, who owns that, who was told, and the burn-down. */
@@ -108,7 +102,18 @@ export function ReadinessChangeCard(props: { change: ApiReadinessChange }) {
           )}
         </dd>
         <dt>Notified</dt>
-        <dd>{notifiedText(change.notified)}</dd>
+        <dd>
+          {change.notified.count === 0 ? (
+            'No notice sent yet'
+          ) : (
+            <>
+              {plural(change.notified.count, 'notice')}, the first on{' '}
+              <span className={classes.nowrap}>
+                {formatDateTime(change.notified.firstSentAt ?? '')}
+              </span>
+            </>
+          )}
+        </dd>
       </dl>
       <ClusterDataNotices
         missing={withEnvironment(change.missing)}
@@ -126,7 +131,7 @@ export function ReadinessChangeCard(props: { change: ApiReadinessChange }) {
         </Typography>
         <BurnDownChart
           burnDown={change.burnDown}
-          title={`Objects in violation of ${change.guardrail} in ${env} per day, ${change.burnDown.from} to ${change.burnDown.to}`}
+          label={`Objects in violation of ${change.guardrail} in ${env} per day`}
         />
       </Box>
       <ReadinessObjects

@@ -218,11 +218,9 @@ describe('rollout readiness', () => {
       ),
     ).toBeInTheDocument();
     expect(within(region).queryByRole('img')).not.toBeInTheDocument();
-    expect(
-      within(region).getByText(
-        'No daily count recorded from 2026-12-24 to 2027-01-22: the burn-down is unknown, not zero.',
-      ),
-    ).toBeInTheDocument();
+    expect(region).toHaveTextContent(
+      'No daily count recorded from 2026-12-24 to 2027-01-22: the burn-down is unknown, not zero.',
+    );
     expect(
       within(region).queryByRole('button', { name: /affected object/ }),
     ).not.toBeInTheDocument();
