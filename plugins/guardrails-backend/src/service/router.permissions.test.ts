@@ -281,6 +281,7 @@ describe('guardrails REST API under a permission policy', () => {
       for (const path of [
         '/entities/component/default/checkout/report',
         '/entities/component/default/checkout/history',
+        '/entities/component/default/checkout/usage',
       ]) {
         const res = await get(path, ADA);
         expect(res.status).toBe(403);
@@ -322,6 +323,9 @@ describe('guardrails REST API under a permission policy', () => {
       expect(
         (await get('/entities/component/default/checkout/history')).status,
       ).toBe(404);
+      expect(
+        (await get('/entities/component/default/checkout/usage')).status,
+      ).toBe(404);
 
       const missing = await get('/entities/component/default/nowhere/report');
       expect(missing.status).toBe(404);
@@ -355,6 +359,7 @@ describe('guardrails REST API under a permission policy', () => {
         '/distribution',
         '/history',
         '/impact?guardrail=pod.no-privileged&environment=prod&level=block',
+        '/costs',
       ];
       for (const path of fleetWide) {
         const lead = await request(server)
