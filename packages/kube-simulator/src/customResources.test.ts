@@ -41,11 +41,12 @@ function claimDefinition(
               properties: {
                 spec: {
                   type: 'object',
+                  required: ['engine', 'region'],
                   properties: {
                     engine: { type: 'string', _enum: ['postgres', 'mysql'] },
                     region: { type: 'string' },
                     instanceClass: { type: 'string' },
-                    storageGB: { type: 'integer' },
+                    storageGB: { type: 'integer', minimum: 1 },
                   },
                 },
               },
@@ -396,6 +397,69 @@ describe('CustomResourceDefinitions and custom resources', () => {
       kind: 'ValidatingAdmissionPolicyBinding',
       metadata: { name: 'claim-regions' },
     });
+    await undefine();
+  });
+
+  it('validates custom resources against the schema and prunes fields it does not declare, as fieldValidation asks', async () => {
+    await define();
+    const ns = await namespace();
+    const { custom } = env().k;
+    const where = {
+      group: GROUP,
+      version: VERSION,
+      namespace: ns,
+      plural: 'databaseclaims',
+    };
+    const bad = claim('bad');
+    const status = await expectStatus(
+      custom.createNamespacedCustomObject({
+        ...where,
+        body: {
+          ...bad,
+          spec: { engine: 'oracle', instanceClass: 7, storageGB: 0 },
+        },
+      }),
+      422,
+    );
+    expect(status.message).toBe(
+      `DatabaseClaim.${GROUP} "bad" is invalid: [spec.region: Required value, spec.engine: Unsupported value: "oracle": supported values: "postgres", "mysql", spec.instanceClass: Invalid value: "integer": spec.instanceClass in body must be of type string: "integer", spec.storageGB: Invalid value: 0: spec.storageGB in body should be greater than or equal to 1]`,
+    );
+    expect(status.details?.causes?.map(c => [c.reason, c.field])).toEqual([
+      ['FieldValueRequired', 'spec.region'],
+      ['FieldValueNotSupported', 'spec.engine'],
+      ['FieldValueInvalid', 'spec.instanceClass'],
+      ['FieldValueInvalid', 'spec.storageGB'],
+    ]);
+
+    const post = (body: object, query = '') =>
+      fetch(
+        `${
+          env().sim.url
+        }/apis/${GROUP}/${VERSION}/namespaces/${ns}/databaseclaims${query}`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+      );
+    const extra = (name: string) => ({
+      ...claim(name),
+      spec: { ...claim(name).spec, backups: 'daily' },
+      status: { phase: 'Bound' },
+    });
+    const warned = await post(extra('warned'));
+    expect(warned.status).toBe(201);
+    expect(warned.headers.get('warning')).toBe(
+      '299 - "unknown field \\"spec.backups\\"", 299 - "unknown field \\"status\\""',
+    );
+    const stored = (await warned.json()) as { spec: object; status?: object };
+    expect(stored.spec).toEqual(claim('warned').spec);
+    expect(stored.status).toBeUndefined();
+    const strict = await post(extra('strict'), '?fieldValidation=Strict');
+    expect(strict.status).toBe(400);
+    expect(((await strict.json()) as { message: string }).message).toBe(
+      'DatabaseClaim in version "v1alpha1" cannot be handled as a DatabaseClaim: strict decoding error: unknown field "spec.backups", unknown field "status"',
+    );
     await undefine();
   });
 

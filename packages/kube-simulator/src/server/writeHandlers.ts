@@ -23,6 +23,7 @@ import {
   KubeObject,
 } from '../store/objects';
 import { ObjectStore } from '../store/ObjectStore';
+import { pruneUnknownFields } from '../crd/customResourceSchema';
 import { admitLimitRanges } from '../quota/limitRanger';
 import { admitQuota } from '../quota/quotaAdmission';
 import { getStored, selectObjects, toListItem } from './readHandlers';
@@ -70,6 +71,29 @@ export function unchanged(a: KubeObject, b: KubeObject): boolean {
 }
 
 /**
+ * Drops the fields a custom resource's schema does not declare, as the API server prunes them, following
+ * `fieldValidation`: a warning per field (`Warn`, the default), silently (`Ignore`), or 400 BadRequest (`Strict`).
+ */
+function pruneCustomResource(call: ResourceCall, obj: KubeObject): void {
+  const schema = call.rt.definition?.schema;
+  if (!schema) return;
+  const pruned = pruneUnknownFields(schema, obj);
+  if (pruned.length === 0) return;
+  const validation = call.query.get('fieldValidation') ?? 'Warn';
+  const unknown = pruned.map(p => `unknown field "${p}"`);
+  if (validation === 'Strict') {
+    const { kind, version } = call.rt;
+    throw new ApiError(
+      400,
+      'BadRequest',
+      `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.join(', ')}`,
+    );
+  }
+  if (validation !== 'Ignore')
+    for (const warning of unknown) call.admission.addWarning(warning);
+}
+
+/**
  * Stores a replacement computed from the stored object (PUT, PATCH, apply): keeps server-owned fields,
  * validates, records field ownership when `manager` is given, and skips no-op writes.
  */
@@ -82,6 +106,7 @@ export function storeReplacement(
   const { rt, store } = call;
   const dryRun = isDryRun(call.query);
   const next = carryOver(rt, stored, candidate, undefined);
+  pruneCustomResource(call, next);
   assertValid(rt, next);
   if (manager !== undefined) recordUpdate(stored, next, manager, rt);
   // Admission sees every update, even one that changes nothing.
@@ -106,6 +131,7 @@ export function storeCreated(
 ): ApiResponse {
   const { rt, store } = call;
   const dryRun = isDryRun(call.query);
+  pruneCustomResource(call, candidate);
   assertValid(rt, candidate);
   assertNamespaceExists(store, rt, candidate.metadata.namespace);
   const created = initializeCreated(rt, candidate, undefined);

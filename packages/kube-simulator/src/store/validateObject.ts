@@ -1,5 +1,6 @@
 import { checkPolicyObject } from '../admission/checkPolicyObject';
 import { checkCrdObject } from '../crd/customResourceType';
+import { validateCustomResource } from '../crd/customResourceSchema';
 import { ResourceType } from '../api/resources';
 import { StatusCause } from '../api/status';
 import { matchesLabels, selectorFromObject } from '../query/labelSelector';
@@ -180,5 +181,7 @@ export function validateObject(
     rt.kind === 'CustomResourceDefinition'
   )
     causes.push(...checkCrdObject(obj));
+  if (rt.definition?.schema)
+    causes.push(...validateCustomResource(rt.definition.schema, obj));
   return causes;
 }
