@@ -44,7 +44,12 @@ export interface ListedCollection {
 export interface ClusterProcess {
   urls: Record<string, string>;
   resetRequests(): Promise<void>;
-  requests(): Promise<{ total: number; byMethod: Record<string, number> }>;
+  /** Requests since the last reset; `discovery`: those of discovery documents (`/api/v1`, `/apis/<group>[/<version>]`). */
+  requests(): Promise<{
+    total: number;
+    byMethod: Record<string, number>;
+    discovery: number;
+  }>;
   /** The collections listed since the last reset. Counting their objects makes requests, so it ends with a reset. */
   lists(): Promise<ListedCollection[]>;
   close(): Promise<void>;
@@ -132,12 +137,16 @@ async function serve() {
       case 'requests': {
         const byMethod: Record<string, number> = {};
         let total = 0;
+        let discovery = 0;
         for (const s of Object.values(simulators)) {
           total += s.requests.total;
           for (const [method, n] of Object.entries(s.requests.byMethod))
             byMethod[method] = (byMethod[method] ?? 0) + n;
+          discovery += s.requests.log.filter(
+            r => r.method === 'GET' && DISCOVERY.test(r.path),
+          ).length;
         }
-        return { total, byMethod };
+        return { total, byMethod, discovery };
       }
       case 'lists':
         return (
@@ -154,6 +163,9 @@ async function serve() {
   };
   serveBenchProcess(handle);
 }
+
+// A discovery document: the core group's, or a group's or group version's.
+const DISCOVERY = /^\/(api\/v1|apis\/[^/]+(\/[^/]+)?)$/;
 
 // A collection of every namespace: a core or a group's resource type.
 const COLLECTION = /^\/(api\/v1|apis\/[^/]+\/[^/]+)\/[^/]+$/;

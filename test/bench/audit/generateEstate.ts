@@ -17,7 +17,34 @@ export interface Estate {
   namespaceResources: Entity[];
   objects: Record<ClusterName, object[]>;
   pods: number;
+  /** DatabaseClaims (custom resources of a CRD every cluster serves), one per fifth component. */
+  claims: number;
 }
+
+/** The DatabaseClaim CustomResourceDefinition, as the dev portal seeds it; the example pack's claim guardrails match it. */
+export const CLAIMS_DEFINITION = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'databaseclaims.platform.example.org' },
+  spec: {
+    group: 'platform.example.org',
+    scope: 'Namespaced',
+    names: { plural: 'databaseclaims', kind: 'DatabaseClaim' },
+    versions: [
+      {
+        name: 'v1alpha1',
+        served: true,
+        storage: true,
+        schema: {
+          openAPIV3Schema: {
+            type: 'object',
+            'x-kubernetes-preserve-unknown-fields': true,
+          },
+        },
+      },
+    ],
+  },
+};
 
 /**
  * A deterministic estate of `components` services spread over three clusters. Each runs as a Deployment with
@@ -43,6 +70,8 @@ export function generateEstate(options: {
   const components: Entity[] = [];
   const namespaceResources: Entity[] = [];
   let pods = 0;
+  let claims = 0;
+  for (const cluster of CLUSTERS) objects[cluster].push(CLAIMS_DEFINITION);
 
   for (let team = 0; team < options.teams; team++) {
     objects[clusterOf(team)].push({
@@ -163,6 +192,21 @@ export function generateEstate(options: {
         spec: { replicas, selector: { matchLabels: { app: name } }, template },
       },
     );
+    // Every fifth component claims a database; one claim in seven is in an unapproved region, one in eleven too large.
+    if (i % 5 === 0) {
+      claims += 1;
+      objects[cluster].push({
+        apiVersion: 'platform.example.org/v1alpha1',
+        kind: 'DatabaseClaim',
+        metadata: { name: `${name}-db`, namespace, labels: workloadLabels },
+        spec: {
+          engine: 'postgres',
+          region: i % 7 === 0 ? 'us-east-1' : 'eu-west-1',
+          instanceClass: i % 11 === 0 ? 'db.r6g.8xlarge' : 'db.t3.medium',
+          storageGB: 20,
+        },
+      });
+    }
     // Every component has podsPerComponent pods, so the total is exact; a one-replica Deployment is mid-rollout.
     for (let p = 0; p < options.podsPerComponent; p++) {
       pods += 1;
@@ -187,7 +231,7 @@ export function generateEstate(options: {
       });
     }
   }
-  return { components, namespaceResources, objects, pods };
+  return { components, namespaceResources, objects, pods, claims };
 }
 
 function clusterOf(team: number): ClusterName {
