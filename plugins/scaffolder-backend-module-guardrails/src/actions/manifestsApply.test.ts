@@ -181,6 +181,11 @@ describe('guardrails:manifests:apply', () => {
     );
     expect(writes(env.requests())).toEqual([]);
     expect([...claims('dev'), ...claims('prod')]).toEqual([]);
+    expect(
+      auditor.events
+        .filter(e => e.options.eventId === 'manifests-apply')
+        .map(e => [e.status, e.error?.name]),
+    ).toEqual([['failed', 'GuardrailViolationError']]);
   });
 
   it('refuses a value a guardrail still at observe or warn does not allow when the step enforces that guardrail', async () => {

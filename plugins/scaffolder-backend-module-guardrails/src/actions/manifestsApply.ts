@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -116,64 +117,6 @@ export function createManifestsApplyAction(
         ctx.input.paths,
       );
       const objects = checkApplyObjects(sourced, ctx.input.kinds);
-      const credentials = await ctx.getInitiatorCredentials();
-      const checks = await loadRunChecks(
-        options,
-        credentials,
-        request.component,
-      );
-      const ownerRefusal = catalogOwnerRefusal(request, checks.ownership);
-      if (ownerRefusal) {
-        throw ownerRefusal;
-      }
-      const denied = request.environments.filter(
-        e =>
-          !checks.authorization({ environment: e.name, owner: request.owner }),
-      );
-      if (denied.length > 0) {
-        throw new NotAllowedError(
-          `Not allowed to apply into the namespaces of ${
-            request.owner
-          } in ${denied
-            .map(e => `'${e.name}'`)
-            .join(
-              ', ',
-            )} (permission guardrails.namespace.provision); nothing was applied.`,
-        );
-      }
-
-      // Checked here again, whatever the form and the pre-flight said: template input is not trusted.
-      const at = now();
-      const summaries: Record<string, string> = {};
-      const blocking: GuardrailResult[] = [];
-      const reports: string[] = [];
-      for (const environment of request.environments) {
-        const check = checkManifests(options.pack, guardrails, {
-          sourced,
-          environment: environment.name,
-          namespace: environment.namespace,
-          entityRef: request.component,
-          at,
-          maxExemptionDays: options.maxExemptionDays,
-          enforce: request.enforce,
-        });
-        summaries[environment.name] = check.summary;
-        ctx.logger.info(check.summary);
-        for (const warning of check.warnings) {
-          ctx.logger.warn(warningLine(warning, check.context));
-        }
-        if (check.blocking.length > 0) {
-          blocking.push(...check.blocking);
-          reports.push(blockingReport(check.blocking, check.context));
-        }
-      }
-      ctx.output('summaries', summaries);
-      if (blocking.length > 0) {
-        const report = `Nothing was applied.\n${reports.join('\n')}`;
-        ctx.logger.error(report);
-        throw new GuardrailViolationError(report, blocking);
-      }
-
       const targets: ApplyTarget[] = request.environments.map(e => ({
         environment: e.name,
         namespace: e.namespace,
@@ -185,7 +128,9 @@ export function createManifestsApplyAction(
           e.namespace,
         ).map(s => s.object),
       }));
+      const credentials = await ctx.getInitiatorCredentials();
       const dryRun = ctx.isDryRun === true;
+      // Refusals are audited too, as provisioning's are.
       const audit = await startApplyAudit(options.auditor, {
         credentials,
         component: request.component,
@@ -196,6 +141,40 @@ export function createManifestsApplyAction(
       });
       let done: ProvisionedObject[] = [];
       try {
+        await assertAllowed(options, credentials, request);
+
+        // Checked here again, whatever the form and the pre-flight said: template input is not trusted.
+        const at = now();
+        const summaries: Record<string, string> = {};
+        const blocking: GuardrailResult[] = [];
+        const reports: string[] = [];
+        for (const environment of request.environments) {
+          const check = checkManifests(options.pack, guardrails, {
+            sourced,
+            environment: environment.name,
+            namespace: environment.namespace,
+            entityRef: request.component,
+            at,
+            maxExemptionDays: options.maxExemptionDays,
+            enforce: request.enforce,
+          });
+          summaries[environment.name] = check.summary;
+          ctx.logger.info(check.summary);
+          for (const warning of check.warnings) {
+            ctx.logger.warn(warningLine(warning, check.context));
+          }
+          if (check.blocking.length > 0) {
+            blocking.push(...check.blocking);
+            reports.push(blockingReport(check.blocking, check.context));
+          }
+        }
+        ctx.output('summaries', summaries);
+        if (blocking.length > 0) {
+          const report = `Nothing was applied.\n${reports.join('\n')}`;
+          ctx.logger.error(report);
+          throw new GuardrailViolationError(report, blocking);
+        }
+
         // Every cluster of every environment is read and checked before any is written to.
         const reads = await Promise.all(
           targets.map(t => readTarget(options.clusters, t)),
@@ -244,6 +223,31 @@ export function createManifestsApplyAction(
       await audit.success({ meta: outcomesMeta(done) });
     },
   });
+}
+
+/** Refuses an owner other than the catalog's, and an initiator who may not provision for it somewhere. */
+async function assertAllowed(
+  options: ProvisionActionOptions,
+  credentials: BackstageCredentials,
+  request: ApplyRequest,
+): Promise<void> {
+  const checks = await loadRunChecks(options, credentials, request.component);
+  const ownerRefusal = catalogOwnerRefusal(request, checks.ownership);
+  if (ownerRefusal) {
+    throw ownerRefusal;
+  }
+  const denied = request.environments.filter(
+    e => !checks.authorization({ environment: e.name, owner: request.owner }),
+  );
+  if (denied.length > 0) {
+    throw new NotAllowedError(
+      `Not allowed to apply into the namespaces of ${request.owner} in ${denied
+        .map(e => `'${e.name}'`)
+        .join(
+          ', ',
+        )} (permission guardrails.namespace.provision); nothing was applied.`,
+    );
+  }
 }
 
 interface ApplyRequest {
