@@ -4,11 +4,15 @@ import {
   AdmissionExportOptions,
   exportValidatingAdmissionPolicies,
   GroupKind,
-  kindsWithoutResourceNames,
   nextAdmissionChange,
   UnresolvedExemption,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
+import {
+  customKinds,
+  discoveredResourceNames,
+  namedPerCluster,
+} from './customKinds';
 import {
   AuditedOwnership,
   auditedEntityScopes,
@@ -36,20 +40,11 @@ export class AdmissionExports {
     },
   ) {
     // Which guardrails are left out depends on the pack only; custom kinds are named per cluster at export.
-    this.customKinds = options.clusterAccess
-      ? uniqueKinds(
-          options.pack.guardrails
-            .flatMap(g => kindsWithoutResourceNames(g))
-            // Discovery names kinds of one group; a kind in any group stays unnamed, so its guardrail is flagged.
-            .filter(k => k.group !== '*'),
-        )
-      : [];
+    this.customKinds = options.clusterAccess ? customKinds(options.pack) : [];
     const { flagged } = exportValidatingAdmissionPolicies(options.pack, {
       environments: [],
       at: new Date(0),
-      resourceNames: Object.fromEntries(
-        this.customKinds.map(k => [resourceKey(k), 'resolved-per-cluster']),
-      ),
+      resourceNames: namedPerCluster(this.customKinds),
     });
     const left = new Set(flagged.map(f => f.guardrail));
     this.exported = new Set(
@@ -88,13 +83,10 @@ export class AdmissionExports {
   ): Promise<Record<string, string>> {
     const { clusterAccess } = this.options;
     if (!clusterAccess || this.customKinds.length === 0) return {};
-    const client = clusterAccess.forCluster(cluster);
-    const names: Record<string, string> = {};
-    for (const kind of this.customKinds) {
-      const served = await client.servedKind(kind.group, kind.kind);
-      if (served) names[resourceKey(kind)] = served.plural;
-    }
-    return names;
+    return discoveredResourceNames(
+      clusterAccess.forCluster(cluster),
+      this.customKinds,
+    );
   }
 
   /** The active exemptions admission does not honour in a cluster; exports only when an exemption names an entity. */
@@ -122,13 +114,4 @@ export class AdmissionExports {
     const { portalBaseUrl } = this.options;
     return portalBaseUrl !== undefined ? { portalBaseUrl } : {};
   }
-}
-
-/** How the export's `resourceNames` key a kind of a group. */
-function resourceKey({ group, kind }: GroupKind): string {
-  return group === '' ? kind : `${kind}.${group}`;
-}
-
-function uniqueKinds(kinds: GroupKind[]): GroupKind[] {
-  return [...new Map(kinds.map(k => [resourceKey(k), k])).values()];
 }

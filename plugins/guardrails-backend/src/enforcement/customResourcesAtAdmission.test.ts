@@ -103,6 +103,17 @@ describe('guardrails on custom resources at admission', () => {
     await env.sync('prod');
     await env.sync('dev');
 
+    // The REST API tells the same: the claim guardrails run in admission; the quota's status check does not.
+    const { guardrails } = await env.get('/guardrails');
+    const admission = (id: string) =>
+      guardrails.find((g: any) => g.id === id).admission;
+    expect(admission('claim.allowed-regions')).toEqual({ exportable: true });
+    expect(admission('namespace.quota-headroom')).toEqual({
+      exportable: false,
+      reason:
+        'reads object.status, which controllers report after admission (audit only)',
+    });
+
     const policy = env
       .objects('prod', 'ValidatingAdmissionPolicy')
       .get('guardrails.claim.allowed-regions');

@@ -14,6 +14,7 @@ import {
   EnvironmentDefinition,
   toBaselineSize,
 } from '@guardrails-dev/plugin-guardrails-node';
+import { customKinds, namedPerCluster } from '../enforcement/customKinds';
 import { zeroCounts } from './compliance';
 import { rolloutView } from './rolloutView';
 import { DAY_MS } from './times';
@@ -35,6 +36,8 @@ export class PackViews {
     const { flagged } = exportValidatingAdmissionPolicies(options.pack.pack, {
       environments: this.environmentNames,
       at: this.now(),
+      // The sync names custom resources from each cluster's discovery.
+      resourceNames: namedPerCluster(customKinds(options.pack.pack)),
     });
     this.admission = new Map(flagged.map(f => [f.guardrail, f.reasons]));
   }
