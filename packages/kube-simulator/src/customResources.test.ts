@@ -259,6 +259,32 @@ describe('CustomResourceDefinitions and custom resources', () => {
     });
     expect(replaced.spec.instanceClass).toBe('db.t3.small');
 
+    // Server-side apply works; a strategic merge patch is refused, as custom resources have no patch strategy.
+    const applied = await objects.patch(
+      {
+        ...claim('orders', 'eu-central-1'),
+        metadata: { name: 'orders', namespace: ns },
+      },
+      undefined,
+      undefined,
+      'platform-team',
+      true,
+      PatchStrategy.ServerSideApply,
+    );
+    expect((applied as { spec?: { region?: string } }).spec?.region).toBe(
+      'eu-central-1',
+    );
+    const smp = await expectStatus(
+      custom.patchNamespacedCustomObject(
+        { ...where, name: 'orders', body: { spec: { storageGB: 60 } } },
+        patchAs(PatchStrategy.StrategicMergePatch),
+      ),
+      415,
+    );
+    expect(smp.message).toContain(
+      'accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+    );
+
     await custom.deleteNamespacedCustomObject({ ...where, name: 'orders' });
     await expectStatus(
       custom.getNamespacedCustomObject({ ...where, name: 'orders' }),
@@ -270,6 +296,8 @@ describe('CustomResourceDefinitions and custom resources', () => {
       plural: 'databaseclaims',
     });
     expect(all.items.map((i: any) => i.metadata.name)).toEqual(['reports']);
+    await custom.deleteCollectionNamespacedCustomObject(where);
+    expect((await custom.listNamespacedCustomObject(where)).items).toEqual([]);
     await undefine();
   });
 

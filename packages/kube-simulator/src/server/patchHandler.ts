@@ -21,11 +21,12 @@ import {
 } from './writeChecks';
 
 export const APPLY_PATCH = 'application/apply-patch+yaml';
+const STRATEGIC = 'application/strategic-merge-patch+json';
 
 const PATCHERS: Record<string, (target: unknown, patch: unknown) => unknown> = {
   'application/json-patch+json': applyJsonPatch,
   'application/merge-patch+json': applyMergePatch,
-  'application/strategic-merge-patch+json': applyStrategicMergePatch,
+  [STRATEGIC]: applyStrategicMergePatch,
 };
 
 function parseForce(query: URLSearchParams): boolean {
@@ -40,8 +41,14 @@ function parseForce(query: URLSearchParams): boolean {
 export function handlePatch(call: ResourceCall): ApiResponse {
   const force = parseForce(call.query);
   if (call.contentType === APPLY_PATCH) return handleApply(call, force);
-  const patcher = PATCHERS[call.contentType];
-  if (!patcher) throw unsupportedMediaType(call.contentType, PATCH_MEDIA_TYPES);
+  // Custom resources have no patch strategies: the API server does not take strategic merge patches for them.
+  const accepted = call.rt.definition
+    ? PATCH_MEDIA_TYPES.filter(t => t !== STRATEGIC)
+    : PATCH_MEDIA_TYPES;
+  const patcher = accepted.includes(call.contentType)
+    ? PATCHERS[call.contentType]
+    : undefined;
+  if (!patcher) throw unsupportedMediaType(call.contentType, accepted);
   if (call.query.has('force')) {
     throw invalidOption(
       'PatchOptions',
