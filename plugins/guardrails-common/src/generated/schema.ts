@@ -773,7 +773,7 @@ export interface components {
       cluster: string;
       /** With `data: missing`, the entity's namespace names in the environment's other clusters, or empty when no cluster of the environment was read: the entity may have namespaces there. */
       namespace: string;
-      /** The provisioned namespace size when the namespace names one and has a quota. */
+      /** The provisioned namespace size when the namespace names one. */
       size?: string;
       data: components['schemas']['UsageDataState'];
       /** Why the cluster's last audit failed (missing or stale); names the cluster, never its address. */

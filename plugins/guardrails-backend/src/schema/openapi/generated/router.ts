@@ -1502,7 +1502,7 @@ export const spec = {
           size: {
             type: 'string',
             description:
-              'The provisioned namespace size when the namespace names one and has a quota.',
+              'The provisioned namespace size when the namespace names one.',
           },
           data: {
             $ref: '#/components/schemas/UsageDataState',
