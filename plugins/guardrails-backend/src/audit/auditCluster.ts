@@ -135,7 +135,7 @@ export async function auditCluster(
     await context.store.replaceQuotaUsage({
       cluster,
       observedAt: at,
-      usage: quotaUsage(objects, namespaces, cluster, environment.name),
+      ...quotaUsage(objects, namespaces, cluster, environment.name),
     });
     await context.store.replaceClusterResults({
       cluster,

@@ -11,47 +11,59 @@ import {
   KubernetesManifest,
   parseQuantity,
 } from '@guardrails-dev/plugin-guardrails-engine';
-import type { QuotaUsage } from '../db';
+import type { QuotaNamespace, QuotaUsage } from '../db';
 
-/** Longest name, key and quantity kept: what a cluster writes is bounded before it is stored. */
+/** Longest name, key and ref kept: what a cluster writes is bounded before it is stored. */
 const MAX_NAME = 253;
 const MAX_QUANTITY = 64;
 /** Resources kept per quota: Kubernetes has a few dozen kinds of quota key; more is not a real quota. */
 const MAX_RESOURCES_PER_QUOTA = 64;
 
 /**
- * The quota use of a cluster from the ResourceQuota and Namespace objects the audit lists anyway (no request of its
- * own): one row per quota and resource of status.hard, with status.used where the quota controller reported it.
- * A quota the controller has not seen yet has no status.hard and gives no row.
+ * A cluster's namespaces and quota use, from the Namespace and ResourceQuota objects the audit lists anyway (no
+ * request of its own): every namespace with what it says of itself, and one row per quota and resource of
+ * status.hard, with status.used where the quota controller reported it. A quota the controller has not seen yet has
+ * no status.hard and gives no row.
  */
 export function quotaUsage(
   objects: Iterable<KubernetesManifest>,
-  namespaces: ReadonlyMap<string, KubernetesManifest>,
+  namespaceObjects: ReadonlyMap<string, KubernetesManifest>,
   cluster: string,
   clusterEnvironment: string,
-): QuotaUsage[] {
-  const rows: QuotaUsage[] = [];
+): { namespaces: QuotaNamespace[]; usage: QuotaUsage[] } {
+  const namespaces = new Map<string, QuotaNamespace>();
+  for (const [name, object] of namespaceObjects) {
+    if (bounded(name)) {
+      namespaces.set(name, {
+        cluster,
+        namespace: name,
+        ...namespaceFields(object, clusterEnvironment),
+      });
+    }
+  }
+  const usage: QuotaUsage[] = [];
   for (const object of objects) {
     if (object.kind !== 'ResourceQuota' || object.apiVersion !== 'v1') continue;
     const { name, namespace } = object.metadata ?? {};
-    if (!bounded(name) || !bounded(namespace)) continue;
+    const about = bounded(namespace) ? namespaces.get(namespace) : undefined;
+    if (!bounded(name) || !about) continue;
     const status = (object as { status?: QuotaStatus }).status ?? {};
     const hard = quantities(status.hard);
     const used = quantities(status.used);
-    const about = namespaceFields(namespaces.get(namespace));
     for (const [resource, hardText] of Object.entries(hard).slice(
       0,
       MAX_RESOURCES_PER_QUOTA,
     )) {
       if (!bounded(resource)) continue;
       const usedText = used[resource];
-      rows.push({
+      usage.push({
         cluster,
-        environment: about.environment ?? clusterEnvironment,
-        namespace,
+        environment: about.environment,
+        namespace: about.namespace,
         quota: name,
         resource,
-        ...about.fields,
+        ...(about.entityRef ? { entityRef: about.entityRef } : {}),
+        ...(about.costCenter ? { costCenter: about.costCenter } : {}),
         hard: hardText,
         ...(usedText !== undefined ? { used: usedText } : {}),
         ...numeric('hardValue', hardText),
@@ -59,7 +71,7 @@ export function quotaUsage(
       });
     }
   }
-  return rows;
+  return { namespaces: [...namespaces.values()], usage };
 }
 
 interface QuotaStatus {
@@ -97,12 +109,13 @@ function numeric(
 }
 
 /** What a namespace says of itself: the environment, component, owner, size and cost centre it was provisioned with. */
-function namespaceFields(namespace: KubernetesManifest | undefined): {
-  environment?: string;
-  fields: Pick<QuotaUsage, 'entityRef' | 'owner' | 'size' | 'costCenter'>;
-} {
-  const labels = namespace?.metadata?.labels ?? {};
-  const annotations = namespace?.metadata?.annotations ?? {};
+function namespaceFields(
+  namespace: KubernetesManifest,
+  clusterEnvironment: string,
+): Omit<QuotaNamespace, 'cluster' | 'namespace'> {
+  const labels = namespace.metadata?.labels ?? {};
+  const annotations = namespace.metadata?.annotations ?? {};
+  const environment = labels[GUARDRAILS_ENVIRONMENT_LABEL];
   const entityRef = normalizeEntityRef(
     annotations[GUARDRAILS_ENTITY_REF_ANNOTATION] ?? '',
   );
@@ -112,12 +125,11 @@ function namespaceFields(namespace: KubernetesManifest | undefined): {
   const size = annotations[GUARDRAILS_SIZE_ANNOTATION];
   const costCenter = labels[GUARDRAILS_COST_CENTER_LABEL];
   return {
-    environment: labels[GUARDRAILS_ENVIRONMENT_LABEL] || undefined,
-    fields: {
-      ...(bounded(entityRef) ? { entityRef } : {}),
-      ...(bounded(owner) ? { owner } : {}),
-      ...(bounded(size) && size.length <= MAX_QUANTITY ? { size } : {}),
-      ...(bounded(costCenter) ? { costCenter } : {}),
-    },
+    // The environment provisioning named the namespace's catalog entity after.
+    environment: bounded(environment) ? environment : clusterEnvironment,
+    ...(bounded(entityRef) ? { entityRef } : {}),
+    ...(bounded(owner) ? { owner } : {}),
+    ...(bounded(size) && size.length <= MAX_QUANTITY ? { size } : {}),
+    ...(bounded(costCenter) ? { costCenter } : {}),
   };
 }

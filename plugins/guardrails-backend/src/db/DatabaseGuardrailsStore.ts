@@ -82,6 +82,8 @@ export class DatabaseGuardrailsStore implements Store {
 
   readonly replaceQuotaUsage: Store['replaceQuotaUsage'] = input =>
     this.usage.replaceQuotaUsage(input);
+  readonly quotaNamespaces: Store['quotaNamespaces'] = options =>
+    this.usage.quotaNamespaces(options);
   readonly quotaUsage: Store['quotaUsage'] = options =>
     this.usage.quotaUsage(options);
   readonly dailyQuotaUsage: Store['dailyQuotaUsage'] = options =>

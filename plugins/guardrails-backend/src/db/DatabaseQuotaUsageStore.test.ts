@@ -1,57 +1,69 @@
-import { QuotaUsage } from './QuotaUsageStore';
+import { QuotaNamespace, QuotaUsage } from './QuotaUsageStore';
 import { testStores } from './__testUtils__';
 
 const { databases, createStore } = testStores();
 
-const usage = (namespace: string, used: number): QuotaUsage => ({
+const namespace = (name: string): QuotaNamespace => ({
+  cluster: 'prod-1',
+  namespace: name,
+  environment: 'prod',
+  entityRef: 'component:default/Payments',
+  owner: 'group:default/Payments',
+  size: 'small',
+  costCenter: 'cc-1',
+});
+
+const usage = (name: string, used: number): QuotaUsage => ({
   cluster: 'prod-1',
   environment: 'prod',
-  namespace,
+  namespace: name,
   quota: 'compute',
   resource: 'requests.cpu',
   entityRef: 'component:default/Payments',
   costCenter: 'cc-1',
-  size: 'small',
-  owner: 'group:default/payments',
   hard: '2',
   used: `${used}m`,
   hardValue: 2,
   usedValue: used / 1000,
 });
 
+/** A read of prod-1 finding the given namespaces, each with its CPU quota used as given. */
+const read = (observedAt: string, used: Record<string, number>) => ({
+  cluster: 'prod-1',
+  observedAt: new Date(observedAt),
+  namespaces: Object.keys(used).map(namespace),
+  usage: Object.entries(used).map(([name, value]) => usage(name, value)),
+});
+
 describe('DatabaseQuotaUsageStore', () => {
   it.each(databases.eachSupportedId())(
-    'replaces a cluster’s quota use and the day’s rows, ignoring an older read, on %p',
+    'replaces a cluster’s namespaces, quota use and the day’s rows, ignoring an older read, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
-      const morning = new Date('2027-01-10T06:00:00Z');
-      const noon = new Date('2027-01-10T12:00:00Z');
-      await store.replaceQuotaUsage({
-        cluster: 'prod-1',
-        observedAt: morning,
-        usage: [usage('payments', 500), usage('gone', 100)],
-      });
-      await store.replaceQuotaUsage({
-        cluster: 'prod-1',
-        observedAt: noon,
-        usage: [usage('payments', 1500)],
-      });
+      await store.replaceQuotaUsage(
+        read('2027-01-10T06:00:00Z', { payments: 500, gone: 100 }),
+      );
+      await store.replaceQuotaUsage(
+        read('2027-01-10T12:00:00Z', { payments: 1500 }),
+      );
       // A replica's read that finishes late does not replace a newer one.
-      await store.replaceQuotaUsage({
-        cluster: 'prod-1',
-        observedAt: morning,
-        usage: [usage('payments', 1)],
-      });
-      await store.replaceQuotaUsage({
-        cluster: 'prod-1',
-        observedAt: new Date('2027-01-11T06:00:00Z'),
-        usage: [usage('payments', 1800)],
-      });
+      await store.replaceQuotaUsage(
+        read('2027-01-10T06:00:00Z', { payments: 1, late: 1 }),
+      );
+      await store.replaceQuotaUsage(
+        read('2027-01-11T06:00:00Z', { payments: 1800 }),
+      );
 
-      const current = await store.quotaUsage({
-        entityRef: 'component:default/payments',
-      });
-      expect(current).toEqual([
+      const payments = { entityRef: 'component:default/payments' };
+      expect(await store.quotaNamespaces(payments)).toEqual([
+        {
+          ...namespace('payments'),
+          entityRef: 'component:default/payments',
+          owner: 'group:default/payments',
+          observedAt: '2027-01-11T06:00:00.000Z',
+        },
+      ]);
+      expect(await store.quotaUsage(payments)).toEqual([
         {
           ...usage('payments', 1800),
           entityRef: 'component:default/payments',
@@ -66,7 +78,6 @@ describe('DatabaseQuotaUsageStore', () => {
         ['2027-01-10', 'payments', '1500m'],
         ['2027-01-11', 'payments', '1800m'],
       ]);
-      expect(daily[0]).not.toHaveProperty('size');
     },
   );
 
@@ -81,13 +92,14 @@ describe('DatabaseQuotaUsageStore', () => {
         };
         knex.on('query', onQuery);
         try {
-          await store.replaceQuotaUsage({
-            cluster: 'prod-1',
-            observedAt: new Date(at),
-            usage: Array.from({ length: namespaces }, (_, i) =>
-              usage(`team-${i}`, i),
+          await store.replaceQuotaUsage(
+            read(
+              at,
+              Object.fromEntries(
+                Array.from({ length: namespaces }, (_, i) => [`team-${i}`, i]),
+              ),
             ),
-          });
+          );
         } finally {
           knex.off('query', onQuery);
         }
@@ -95,6 +107,7 @@ describe('DatabaseQuotaUsageStore', () => {
       };
       const few = await statements(3, '2027-01-10T06:00:00Z');
       expect(await statements(300, '2027-01-11T06:00:00Z')).toBe(few);
+      expect(await store.quotaNamespaces()).toHaveLength(300);
       expect(await store.quotaUsage()).toHaveLength(300);
     },
   );
@@ -105,9 +118,8 @@ describe('DatabaseQuotaUsageStore', () => {
       const { store } = await createStore(databaseId);
       await expect(
         store.replaceQuotaUsage({
+          ...read('2027-01-10T06:00:00Z', { payments: 1 }),
           cluster: 'dev-1',
-          observedAt: new Date('2027-01-10T06:00:00Z'),
-          usage: [usage('payments', 1)],
         }),
       ).rejects.toThrow('Quota use of cluster prod-1 given for cluster dev-1');
     },

@@ -3,8 +3,10 @@ import { Knex } from 'knex';
 import { insertInChunks } from './chunks';
 import type {
   DailyQuotaUsage,
+  QuotaNamespace,
   QuotaUsage,
   QuotaUsageStore,
+  StoredQuotaNamespace,
   StoredQuotaUsage,
 } from './QuotaUsageStore';
 import { normalizeRef } from './rows';
@@ -12,9 +14,9 @@ import { toDay, toTimestamp } from './timestamps';
 
 const USAGE_TABLE = 'guardrail_quota_usage';
 const DAILY_TABLE = 'guardrail_quota_usage_daily';
+const NAMESPACES_TABLE = 'guardrail_quota_namespaces';
 
-interface DailyRow {
-  date: string;
+interface UsageColumns {
   cluster: string;
   environment: string;
   namespace: string;
@@ -28,11 +30,19 @@ interface DailyRow {
   used_value: number | null;
 }
 
-type UsageRow = Omit<DailyRow, 'date'> & {
+type DailyRow = UsageColumns & { date: string };
+type UsageRow = UsageColumns & { observed_at: string };
+
+interface NamespaceRow {
+  cluster: string;
+  namespace: string;
+  environment: string;
+  entity_ref: string | null;
   owner: string | null;
   size: string | null;
+  cost_center: string | null;
   observed_at: string;
-};
+}
 
 /** The quota use tables. */
 export class DatabaseQuotaUsageStore implements QuotaUsageStore {
@@ -41,38 +51,77 @@ export class DatabaseQuotaUsageStore implements QuotaUsageStore {
   async replaceQuotaUsage(input: {
     cluster: string;
     observedAt: Date;
+    namespaces: QuotaNamespace[];
     usage: QuotaUsage[];
   }): Promise<void> {
     const observedAt = toTimestamp(input.observedAt, 'observedAt');
     const date = observedAt.slice(0, 10);
-    const foreign = input.usage.find(u => u.cluster !== input.cluster);
+    const foreign = [...input.namespaces, ...input.usage].find(
+      u => u.cluster !== input.cluster,
+    );
     if (foreign) {
       throw new InputError(
         `Quota use of cluster ${foreign.cluster} given for cluster ${input.cluster}`,
       );
     }
-    const daily = input.usage.map(u => toDailyRow(u, date));
+    const usage = input.usage.map(toUsageColumns);
     await this.db.transaction(async trx => {
-      const newer = await trx(USAGE_TABLE)
+      const newer = await trx(NAMESPACES_TABLE)
         .where({ cluster: input.cluster })
         .where('observed_at', '>', observedAt)
         .first('observed_at');
       if (newer) return;
+      await trx(NAMESPACES_TABLE).where({ cluster: input.cluster }).delete();
+      await insertInChunks<NamespaceRow>(
+        trx,
+        NAMESPACES_TABLE,
+        input.namespaces.map(n => ({
+          cluster: n.cluster,
+          namespace: n.namespace,
+          environment: n.environment,
+          entity_ref: n.entityRef ? normalizeRef(n.entityRef) : null,
+          owner: n.owner ? normalizeRef(n.owner) : null,
+          size: n.size ?? null,
+          cost_center: n.costCenter ?? null,
+          observed_at: observedAt,
+        })),
+      );
       await trx(USAGE_TABLE).where({ cluster: input.cluster }).delete();
       await insertInChunks<UsageRow>(
         trx,
         USAGE_TABLE,
-        input.usage.map((u, i) => ({
-          ...withoutDate(daily[i]),
-          owner: u.owner ? normalizeRef(u.owner) : null,
-          size: u.size ?? null,
-          observed_at: observedAt,
-        })),
+        usage.map(u => ({ ...u, observed_at: observedAt })),
       );
-      // The day's rows are the day's last read: a namespace gone since an earlier read of the day is gone.
+      // The day's rows are the day's last read: a quota gone since an earlier read of the day is gone.
       await trx(DAILY_TABLE).where({ date, cluster: input.cluster }).delete();
-      await insertInChunks<DailyRow>(trx, DAILY_TABLE, daily);
+      await insertInChunks<DailyRow>(
+        trx,
+        DAILY_TABLE,
+        usage.map(u => ({ ...u, date })),
+      );
     });
+  }
+
+  async quotaNamespaces(options?: {
+    entityRef?: string;
+  }): Promise<StoredQuotaNamespace[]> {
+    const query = this.db<NamespaceRow>(NAMESPACES_TABLE)
+      .select()
+      .orderBy(['cluster', 'namespace']);
+    if (options?.entityRef !== undefined) {
+      query.where('entity_ref', normalizeRef(options.entityRef));
+    }
+    const rows = (await query) as NamespaceRow[];
+    return rows.map(row => ({
+      cluster: row.cluster,
+      namespace: row.namespace,
+      environment: row.environment,
+      ...(row.entity_ref ? { entityRef: row.entity_ref } : {}),
+      ...(row.owner ? { owner: row.owner } : {}),
+      ...(row.size ? { size: row.size } : {}),
+      ...(row.cost_center ? { costCenter: row.cost_center } : {}),
+      observedAt: row.observed_at,
+    }));
   }
 
   async quotaUsage(options?: {
@@ -86,9 +135,7 @@ export class DatabaseQuotaUsageStore implements QuotaUsageStore {
     }
     const rows = (await query) as UsageRow[];
     return rows.map(row => ({
-      ...fromDailyColumns(row),
-      ...(row.owner ? { owner: row.owner } : {}),
-      ...(row.size ? { size: row.size } : {}),
+      ...fromUsageColumns(row),
       observedAt: row.observed_at,
     }));
   }
@@ -110,13 +157,12 @@ export class DatabaseQuotaUsageStore implements QuotaUsageStore {
         'quota',
         'resource',
       ])) as DailyRow[];
-    return rows.map(row => ({ date: row.date, ...fromDailyColumns(row) }));
+    return rows.map(row => ({ date: row.date, ...fromUsageColumns(row) }));
   }
 }
 
-function toDailyRow(u: QuotaUsage, date: string): DailyRow {
+function toUsageColumns(u: QuotaUsage): UsageColumns {
   return {
-    date,
     cluster: u.cluster,
     environment: u.environment,
     namespace: u.namespace,
@@ -131,17 +177,12 @@ function toDailyRow(u: QuotaUsage, date: string): DailyRow {
   };
 }
 
-function withoutDate(row: DailyRow): Omit<DailyRow, 'date'> {
-  const { date: _, ...rest } = row;
-  return rest;
-}
-
 function finite(value: number | undefined): number | null {
   return value !== undefined && Number.isFinite(value) ? value : null;
 }
 
 /** Numbers come back as numbers from SQLite and as numbers or strings from PostgreSQL (double precision). */
-function fromDailyColumns(row: Omit<DailyRow, 'date'>): QuotaUsage {
+function fromUsageColumns(row: UsageColumns): QuotaUsage {
   return {
     cluster: row.cluster,
     environment: row.environment,

@@ -1,5 +1,28 @@
 /**
- * One resource of a ResourceQuota as a cluster's read found it, with what its namespace says of itself.
+ * A namespace as a cluster's read found it, with what it says of itself.
+ * @public
+ */
+export interface QuotaNamespace {
+  cluster: string;
+  namespace: string;
+  /** Its `guardrails.dev/environment` label, else its cluster's environment. */
+  environment: string;
+  /** The component the namespace was provisioned for (full, lower-case ref). */
+  entityRef?: string;
+  /** The namespace's owner entity ref. */
+  owner?: string;
+  /** The size the namespace was provisioned with. */
+  size?: string;
+  costCenter?: string;
+}
+
+/** A namespace as stored, with when it was read. @public */
+export interface StoredQuotaNamespace extends QuotaNamespace {
+  observedAt: string;
+}
+
+/**
+ * One resource of a ResourceQuota as a cluster's read found it.
  * @public
  */
 export interface QuotaUsage {
@@ -10,12 +33,9 @@ export interface QuotaUsage {
   quota: string;
   /** The quota key, e.g. `requests.cpu`. */
   resource: string;
-  /** The component the namespace was provisioned for (full, lower-case ref). */
+  /** The component of the quota's namespace. */
   entityRef?: string;
-  /** The namespace's owner entity ref. */
-  owner?: string;
-  /** The size the namespace was provisioned with. */
-  size?: string;
+  /** The cost centre of the quota's namespace. */
   costCenter?: string;
   /** status.hard as Kubernetes wrote it. */
   hard: string;
@@ -32,7 +52,7 @@ export interface StoredQuotaUsage extends QuotaUsage {
 }
 
 /** Quota use as the last successful read of a day found it. @public */
-export interface DailyQuotaUsage extends Omit<QuotaUsage, 'owner' | 'size'> {
+export interface DailyQuotaUsage extends QuotaUsage {
   /** `YYYY-MM-DD` (UTC). */
   date: string;
 }
@@ -43,14 +63,21 @@ export interface DailyQuotaUsage extends Omit<QuotaUsage, 'owner' | 'size'> {
  */
 export interface QuotaUsageStore {
   /**
-   * Replaces one cluster's quota use with that of a newer read, and that day's rows of the cluster, in one
-   * transaction and a fixed number of statements (batched). A read older than the stored one is ignored.
+   * Replaces one cluster's namespaces and quota use with those of a newer read, and that day's quota rows of the
+   * cluster, in one transaction and a fixed number of statements (batched). A read older than the stored one is
+   * ignored.
    */
   replaceQuotaUsage(input: {
     cluster: string;
     observedAt: Date;
+    namespaces: QuotaNamespace[];
     usage: QuotaUsage[];
   }): Promise<void>;
+
+  /** The namespaces of every cluster, or those of one entity, as the latest reads found them. */
+  quotaNamespaces(options?: {
+    entityRef?: string;
+  }): Promise<StoredQuotaNamespace[]>;
 
   /** The current quota use of every cluster, or of the namespaces of one entity. */
   quotaUsage(options?: { entityRef?: string }): Promise<StoredQuotaUsage[]>;

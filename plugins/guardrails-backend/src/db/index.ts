@@ -19,6 +19,8 @@ export type {
   EntityStatusTime,
 } from './types';
 export type {
+  QuotaNamespace,
+  StoredQuotaNamespace,
   QuotaUsage,
   QuotaUsageStore,
   StoredQuotaUsage,

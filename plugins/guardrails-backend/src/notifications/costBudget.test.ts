@@ -60,6 +60,7 @@ async function readProd(knex: Knex, at: Date) {
   await store.replaceQuotaUsage({
     cluster: 'prod',
     observedAt: at,
+    namespaces: [],
     usage: [
       ...quota('payments', 'cc-1', 2, 4),
       ...quota('tools', 'cc-2', 1, 1),

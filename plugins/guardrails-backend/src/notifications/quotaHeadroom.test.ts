@@ -39,6 +39,7 @@ async function readProd(knex: Knex, at: Date, cpuUsed: string) {
   await store.replaceQuotaUsage({
     cluster: 'prod',
     observedAt: at,
+    namespaces: [],
     usage: [
       {
         ...row,

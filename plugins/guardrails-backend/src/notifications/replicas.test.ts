@@ -52,6 +52,7 @@ withPostgres('notices on two backend replicas and one PostgreSQL', () => {
     ).replaceQuotaUsage({
       cluster: 'prod',
       observedAt: clock.now(),
+      namespaces: [],
       usage: [
         {
           cluster: 'prod',

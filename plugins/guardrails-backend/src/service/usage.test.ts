@@ -69,7 +69,7 @@ const seed = () => [
     { 'requests.cpu': '2', 'requests.memory': '4Gi', pods: '10' },
     { 'requests.cpu': '500m', 'requests.memory': '1Gi', pods: '3' },
   ),
-  provisioned('payments-jobs'),
+  provisioned('payments-jobs', 'medium'),
   namespace('shared', { 'guardrails.dev/cost-center': 'cc-2' }),
   quota(
     'shared',
@@ -151,6 +151,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/usage', () => {
             environment,
             cluster: environment,
             namespace: 'payments-jobs',
+            size: 'medium',
             data: 'ok',
             observedAt: expect.any(String),
             quotas: [],

@@ -15,7 +15,10 @@ export class UsageReports {
     private readonly options: {
       store: Pick<
         GuardrailsStore,
-        'quotaUsage' | 'provisionedNamespaces' | 'clusterStatuses'
+        | 'quotaUsage'
+        | 'quotaNamespaces'
+        | 'provisionedNamespaces'
+        | 'clusterStatuses'
       >;
       environments: EnvironmentDefinition[];
     },
@@ -28,22 +31,22 @@ export class UsageReports {
    */
   async entityUsage(entityRef: string): Promise<EntityUsage> {
     const { store, environments } = this.options;
-    const [usage, provisioned, statuses] = await Promise.all([
+    const [usage, read, provisioned, statuses] = await Promise.all([
       store.quotaUsage({ entityRef }),
+      store.quotaNamespaces({ entityRef }),
       store.provisionedNamespaces(),
       store.clusterStatuses(),
     ]);
     const byCluster = new Map(statuses.map(s => [s.cluster, s]));
-    // cluster → namespace → the environment it was provisioned for.
-    const seen = new Map<string, Map<string, string>>();
-    const see = (cluster: string, namespace: string, environment: string) => {
-      if (!seen.has(cluster)) seen.set(cluster, new Map());
-      seen.get(cluster)!.set(namespace, environment);
+    // cluster → namespace → what is known of it; the quota reads' own namespace rows say the most.
+    const seen = new Map<string, Map<string, SeenNamespace>>();
+    const see = (namespace: SeenNamespace) => {
+      if (!seen.has(namespace.cluster)) seen.set(namespace.cluster, new Map());
+      seen.get(namespace.cluster)!.set(namespace.namespace, namespace);
     };
-    provisioned
-      .filter(p => p.entityRef === entityRef)
-      .forEach(p => see(p.cluster, p.namespace, p.environment));
-    usage.forEach(u => see(u.cluster, u.namespace, u.environment));
+    provisioned.filter(p => p.entityRef === entityRef).forEach(see);
+    usage.forEach(see);
+    read.forEach(see);
 
     const rows: EnvironmentUsage[] = [];
     for (const environment of environments) {
@@ -68,18 +71,17 @@ export class UsageReports {
           }
           continue;
         }
-        const namespaces = [...(seen.get(cluster)?.entries() ?? [])].sort(
-          ([a], [b]) => a.localeCompare(b),
-        );
-        for (const [namespace, namespaceEnvironment] of namespaces) {
-          if (namespaceEnvironment !== environment.name) continue;
+        const namespaces = [...(seen.get(cluster)?.values() ?? [])]
+          .filter(n => n.environment === environment.name)
+          .sort((a, b) => a.namespace.localeCompare(b.namespace));
+        for (const namespace of namespaces) {
           rows.push(
             namespaceUsage(
               status,
-              environment.name,
               namespace,
               usage.filter(
-                u => u.cluster === cluster && u.namespace === namespace,
+                u =>
+                  u.cluster === cluster && u.namespace === namespace.namespace,
               ),
             ),
           );
@@ -90,21 +92,29 @@ export class UsageReports {
   }
 }
 
+/** A namespace of the entity as the provisioned namespaces, its quota rows or its own read row know it. */
+interface SeenNamespace {
+  cluster: string;
+  namespace: string;
+  environment: string;
+  size?: string;
+  observedAt?: string;
+}
+
 function namespaceUsage(
   status: ClusterAuditStatus,
-  environment: string,
-  namespace: string,
+  namespace: SeenNamespace,
   rows: StoredQuotaUsage[],
 ): EnvironmentUsage {
-  const size = rows.find(r => r.size)?.size;
   const observedAt =
+    namespace.observedAt ??
     rows.map(r => r.observedAt).sort((a, b) => b.localeCompare(a))[0] ??
     status.lastSuccessAt;
   return {
-    environment,
+    environment: namespace.environment,
     cluster: status.cluster,
-    namespace,
-    ...(size ? { size } : {}),
+    namespace: namespace.namespace,
+    ...(namespace.size ? { size: namespace.size } : {}),
     data: status.stale ? 'stale' : 'ok',
     ...(status.stale ? { error: staleCluster(status).error } : {}),
     ...(observedAt ? { observedAt } : {}),
