@@ -264,6 +264,49 @@ describe('guarded-service with a database, run by the scaffolder', () => {
     },
   );
 
+  it('renders the claim with each value as one string or number', async () => {
+    const run = await scaffolder.dryRunTemplate(
+      'guarded-service',
+      {
+        ...service,
+        databaseRegion: 'eu-west-1',
+        databaseInstanceClass: 'db.t3.small',
+      },
+      'user:default/ada',
+    );
+    const claim = yaml.parse(run.files['k8s/database-claim.yaml']);
+    expect(claim.metadata).toEqual({
+      name: 'billing-db',
+      labels: {
+        'app.kubernetes.io/name': 'billing',
+        'backstage.io/kubernetes-id': 'billing',
+        'guardrails.dev/owner': 'group.default.payments',
+        'guardrails.dev/cost-center': 'cc-1234',
+      },
+    });
+    expect(claim.spec).toEqual({
+      engine: 'postgres',
+      region: 'eu-west-1',
+      instanceClass: 'db.t3.small',
+      storageGB: 50,
+    });
+  });
+
+  it('refuses a cost centre that is not a label value before rendering anything', async () => {
+    await expect(
+      scaffolder.runTemplate(
+        'guarded-service',
+        {
+          ...service,
+          costCenter: 'cc-1234\n    evil: x',
+          databaseRegion: 'eu-west-1',
+          databaseInstanceClass: 'db.t3.small',
+        },
+        'user:default/ada',
+      ),
+    ).rejects.toThrow(/task not created \(400\).*costCenter/);
+  });
+
   it('claims no database unless asked', async () => {
     const run = await scaffolder.runTemplate(
       'guarded-service',

@@ -230,6 +230,19 @@ describe('guardrails:manifests:apply', () => {
     expect(writes(env.requests())).toEqual([]);
   });
 
+  it('plans into namespaces a dry run of provisioning only planned', async () => {
+    await setup({ provision: false });
+    writeClaim(databaseClaimYaml({ region: 'eu-west-1' }));
+
+    const output = await apply(applyRequest, { dryRun: true });
+
+    expect(output.objects.map((o: any) => [o.namespace, o.outcome])).toEqual([
+      ['payments-api-dev', 'would-create'],
+      ['payments-api-prod', 'would-create'],
+    ]);
+    expect(writes(env.requests())).toEqual([]);
+  });
+
   it('changes no cluster when one of them does not serve the kind', async () => {
     await setup({ crdOn: ['dev'] });
     writeClaim(databaseClaimYaml({ region: 'eu-west-1' }));

@@ -177,7 +177,7 @@ export function createManifestsApplyAction(
 
         // Every cluster of every environment is read and checked before any is written to.
         const reads = await Promise.all(
-          targets.map(t => readTarget(options.clusters, t)),
+          targets.map(t => readTarget(options.clusters, t, { dryRun })),
         );
         if (dryRun) {
           done = targets.flatMap((t, i) => planTarget(t, reads[i]));

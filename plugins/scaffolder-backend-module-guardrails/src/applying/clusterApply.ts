@@ -31,13 +31,15 @@ export interface ClusterReads {
 }
 
 /**
- * Reads every cluster of the target, refusing before any write: a namespace that does not exist or was not
- * provisioned for the component, owner and environment, a kind the cluster does not serve (its
- * CustomResourceDefinition not installed) or that is cluster-scoped.
+ * Reads every cluster of the target, refusing before any write: a namespace that does not exist (in a dry run,
+ * where provisioning only planned it, everything would be created) or was not provisioned for the component,
+ * owner and environment, a kind the cluster does not serve (its CustomResourceDefinition not installed) or that
+ * is cluster-scoped.
  */
 export async function readTarget(
   clusters: ClusterAccess,
   target: ApplyTarget,
+  options: { dryRun: boolean },
 ): Promise<ClusterReads[]> {
   return Promise.all(
     target.clusters.map(async name => {
@@ -46,6 +48,10 @@ export async function readTarget(
         client.get('v1', 'Namespace', target.namespace),
         ...distinctKinds(target.objects).map(k => checkServed(client, k)),
       ]);
+      if (!namespace && options.dryRun) {
+        // A dry run of the provisioning before it planned the namespace without creating it.
+        return { client, current: target.objects.map(() => undefined) };
+      }
       if (!namespace) {
         throw new ConflictError(
           `Namespace '${target.namespace}' does not exist in cluster '${name}': provision it first (guardrails:environment:provision). ${UNTOUCHED}`,
