@@ -175,7 +175,8 @@ export function validateCustomResource(
   const causes: StatusCause[] = [];
   const walk = (s: Schema, value: unknown, path: string, root: boolean) => {
     if (value === null && s.nullable === true) return;
-    if (!typeMatches(s, value)) {
+    const typed = typeMatches(s, value);
+    if (!typed)
       causes.push(
         invalid(
           path,
@@ -185,8 +186,7 @@ export function validateCustomResource(
           )}`,
         ),
       );
-      return;
-    }
+    // The enum is checked whatever the type, as kube-openapi's validators run side by side.
     if (
       Array.isArray(s.enum) &&
       !s.enum.some(e => JSON.stringify(e) === JSON.stringify(value))
@@ -195,10 +195,15 @@ export function validateCustomResource(
         reason: 'FieldValueNotSupported',
         message: `Unsupported value: ${JSON.stringify(
           value,
-        )}: supported values: ${s.enum.map(e => JSON.stringify(e)).join(', ')}`,
+        )}: supported values: ${s.enum
+          .map(e =>
+            JSON.stringify(typeof e === 'string' ? e : JSON.stringify(e)),
+          )
+          .join(', ')}`,
         field: path,
       });
     }
+    if (!typed) return;
     checkBounds(s, value, path, causes);
     if (Array.isArray(value) && isPlainObject(s.items)) {
       const items = s.items;
