@@ -200,6 +200,31 @@ describe('ResourceQuota status, as the quota controller computes it', () => {
     });
   });
 
+  it('counts a sidecar (an init container that keeps running) with the app, and under the init containers after it', async () => {
+    const { core } = env().k;
+    const ns = await namespaceWithQuota({
+      'requests.cpu': '4',
+      'requests.memory': '4Gi',
+    });
+    const body = pod(
+      'meshed',
+      [['app', { requests: { cpu: '300m', memory: '512Mi' } }]],
+      [
+        ['mesh', { requests: { cpu: '100m', memory: '128Mi' } }],
+        ['setup', { requests: { cpu: '1', memory: '256Mi' } }],
+      ],
+    );
+    body.spec!.initContainers![0].restartPolicy = 'Always';
+    await core.createNamespacedPod({ namespace: ns, body });
+    // running:         app + mesh   = cpu 300m + 100m = 400m, memory 512Mi + 128Mi = 640Mi
+    // while setup runs: setup + mesh = cpu 1 + 100m = 1100m,  memory 256Mi + 128Mi = 384Mi
+    // the pod needs the larger of each: cpu 1100m, memory 640Mi
+    expect((await readQuota(ns)).status?.used).toEqual({
+      'requests.cpu': '1100m',
+      'requests.memory': '640Mi',
+    });
+  });
+
   it('counts pod overhead on top of the containers', async () => {
     const { core } = env().k;
     const ns = await namespaceWithQuota({
