@@ -64,6 +64,22 @@ const percent = share =>
     ? '<1%'
     : `${Math.round(share * 100)}%`;
 
+// The seeds' claims outside the example pack's approved regions and instance classes.
+const CLAIMS = [
+  {
+    component: 'inventory-service',
+    guardrail: 'claim.allowed-regions',
+    message: /region us-east-1 is not approved/,
+  },
+  {
+    component: 'ledger-worker',
+    guardrail: 'claim.allowed-instance-classes',
+    message: /instance class db\.r6g\.8xlarge is not approved/,
+  },
+];
+
+const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const tab = name => `${baseUrl}/catalog/default/component/${name}/guardrails`;
 
 const DEV = 6551; // the dev simulator (app-config.yaml's cluster `dev`)
@@ -286,4 +302,66 @@ describe('budgets and quota use', { timeout: 900_000 }, () => {
       page.screenshot({ path: join(outputDir, 'budgets.png'), fullPage: true }),
     );
   });
+  for (const { component, guardrail, message } of CLAIMS) {
+    it(`shows a DatabaseClaim violating ${guardrail} on ${component}'s tab with the rationale and the rollout`, async () => {
+      const violations = await pollUntil(
+        `a DatabaseClaim violation of ${guardrail} in ${component}'s report`,
+        90_000,
+        async () => {
+          const res = await api(
+            `/api/guardrails/entities/component/default/${component}/report`,
+          );
+          const found = (res.body?.environments ?? [])
+            .flatMap(env => env.violations)
+            .filter(
+              v =>
+                v.guardrail === guardrail &&
+                v.resource.kind === 'DatabaseClaim',
+            );
+          return found.length > 0 ? found : undefined;
+        },
+      );
+      for (const v of violations) assert.match(v.message, message);
+      const { guardrails } = (await api('/api/guardrails/guardrails')).body;
+      const { title, rationale, rollout } = guardrails.find(
+        g => g.id === guardrail,
+      );
+
+      await page.goto(tab(component));
+      const groups = page.getByRole('table', {
+        name: 'Guardrail violations',
+        exact: true,
+      });
+      await groups
+        .getByRole('button', {
+          name: new RegExp(`^Show the \\d+ violations? of ${escape(title)}$`),
+        })
+        .click();
+      await groups.getByText(rationale).waitFor();
+      // The rollout of each environment where a claim violates it, as the pack plans it.
+      const environments = [
+        ...new Set(violations.map(v => v.resource.environment)),
+      ];
+      for (const environment of environments) {
+        const stages = groups.getByRole('list', {
+          name: `Rollout of ${title} in ${environment}`,
+        });
+        const planned = rollout.find(r => r.environment === environment);
+        assert.equal(
+          await stages.getByRole('listitem').count(),
+          planned.stages.length,
+        );
+      }
+      const objects = await rowTexts(
+        groups.getByRole('table', { name: `Violations of ${title}` }),
+      );
+      for (const v of violations) {
+        const label = `DatabaseClaim ${v.resource.namespace}/${v.resource.name}`;
+        assert.ok(
+          objects.some(row => row.startsWith(label) && row.includes(v.message)),
+          `${label}: ${v.message} not in\n${objects.join('\n')}`,
+        );
+      }
+    });
+  }
 });
