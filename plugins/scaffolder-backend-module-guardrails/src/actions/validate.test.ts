@@ -546,5 +546,22 @@ spec:
     ).rejects.toThrow(
       "Cannot validate: enforce names 'test.unknown', which the platform's pack does not have",
     );
+
+    // test.pinned-images has no stage in staging.
+    await expect(
+      action.handler(
+        actionContext(
+          {
+            ...input,
+            environment: 'staging',
+            namespace: 'shop-staging',
+            enforce: ['test.pinned-images'],
+          },
+          { workspacePath: workspace.path },
+        ),
+      ),
+    ).rejects.toThrow(
+      "enforce names 'test.pinned-images', which has no rollout stage in force in staging and so would check nothing there",
+    );
   });
 });

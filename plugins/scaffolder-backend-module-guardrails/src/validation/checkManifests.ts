@@ -4,8 +4,10 @@ import {
   isEnforcingLevel,
   ResultSummary,
 } from '@guardrails-dev/plugin-guardrails-common';
+import { InputError } from '@backstage/errors';
 import {
   CompiledPack,
+  effectiveLevel,
   evaluateObjects,
   summarize,
 } from '@guardrails-dev/plugin-guardrails-engine';
@@ -49,6 +51,21 @@ export function checkManifests(
 ): ManifestCheck {
   const { environment, namespace, entityRef, at } = request;
   const enforce = request.enforce ?? new Set<string>();
+  // A guardrail with no stage in force here is not evaluated at all: enforcing it would check nothing.
+  const idle = [...enforce].filter(
+    id =>
+      guardrails.has(id) &&
+      !effectiveLevel(guardrails.get(id)!, environment, at),
+  );
+  if (idle.length > 0) {
+    throw new InputError(
+      `enforce names ${idle
+        .map(id => `'${id}'`)
+        .join(
+          ', ',
+        )}, which has no rollout stage in force in ${environment} and so would check nothing there; give it a stage in ${environment} or leave it out`,
+    );
+  }
   const objects = namespace
     ? inNamespace(request.sourced, namespace)
     : request.sourced;
