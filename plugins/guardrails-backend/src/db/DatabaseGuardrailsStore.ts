@@ -86,6 +86,8 @@ export class DatabaseGuardrailsStore implements Store {
     this.usage.quotaNamespaces(options);
   readonly quotaUsage: Store['quotaUsage'] = options =>
     this.usage.quotaUsage(options);
+  readonly dailyReserved: Store['dailyReserved'] = options =>
+    this.usage.dailyReserved(options);
   readonly dailyQuotaUsage: Store['dailyQuotaUsage'] = options =>
     this.usage.dailyQuotaUsage(options);
 }

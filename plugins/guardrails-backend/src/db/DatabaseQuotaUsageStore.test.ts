@@ -113,6 +113,81 @@ describe('DatabaseQuotaUsageStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'sums what namespaces reserve per day, cost centre and environment, each at its smallest quota, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const hard = (
+        name: string,
+        quota: string,
+        resource: string,
+        value: number,
+        costCenter = 'cc-1',
+      ): QuotaUsage => ({
+        ...usage(name, 0),
+        quota,
+        resource,
+        hard: String(value),
+        hardValue: value,
+        costCenter,
+      });
+      const GIB = 2 ** 30;
+      await store.replaceQuotaUsage({
+        ...read('2027-01-10T06:00:00Z', {}),
+        usage: [
+          // Two quotas limit payments: the smaller counts, whichever key it uses.
+          hard('payments', 'compute', 'requests.cpu', 4),
+          hard('payments', 'team', 'cpu', 3),
+          hard('payments', 'compute', 'requests.memory', 8 * GIB),
+          hard('payments', 'compute', 'pods', 20),
+          hard('ledger', 'compute', 'requests.cpu', 1.5),
+          hard('tools', 'compute', 'requests.cpu', 2, 'cc-2'),
+        ],
+      });
+      await store.replaceQuotaUsage({
+        ...read('2027-01-10T06:00:00Z', {}),
+        cluster: 'elsewhere',
+        usage: [
+          {
+            ...hard('payments', 'compute', 'requests.cpu', 100),
+            cluster: 'elsewhere',
+          },
+        ],
+      });
+      const reserved = await store.dailyReserved({
+        from: new Date('2027-01-10T00:00:00Z'),
+        to: new Date('2027-01-10T00:00:00Z'),
+        clusters: ['prod-1'],
+      });
+      expect(reserved).toEqual([
+        {
+          date: '2027-01-10',
+          costCenter: 'cc-1',
+          environment: 'prod',
+          cpu: 4.5,
+          memory: 8 * GIB,
+        },
+        {
+          date: '2027-01-10',
+          costCenter: 'cc-2',
+          environment: 'prod',
+          cpu: 2,
+          memory: 0,
+        },
+      ]);
+
+      // More than 400 days on, the day is no longer kept.
+      await store.replaceQuotaUsage(read('2028-02-15T06:00:00Z', {}));
+      expect(
+        await store.dailyReserved({
+          from: new Date('2027-01-10T00:00:00Z'),
+          to: new Date('2027-01-10T00:00:00Z'),
+          clusters: ['prod-1'],
+        }),
+      ).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'refuses quota use of another cluster on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

@@ -1,8 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { insertInChunks } from './chunks';
+import { CPU_KEYS, MEMORY_KEYS } from './quotaUsageKeys';
 import type {
   DailyQuotaUsage,
+  DailyReserved,
   QuotaNamespace,
   QuotaUsage,
   QuotaUsageStore,
@@ -15,6 +17,9 @@ import { toDay, toTimestamp } from './timestamps';
 const USAGE_TABLE = 'guardrail_quota_usage';
 const DAILY_TABLE = 'guardrail_quota_usage_daily';
 const NAMESPACES_TABLE = 'guardrail_quota_namespaces';
+/** Days of daily rows kept: the API looks back a year at most. */
+const KEEP_DAYS = 400;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface UsageColumns {
   cluster: string;
@@ -99,7 +104,74 @@ export class DatabaseQuotaUsageStore implements QuotaUsageStore {
         DAILY_TABLE,
         usage.map(u => ({ ...u, date })),
       );
+      const expired = toDay(
+        new Date(input.observedAt.getTime() - KEEP_DAYS * DAY_MS),
+        'expired',
+      );
+      await trx(DAILY_TABLE).where('date', '<', expired).delete();
     });
+  }
+
+  async dailyReserved(options: {
+    from: Date;
+    to: Date;
+    clusters: readonly string[];
+  }): Promise<DailyReserved[]> {
+    // The keys are constants of ours, written into the SQL so that the grouping is the selected expression.
+    const kind = this.db.raw(
+      `case when resource in (${CPU_KEYS.map(k => `'${k}'`).join(
+        ', ',
+      )}) then 'cpu' else 'memory' end as kind`,
+    );
+    // Each namespace once per day and kind, at the smallest hard among its quotas.
+    const namespaces = this.db(DAILY_TABLE)
+      .select('date', 'cost_center', 'environment', kind)
+      .min({ hard: 'hard_value' })
+      .whereBetween('date', [
+        toDay(options.from, 'from'),
+        toDay(options.to, 'to'),
+      ])
+      .whereIn('cluster', [...options.clusters])
+      .whereIn('resource', [...CPU_KEYS, ...MEMORY_KEYS])
+      .whereNotNull('hard_value')
+      .groupBy(
+        'date',
+        'cluster',
+        'namespace',
+        'cost_center',
+        'environment',
+        'kind',
+      );
+    const rows = (await this.db
+      .from(namespaces.as('n'))
+      .select('date', 'cost_center', 'environment', 'kind')
+      .sum({ hard: 'hard' })
+      .groupBy('date', 'cost_center', 'environment', 'kind')) as Array<{
+      date: string;
+      cost_center: string | null;
+      environment: string;
+      kind: 'cpu' | 'memory';
+      hard: number | string;
+    }>;
+    const byGroup = new Map<string, DailyReserved>();
+    for (const row of rows) {
+      const key = JSON.stringify([row.date, row.cost_center, row.environment]);
+      const group = byGroup.get(key) ?? {
+        date: row.date,
+        ...(row.cost_center ? { costCenter: row.cost_center } : {}),
+        environment: row.environment,
+        cpu: 0,
+        memory: 0,
+      };
+      group[row.kind] = Number(row.hard);
+      byGroup.set(key, group);
+    }
+    return [...byGroup.values()].sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        (a.costCenter ?? '').localeCompare(b.costCenter ?? '') ||
+        a.environment.localeCompare(b.environment),
+    );
   }
 
   async quotaNamespaces(options?: {

@@ -57,6 +57,18 @@ export interface DailyQuotaUsage extends QuotaUsage {
   date: string;
 }
 
+/** What the namespaces of one cost centre and environment reserved on one day. @public */
+export interface DailyReserved {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  costCenter?: string;
+  environment: string;
+  /** CPUs. */
+  cpu: number;
+  /** Bytes of memory. */
+  memory: number;
+}
+
 /**
  * ResourceQuota use per cluster and namespace, replaced at each successful read of a cluster, and per day.
  * @public
@@ -81,6 +93,17 @@ export interface QuotaUsageStore {
 
   /** The current quota use of every cluster, or of the namespaces of one entity. */
   quotaUsage(options?: { entityRef?: string }): Promise<StoredQuotaUsage[]>;
+
+  /**
+   * Per day (inclusive, UTC), cost centre and environment, the CPU and memory the given clusters' namespaces
+   * reserved: each namespace at the smallest hard among its quotas' `requests.cpu` or `cpu` (`requests.memory` or
+   * `memory`), since each quota limits it on its own. Summed in the database, so a year is a few rows a day.
+   */
+  dailyReserved(options: {
+    from: Date;
+    to: Date;
+    clusters: readonly string[];
+  }): Promise<DailyReserved[]>;
 
   /** The daily rows between two days (inclusive, UTC). */
   dailyQuotaUsage(options: {

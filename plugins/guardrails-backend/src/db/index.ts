@@ -25,4 +25,5 @@ export type {
   QuotaUsageStore,
   StoredQuotaUsage,
   DailyQuotaUsage,
+  DailyReserved,
 } from './QuotaUsageStore';

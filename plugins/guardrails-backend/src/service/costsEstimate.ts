@@ -1,15 +1,14 @@
 import type { components } from '../schema/openapi/generated';
 import type { QuotaUsage } from '../db';
+import { CPU_KEYS, MEMORY_KEYS } from '../db/quotaUsageKeys';
 import { groupBy } from '../notifications/groupBy';
 import type { CostsConfig } from './costsConfig';
 
 type CostRow = components['schemas']['CostRow'];
 type CostBudget = components['schemas']['CostBudget'];
 
-const GIB = 1024 ** 3;
-/** Quota keys of CPU and memory reserved: Kubernetes treats the bare names as requests. */
-const CPU = ['requests.cpu', 'cpu'];
-const MEMORY = ['requests.memory', 'memory'];
+/** Bytes in a GiB. */
+export const GIB = 1024 ** 3;
 
 /** What one namespace reserves and uses, in CPUs and GiB. */
 interface NamespaceTotals {
@@ -23,7 +22,7 @@ interface NamespaceTotals {
  * Per cost centre and environment: the namespaces' reserved (`requests.cpu` / `requests.memory` hard, or `cpu` /
  * `memory`, which Kubernetes treats alike) and used CPU and memory, with their monthly estimate at the environment's
  * prices. Each quota of a namespace limits it on its own, so a namespace reserves the smallest hard among its
- * quotas and uses the largest used.
+ * quotas and uses the largest used; a hard that is not a quantity counts as nothing reserved.
  */
 export function costRows(
   usage: Iterable<QuotaUsage>,
@@ -99,35 +98,27 @@ function namespaceTotals(usage: Iterable<QuotaUsage>): NamespaceTotals[] {
   return [
     ...groupBy([...usage], row => `${row.cluster}/${row.namespace}`).values(),
   ].map(rows => {
-    const reserved = (names: string[], scale: number) => {
-      const values = byQuota(rows, names).map(r => r.hardValue ?? 0);
+    const of = (keys: string[], value: (row: QuotaUsage) => number) =>
+      rows.filter(r => keys.includes(r.resource)).map(value);
+    // Each quota limits the namespace on its own: it reserves the smallest hard and uses the largest used.
+    const reserved = (keys: string[], scale: number) => {
+      const values = of(keys, r => r.hardValue ?? 0);
       return values.length > 0 ? Math.min(...values) / scale : 0;
     };
-    const used = (names: string[], scale: number) => {
-      const values = byQuota(rows, names).map(r => r.usedValue ?? 0);
+    const used = (keys: string[], scale: number) => {
+      const values = of(keys, r => r.usedValue ?? 0);
       return values.length > 0 ? Math.max(...values) / scale : 0;
     };
     return {
       costCenter: rows[0].costCenter ?? null,
       environment: rows[0].environment,
       quota: {
-        cpu: reserved(CPU, 1),
-        memoryGiB: reserved(MEMORY, GIB),
+        cpu: reserved(CPU_KEYS, 1),
+        memoryGiB: reserved(MEMORY_KEYS, GIB),
       },
-      used: { cpu: used(CPU, 1), memoryGiB: used(MEMORY, GIB) },
+      used: { cpu: used(CPU_KEYS, 1), memoryGiB: used(MEMORY_KEYS, GIB) },
     };
   });
-}
-
-/** Per quota, its row for the first of the names it has (`requests.cpu` before `cpu`). */
-function byQuota(rows: QuotaUsage[], names: string[]): QuotaUsage[] {
-  const found = new Map<string, QuotaUsage>();
-  for (const name of [...names].reverse()) {
-    for (const row of rows.filter(r => r.resource === name)) {
-      found.set(row.quota, row);
-    }
-  }
-  return [...found.values()];
 }
 
 function money(value: number): number {

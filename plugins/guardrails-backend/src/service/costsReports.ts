@@ -1,10 +1,9 @@
 import type { components } from '../schema/openapi/generated';
 import { EnvironmentDefinition } from '@guardrails-dev/plugin-guardrails-node';
-import { DailyQuotaUsage, GuardrailsStore } from '../db';
+import { DailyReserved, GuardrailsStore } from '../db';
 import { ClusterCoverage } from './clusterCoverage';
 import type { CostsConfig } from './costsConfig';
-import { costBudgets, costRows } from './costsEstimate';
-import { groupBy } from '../notifications/groupBy';
+import { costBudgets, costRows, GIB } from './costsEstimate';
 import { DAY_MS } from './times';
 
 type CostReport = components['schemas']['CostReport'];
@@ -15,7 +14,7 @@ export class CostsReports {
     private readonly options: {
       store: Pick<
         GuardrailsStore,
-        'quotaUsage' | 'dailyQuotaUsage' | 'clusterStatuses'
+        'quotaUsage' | 'dailyReserved' | 'clusterStatuses'
       >;
       environments: EnvironmentDefinition[];
       costs: CostsConfig;
@@ -31,12 +30,13 @@ export class CostsReports {
     const { store, environments, costs } = this.options;
     const to = this.options.now?.() ?? new Date();
     const from = new Date(to.getTime() - (days - 1) * DAY_MS);
-    const [usage, daily, statuses] = await Promise.all([
+    const clusters = environments.flatMap(e => e.clusters);
+    const [usage, reserved, statuses] = await Promise.all([
       store.quotaUsage(),
-      store.dailyQuotaUsage({ from, to }),
+      store.dailyReserved({ from, to, clusters }),
       store.clusterStatuses(),
     ]);
-    const configured = new Set(environments.flatMap(e => e.clusters));
+    const configured = new Set(clusters);
     const coverage = ClusterCoverage.of(environments, statuses);
     const rows = costRows(
       usage.filter(u => configured.has(u.cluster)),
@@ -49,10 +49,7 @@ export class CostsReports {
         .map(([environment, price]) => ({ environment, ...price })),
       rows,
       budgets: costBudgets(rows, costs.budgets),
-      trend: trend(
-        daily.filter(u => configured.has(u.cluster)),
-        costs.prices,
-      ),
+      trend: trend(reserved, costs.prices),
       missing: coverage.missing,
       stale: coverage.stale,
     };
@@ -61,24 +58,22 @@ export class CostsReports {
 
 /** Per day and cost centre, the monthly estimate of what was reserved in priced environments. */
 function trend(
-  daily: DailyQuotaUsage[],
+  reserved: DailyReserved[],
   prices: CostsConfig['prices'],
 ): CostReport['trend'] {
-  return [...groupBy(daily, row => row.date).entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([day, rows]) => {
-      const sums = new Map<string | null, number>();
-      for (const row of costRows(rows, prices)) {
-        if (!row.estimate) continue;
-        sums.set(
-          row.costCenter,
-          (sums.get(row.costCenter) ?? 0) + row.estimate.quota,
-        );
-      }
-      return [...sums.entries()].map(([costCenter, estimate]) => ({
-        day,
-        costCenter,
-        estimate: Math.round(estimate * 100) / 100,
-      }));
-    });
+  const points = new Map<string, CostReport['trend'][number]>();
+  for (const row of reserved) {
+    const price = prices.get(row.environment);
+    if (!price) continue;
+    const costCenter = row.costCenter ?? null;
+    const key = JSON.stringify([row.date, costCenter]);
+    const point = points.get(key) ?? { day: row.date, costCenter, estimate: 0 };
+    point.estimate +=
+      row.cpu * price.cpu + (row.memory / GIB) * price.memoryGiB;
+    points.set(key, point);
+  }
+  return [...points.values()].map(point => ({
+    ...point,
+    estimate: Math.round(point.estimate * 100) / 100,
+  }));
 }
