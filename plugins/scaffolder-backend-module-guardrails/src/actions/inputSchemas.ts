@@ -31,6 +31,7 @@ export const provisionInputs = {
 export const enforceInput = (z: Zod) =>
   z
     .array(z.string())
+    .max(100)
     .optional()
     .describe(
       "Guardrail IDs whose violations fail the step whatever their rollout stage, for what the template creates, e.g. the guardrails its choices come from; each must be in the platform's pack",

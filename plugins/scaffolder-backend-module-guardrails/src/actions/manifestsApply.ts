@@ -77,6 +77,7 @@ export function createManifestsApplyAction(
           z
             .array(z.object({ apiVersion: z.string(), kind: z.string() }))
             .min(1)
+            .max(20)
             .describe(
               'The only kinds applied; any other object in the files refuses the step, e.g. [{ apiVersion: platform.example.org/v1alpha1, kind: DatabaseClaim }]',
             ),
