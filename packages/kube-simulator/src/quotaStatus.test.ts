@@ -136,13 +136,14 @@ describe('ResourceQuota status, as the quota controller computes it', () => {
         ],
       ),
     });
-    // done: counted while it runs, not once it Succeeded.
-    await core.createNamespacedPod({
+    // done: counted while it runs, not once it Succeeded. Requests equal to limits make it Guaranteed.
+    const done = await core.createNamespacedPod({
       namespace: ns,
       body: pod('done', [
         ['job', res({ cpu: '2', memory: '1Gi' }, { cpu: '2', memory: '1Gi' })],
       ]),
     });
+    expect(done.status?.qosClass).toBe('Guaranteed');
     expect((await readQuota(ns)).status?.used).toMatchObject({
       'requests.cpu': '3500m', // 500m + 1 + 2
       pods: '3',
@@ -288,6 +289,8 @@ describe('ResourceQuota status, as the quota controller computes it', () => {
       requests: { cpu: '100m', memory: '256Mi' },
       limits: { cpu: '500m', memory: '256Mi' },
     });
+    // Requests below limits after the defaults: Burstable, set after LimitRanger as the pod strategy does.
+    expect(created.status?.qosClass).toBe('Burstable');
     expect(created.metadata?.annotations?.['kubernetes.io/limit-ranger']).toBe(
       'LimitRanger plugin set: cpu, memory request for container app; cpu, memory limit for container app',
     );

@@ -25,6 +25,7 @@ import {
 import { ObjectStore } from '../store/ObjectStore';
 import { pruneUnknownFields } from '../crd/customResourceSchema';
 import { admitLimitRanges } from '../quota/limitRanger';
+import { podQosClass } from '../quota/podQos';
 import { admitQuota } from '../quota/quotaAdmission';
 import { getStored, selectObjects, toListItem } from './readHandlers';
 import { ApiResponse } from './request';
@@ -86,7 +87,9 @@ function pruneCustomResource(call: ResourceCall, obj: KubeObject): void {
     throw new ApiError(
       400,
       'BadRequest',
-      `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.join(', ')}`,
+      `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.join(
+        ', ',
+      )}`,
     );
   }
   if (validation !== 'Ignore')
@@ -137,7 +140,14 @@ export function storeCreated(
   const created = initializeCreated(rt, candidate, undefined);
   if (manager !== undefined) recordUpdate(undefined, created, manager, rt);
   // Mutating admission (LimitRanger) runs before validating admission, ResourceQuota last, as in the API server.
-  if (rt.group === '' && rt.kind === 'Pod') admitLimitRanges(store, created);
+  if (rt.group === '' && rt.kind === 'Pod') {
+    admitLimitRanges(store, created);
+    // The QoS class is set after admission has defaulted the resources, as the pod strategy sets it.
+    created.status = {
+      ...(created.status ?? {}),
+      qosClass: podQosClass(created),
+    };
+  }
   admitWrite(call, 'CREATE', requestName, created, undefined);
   admitQuota(
     store,

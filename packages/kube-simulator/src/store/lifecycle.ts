@@ -3,6 +3,7 @@ import { applyPolicyDefaults } from '../admission/policyDefaults';
 import { ResourceType } from '../api/resources';
 import { kubeTime } from '../apply/managedFields';
 import { applyResourceDefaults } from '../quota/limitRanger';
+import { podQosClass } from '../quota/podQos';
 import { applyCrdDefaults } from '../crd/customResourceType';
 import {
   cloneJson,
@@ -15,9 +16,13 @@ import {
 const NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Status a freshly created object gets from the server; undefined means none. */
-function initialStatus(rt: ResourceType): Record<string, unknown> | undefined {
+function initialStatus(
+  rt: ResourceType,
+  obj: KubeObject,
+): Record<string, unknown> | undefined {
   if (rt.kind === 'Namespace') return { phase: 'Active' };
-  if (rt.kind === 'Pod') return { phase: 'Pending', qosClass: 'BestEffort' };
+  if (rt.kind === 'Pod')
+    return { phase: 'Pending', qosClass: podQosClass(obj) };
   return undefined;
 }
 
@@ -66,7 +71,7 @@ export function initializeCreated(
   )
     applyCrdDefaults(obj);
   if (rt.statusSubresource && !(trusted && obj.status !== undefined)) {
-    const status = initialStatus(rt);
+    const status = initialStatus(rt, obj);
     if (status) obj.status = status;
     else delete obj.status;
   }
