@@ -16,6 +16,9 @@ const groupsTable = page =>
 
 const platformPage = page => page.locator('main');
 
+const quotaUse = page =>
+  page.getByRole('region', { name: 'Quota use in prod', exact: true });
+
 /** Asks the what-if on its open tab: pod.no-privileged at block in prod; resolves when checkout-web is named. */
 export async function answerWhatIf(page) {
   const form = page.getByRole('form', { name: 'What-if' });
@@ -76,6 +79,19 @@ export const VIEWS = [
     root: tabContent,
   },
   {
+    name: 'Guardrails tab, quota use',
+    async open(page) {
+      await page.goto(
+        `${baseUrl}/catalog/default/component/inventory-service/guardrails`,
+      );
+      await quotaUse(page).getByRole('meter').first().waitFor();
+    },
+    root: page =>
+      quotaUse(page).locator(
+        'xpath=ancestor::div[contains(@class, "MuiCard-root")][1]',
+      ),
+  },
+  {
     name: 'entity card',
     async open(page) {
       await page.goto(`${baseUrl}/catalog/default/component/checkout-web`);
@@ -100,6 +116,9 @@ export const VIEWS = [
   ),
   platformView('enforcement', '/enforcement', page =>
     page.getByText('Next sync preview').waitFor(),
+  ),
+  platformView('budgets', '/budgets', page =>
+    page.getByText(/^Estimates, not a bill/).waitFor(),
   ),
   {
     name: 'template field',
