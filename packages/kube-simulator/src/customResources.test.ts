@@ -301,6 +301,34 @@ describe('CustomResourceDefinitions and custom resources', () => {
     await undefine();
   });
 
+  it('keeps the objects when the definition is updated, serving its new names', async () => {
+    await define();
+    const ns = await namespace();
+    const where = {
+      group: GROUP,
+      version: VERSION,
+      namespace: ns,
+      plural: 'databaseclaims',
+    };
+    await env().k.custom.createNamespacedCustomObject({
+      ...where,
+      body: claim('orders'),
+    });
+    const stored = await extensions().readCustomResourceDefinition({
+      name: `databaseclaims.${GROUP}`,
+    });
+    stored.spec.names.shortNames = ['dbc'];
+    await extensions().replaceCustomResourceDefinition({
+      name: `databaseclaims.${GROUP}`,
+      body: stored,
+    });
+    const resources = await get(`/apis/${GROUP}/${VERSION}`);
+    expect(resources.body.resources[0].shortNames).toEqual(['dbc']);
+    const list = await env().k.custom.listNamespacedCustomObject(where);
+    expect(list.items.map((i: any) => i.metadata.name)).toEqual(['orders']);
+    await undefine();
+  });
+
   it('serves cluster-scoped definitions at the cluster path only', async () => {
     await define(
       claimDefinition('databaseclasses', 'DatabaseClass', 'Cluster'),

@@ -81,6 +81,8 @@ export class CrdController {
       current.namespaced === next.namespaced
     ) {
       // Same storage: update names, version and schema in place, so the stored objects stay reachable.
+      for (const key of ['shortNames', 'categories'] as const)
+        if (!(key in next)) delete current[key];
       Object.assign(current, next);
       this.store.types.register(current);
       return;
