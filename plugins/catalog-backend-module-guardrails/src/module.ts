@@ -5,6 +5,7 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { GuardrailsEntityProcessor } from './processor/GuardrailsEntityProcessor';
 import { SummarySnapshot } from './processor/SummarySnapshot';
+import { readRefreshIntervalSeconds } from './readRefreshInterval';
 
 /**
  * Registers the guardrails processor with the catalog.
@@ -24,10 +25,7 @@ export const catalogModuleGuardrails = createBackendModule({
         auth: coreServices.auth,
       },
       async init({ catalog, config, logger, discovery, auth }) {
-        const refreshSeconds =
-          config.getOptionalNumber(
-            'guardrails.catalog.refreshIntervalSeconds',
-          ) ?? 60;
+        const refreshSeconds = readRefreshIntervalSeconds(config);
         catalog.addProcessor(
           new GuardrailsEntityProcessor({
             snapshot: new SummarySnapshot({

@@ -10,9 +10,12 @@ import {
 import { ComplianceSnapshot } from './types';
 
 /**
- * The guardrails backend's `GET /summary`, held in memory and refreshed at most once per interval with a
- * conditional request, so processing thousands of entities costs one small request per interval, never one per
- * entity. When the backend cannot be reached the last summary is kept; before the first one, entities are unknown.
+ * The guardrails backend's `GET /summary`, held in memory and revalidated at most once per interval with a
+ * conditional request (answered 304 from the backend's memory while nothing changed), so processing thousands of
+ * entities costs one small request per interval, never one per entity. The interval is short (a second by
+ * default) so that an entity the backend asks the catalog to refresh after a status change is labelled from the
+ * summary with that change. When the backend cannot be reached the last summary is kept; before the first one,
+ * entities are unknown.
  * @public
  */
 export class SummarySnapshot implements ComplianceSnapshot {
@@ -70,6 +73,9 @@ export class SummarySnapshot implements ComplianceSnapshot {
   private async refresh(): Promise<void> {
     const { discovery, auth, logger } = this.options;
     const doFetch = this.options.fetch ?? fetch;
+    // What a successful answer holds is as old as the request: its age counts from when it was sent.
+    const sentAt = this.now();
+    let answered = false;
     try {
       const { token } = await auth.getPluginRequestToken({
         onBehalfOf: await auth.getOwnServiceCredentials(),
@@ -84,6 +90,7 @@ export class SummarySnapshot implements ComplianceSnapshot {
         headers: { Authorization: `Bearer ${token}` },
         params: { header: this.etag ? { 'If-None-Match': this.etag } : {} },
       });
+      answered = true;
       if (response.status === 304) {
         return;
       }
@@ -101,7 +108,7 @@ export class SummarySnapshot implements ComplianceSnapshot {
       );
     } finally {
       // Also after a failure: a down backend is asked again after the interval, not on every entity.
-      this.fetchedAt = this.now();
+      this.fetchedAt = answered ? sentAt : this.now();
     }
   }
 }
