@@ -519,6 +519,42 @@ describe('CustomResourceDefinitions and custom resources', () => {
     await undefine();
   });
 
+  it('counts custom resources for count/<plural>.<group> quotas and refuses one over the hard limit', async () => {
+    await define();
+    const ns = await namespace();
+    const { core, custom } = env().k;
+    await core.createNamespacedResourceQuota({
+      namespace: ns,
+      body: {
+        metadata: { name: 'claims' },
+        spec: { hard: { [`count/databaseclaims.${GROUP}`]: '1' } },
+      },
+    });
+    const where = {
+      group: GROUP,
+      version: VERSION,
+      namespace: ns,
+      plural: 'databaseclaims',
+    };
+    await custom.createNamespacedCustomObject({ ...where, body: claim('a') });
+    const quota = await core.readNamespacedResourceQuota({
+      name: 'claims',
+      namespace: ns,
+    });
+    expect(quota.status?.used).toEqual({
+      [`count/databaseclaims.${GROUP}`]: '1',
+    });
+    const status = await expectStatus(
+      custom.createNamespacedCustomObject({ ...where, body: claim('b') }),
+      403,
+    );
+    const key = `count/databaseclaims.${GROUP}`;
+    expect(status.message).toBe(
+      `databaseclaims.${GROUP} "b" is forbidden: exceeded quota: claims, requested: ${key}=1, used: ${key}=1, limited: ${key}=1`,
+    );
+    await undefine();
+  });
+
   it('refuses an invalid definition with 422 naming the fields', async () => {
     const crd = claimDefinition();
     crd.metadata!.name = 'claims.example.org';
