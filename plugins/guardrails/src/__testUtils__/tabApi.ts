@@ -4,7 +4,6 @@ import type {
 } from '@guardrails-dev/plugin-guardrails-common';
 import { GuardrailsApi } from '../api/GuardrailsApi';
 import { guardrailList, report } from './fixtures';
-import { usage } from './usageFixtures';
 
 const history = { from: '2026-12-20', to: '2026-12-22', points: [] };
 
@@ -17,7 +16,11 @@ export function tabApi(
     getEntityReport: jest.fn(async () => answers.report ?? report),
     getGuardrails: jest.fn(async () => answers.guardrails ?? guardrailList),
     getEntityHistory: jest.fn(async () => history),
-    getEntityUsage: jest.fn(async () => usage),
+    // No namespaces: the tab's quota card stays one sentence; QuotaUsage's own tests cover it with namespaces.
+    getEntityUsage: jest.fn(async () => ({
+      entityRef: report.entityRef,
+      environments: [],
+    })),
     ...overrides,
   };
 }

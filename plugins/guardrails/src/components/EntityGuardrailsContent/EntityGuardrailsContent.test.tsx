@@ -8,6 +8,7 @@ import {
   report,
 } from '../../__testUtils__/fixtures';
 import { listTexts } from '../../__testUtils__/expectations';
+import { usage } from '../../__testUtils__/usageFixtures';
 import { renderWithApi } from '../../__testUtils__/render';
 import { tabApi } from '../../__testUtils__/tabApi';
 import { EntityGuardrailsContent } from './EntityGuardrailsContent';
@@ -150,7 +151,10 @@ describe('EntityGuardrailsContent', () => {
   });
 
   it('shows the quota use of each environment under the violations', async () => {
-    await renderWithApi(<EntityGuardrailsContent />, api());
+    await renderWithApi(
+      <EntityGuardrailsContent />,
+      api({}, { getEntityUsage: jest.fn(async () => usage) }),
+    );
     const prod = await screen.findByRole('region', {
       name: 'Quota use in prod',
     });
