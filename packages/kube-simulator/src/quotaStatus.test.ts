@@ -302,6 +302,43 @@ describe('ResourceQuota status, as the quota controller computes it', () => {
     });
   });
 
+  it('refuses a pod over a LimitRange maximum, as LimitRanger validates after its defaults', async () => {
+    const { core } = env().k;
+    const ns = uniqueName('limits');
+    await core.createNamespace({ body: { metadata: { name: ns } } });
+    await core.createNamespacedLimitRange({
+      namespace: ns,
+      body: {
+        metadata: { name: 'bounds' },
+        spec: {
+          limits: [
+            { type: 'Container', max: { cpu: '1' }, min: { cpu: '50m' } },
+          ],
+        },
+      },
+    });
+    const status = await expectStatus(
+      core.createNamespacedPod({
+        namespace: ns,
+        body: pod('big', [['app', res({ cpu: '100m' }, { cpu: '2' })]]),
+      }),
+      403,
+    );
+    expect(status.message).toBe(
+      'pods "big" is forbidden: maximum cpu usage per Container is 1, but limit is 2',
+    );
+    // A container stating nothing gets the maximum as its default limit, and the default request defaults to the
+    // default limit (before the minimum): 1 and 1, within bounds.
+    const fitted = await core.createNamespacedPod({
+      namespace: ns,
+      body: pod('fitted', [['app', {}]]),
+    });
+    expect(fitted.spec?.containers[0].resources).toEqual({
+      requests: { cpu: '1' },
+      limits: { cpu: '1' },
+    });
+  });
+
   it('counts objects for count/<resource>.<group> and sends watchers the quota MODIFIED after each write', async () => {
     const { core, kc } = env().k;
     const ns = await namespaceWithQuota({

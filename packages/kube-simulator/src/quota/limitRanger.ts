@@ -71,7 +71,7 @@ export function applyResourceDefaults(rt: ResourceType, obj: KubeObject): void {
  * The LimitRanger admission plugin at pod creation: each container without a request or limit for a resource
  * gets the `defaultRequest` or `default` of the namespace's Container limit ranges (in name order, so the first
  * range that sets a value wins, as the plugin applies them one after another), and the pod is annotated with
- * what was set. Its min/max checks are not simulated.
+ * what was set. Its checks of the result are in `limitRangeValidation`.
  */
 export function admitLimitRanges(store: ObjectStore, pod: KubeObject): void {
   for (const { object } of store.scan(LIMIT_RANGES, pod.metadata.namespace)) {

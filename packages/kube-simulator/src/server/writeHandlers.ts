@@ -25,6 +25,7 @@ import {
 import { ObjectStore } from '../store/ObjectStore';
 import { pruneUnknownFields } from '../crd/customResourceSchema';
 import { admitLimitRanges } from '../quota/limitRanger';
+import { validateLimitRanges } from '../quota/limitRangeValidation';
 import { podQosClass } from '../quota/podQos';
 import { admitQuota } from '../quota/quotaAdmission';
 import { getStored, selectObjects, toListItem } from './readHandlers';
@@ -140,8 +141,14 @@ export function storeCreated(
   const created = initializeCreated(rt, candidate, undefined);
   if (manager !== undefined) recordUpdate(undefined, created, manager, rt);
   // Mutating admission (LimitRanger) runs before validating admission, ResourceQuota last, as in the API server.
+  const subjectName =
+    requestName ||
+    created.metadata.name ||
+    (created.metadata.generateName as string | undefined) ||
+    'Unknown';
   if (rt.group === '' && rt.kind === 'Pod') {
     admitLimitRanges(store, created);
+    validateLimitRanges(store, created, subjectName);
     // The QoS class is set after admission has defaulted the resources, as the pod strategy sets it.
     created.status = {
       ...(created.status ?? {}),
@@ -149,15 +156,7 @@ export function storeCreated(
     };
   }
   admitWrite(call, 'CREATE', requestName, created, undefined);
-  admitQuota(
-    store,
-    rt,
-    requestName ||
-      created.metadata.name ||
-      (created.metadata.generateName as string | undefined) ||
-      'Unknown',
-    created,
-  );
+  admitQuota(store, rt, subjectName, created);
   if (
     store.get(rt, candidate.metadata.namespace, candidate.metadata.name ?? '')
   ) {
