@@ -555,6 +555,54 @@ describe('CustomResourceDefinitions and custom resources', () => {
     await undefine();
   });
 
+  it('establishes a definition of a type served built in without changing how it is served', async () => {
+    const { objects } = env().k;
+    await extensions().createCustomResourceDefinition({
+      body: {
+        metadata: { name: 'policyreports.wgpolicyk8s.io' },
+        spec: {
+          group: 'wgpolicyk8s.io',
+          scope: 'Namespaced',
+          names: { plural: 'policyreports', kind: 'PolicyReport' },
+          versions: [
+            {
+              name: 'v1alpha2',
+              served: true,
+              storage: true,
+              schema: { openAPIV3Schema: { type: 'object' } },
+            },
+          ],
+        },
+      },
+    });
+    const crd = await extensions().readCustomResourceDefinition({
+      name: 'policyreports.wgpolicyk8s.io',
+    });
+    expect(
+      crd.status?.conditions?.find(c => c.type === 'Established')?.status,
+    ).toBe('True');
+    const ns = await namespace();
+    // The built-in type keeps its fields: a schema of { type: object } would prune `results`.
+    await objects.create({
+      apiVersion: 'wgpolicyk8s.io/v1alpha2',
+      kind: 'PolicyReport',
+      metadata: { name: 'report', namespace: ns },
+      results: [{ policy: 'p', result: 'pass' }],
+    } as any);
+    const read = await objects.read({
+      apiVersion: 'wgpolicyk8s.io/v1alpha2',
+      kind: 'PolicyReport',
+      metadata: { name: 'report', namespace: ns },
+    });
+    expect((read as { results?: unknown[] }).results).toHaveLength(1);
+    await extensions().deleteCustomResourceDefinition({
+      name: 'policyreports.wgpolicyk8s.io',
+    });
+    expect(
+      (await objects.list('wgpolicyk8s.io/v1alpha2', 'PolicyReport', ns)).items,
+    ).toHaveLength(1);
+  });
+
   it('refuses an invalid definition with 422 naming the fields', async () => {
     const crd = claimDefinition();
     crd.metadata!.name = 'claims.example.org';
