@@ -14,6 +14,7 @@ import {
   guardrailsPackServiceRef,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { AuditRunner } from './audit/AuditRunner';
+import { CatalogRefresher, StatusChangeFollower } from './catalogRefresh';
 import { DatabaseGuardrailsStore } from './db';
 import { enforcementClockServiceRef } from './enforcement/clock';
 import { createEnforcement } from './enforcement/createEnforcement';
@@ -86,6 +87,12 @@ export const guardrailsPlugin = createBackendPlugin({
           environments.map(e => e.name),
         );
         const summary = new SummaryService({ store, environments });
+        // Labels follow a status change within seconds: the catalog processes the changed entities now.
+        const statusChanges = new StatusChangeFollower({
+          recordStatuses: () => summary.recordStatusTimes(),
+          refresher: new CatalogRefresher({ catalog, auth, logger }),
+          logger,
+        });
         const runner = new AuditRunner({
           store,
           clusterAccess,
@@ -93,7 +100,9 @@ export const guardrailsPlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger,
           settings: auditConfig.settings,
-          afterCycle: () => summary.recordStatusTimes(),
+          afterCycle: async () => {
+            await statusChanges.afterResultsStored();
+          },
           loadEntities: async () => {
             const { items } = await catalog.getEntities(
               {

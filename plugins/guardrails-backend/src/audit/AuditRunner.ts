@@ -31,7 +31,10 @@ export interface AuditRunnerOptions {
   auditor: AuditorService;
   logger: LoggerService;
   settings: AuditSettings;
-  /** Runs once the cycle's results are stored: the summary records what the audit found. */
+  /**
+   * Runs once the cycle's results are stored: the summary records what the audit found, and the catalog is asked to
+   * refresh the entities whose status changed.
+   */
   afterCycle?: () => Promise<void>;
   now?: () => Date;
 }
@@ -98,9 +101,10 @@ export class AuditRunner {
     try {
       await this.options.afterCycle?.();
     } catch (error) {
-      // The results are stored: the audit stands, and the summary falls back to the latest audit's times.
+      // The results are stored: the audit stands, the summary falls back to the latest audit's times, and labels
+      // wait for the catalog's processing pass.
       logger.warn(
-        `Could not record what the audit found for the summary: ${error}`,
+        `Could not record what the audit found for the summary and the catalog: ${error}`,
       );
     }
     return {

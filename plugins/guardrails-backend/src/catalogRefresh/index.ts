@@ -1,0 +1,7 @@
+export { CatalogRefresher } from './CatalogRefresher';
+export type {
+  CatalogRefresherOptions,
+  RefreshOutcome,
+} from './CatalogRefresher';
+export { StatusChangeFollower } from './StatusChangeFollower';
+export type { StatusChangeFollowerOptions } from './StatusChangeFollower';
