@@ -440,7 +440,7 @@ describe('ResourceQuota status, as the quota controller computes it', () => {
   (runKubectlTests ? describe : describe.skip)('with kubectl', () => {
     const kubectl = kubectlFor(() => env().sim.url);
 
-    it('shows the status to kubectl get resourcequota -o yaml', async () => {
+    it('shows the status to kubectl get resourcequota, as YAML and as the quota printer table', async () => {
       const { core } = env().k;
       const ns = await namespaceWithQuota({
         'requests.cpu': '2',
@@ -475,6 +475,17 @@ describe('ResourceQuota status, as the quota controller computes it', () => {
           '    requests.cpu: 1500m',
           '    requests.memory: 1536Mi',
         ].join('\n'),
+      );
+      const table = await kubectl.run('get', 'quota', '-n', ns);
+      expect(table.stdout.split('\n')[0].split(/\s{2,}/)).toEqual([
+        'NAME',
+        'AGE',
+        'REQUEST',
+        'LIMIT',
+      ]);
+      // Request: what is not a limit, in name order, used/hard; no limits set, so Limit is empty.
+      expect(table.stdout.split('\n')[1]).toMatch(
+        /^budget\s+\d+s\s+pods: 1\/4, requests\.cpu: 1500m\/2, requests\.memory: 1536Mi\/2Gi\s*$/,
       );
     });
   });

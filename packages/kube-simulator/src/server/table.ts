@@ -1,5 +1,6 @@
 import { ResourceType } from '../api/resources';
 import { customColumns } from '../crd/customColumns';
+import { QUOTA_COLUMNS } from '../quota/quotaColumns';
 import { isPlainObject, KubeObject } from '../store/objects';
 
 /** Whether the client asked for `meta.k8s.io` Table output (kubectl get does). */
@@ -140,19 +141,19 @@ export function toTable(
     description: 'Name must be unique within a namespace.',
     cell: o => o.metadata.name ?? '',
   };
-  const columns: Column[] = rt.definition
-    ? [name, ...customColumns(rt.definition)]
-    : [
-        name,
-        ...(KIND_COLUMNS[rt.kind] ?? []),
-        {
-          name: 'Age',
-          type: 'string',
-          description:
-            'CreationTimestamp is a timestamp representing the server time when this object was created.',
-          cell: o => humanAge(o.metadata.creationTimestamp),
-        },
-      ];
+  const age: Column = {
+    name: 'Age',
+    type: 'string',
+    description:
+      'CreationTimestamp is a timestamp representing the server time when this object was created.',
+    cell: o => humanAge(o.metadata.creationTimestamp),
+  };
+  let columns: Column[];
+  if (rt.definition) columns = [name, ...customColumns(rt.definition)];
+  // The API server's quota printer puts Age before what is used of each resource.
+  else if (rt.group === '' && rt.kind === 'ResourceQuota')
+    columns = [name, age, ...QUOTA_COLUMNS];
+  else columns = [name, ...(KIND_COLUMNS[rt.kind] ?? []), age];
   const rowObject = (o: KubeObject) => {
     if (includeObject === 'None') return undefined;
     if (includeObject === 'Object') return o;
