@@ -11,6 +11,7 @@ import { Alert } from '@material-ui/lab';
 import type { GuardrailsApiComponents } from '@guardrails-dev/plugin-guardrails-common';
 import { formatDateTime } from '../../domain/time';
 import { ReadableTable } from '../ReadableTable';
+import { RelativeTime } from '../RelativeTime';
 import { QuotaMeter } from './QuotaMeter';
 import { QuotaResource, resourceName } from './quotaShare';
 
@@ -113,8 +114,11 @@ function DataNotice(props: { usage: NamespaceUsageData }) {
  * One namespace: its size, then each ResourceQuota's use, "no quota" when it has none, or the notice that its data
  * is missing or stale.
  */
-export function NamespaceUsage(props: { usage: NamespaceUsageData }) {
-  const { usage } = props;
+export function NamespaceUsage(props: {
+  usage: NamespaceUsageData;
+  now: Date;
+}) {
+  const { usage, now } = props;
   const where = `${usage.namespace} (${usage.cluster})`;
   // A cluster never read, for a component with no namespace known anywhere in the environment, has no name to show.
   const label = usage.namespace
@@ -132,6 +136,11 @@ export function NamespaceUsage(props: { usage: NamespaceUsageData }) {
             </>
           ) : (
             ', no provisioned size recorded'
+          )}
+          {usage.data === 'ok' && usage.observedAt && (
+            <>
+              ; read <RelativeTime value={usage.observedAt} now={now} />
+            </>
           )}
         </Typography>
       ) : (

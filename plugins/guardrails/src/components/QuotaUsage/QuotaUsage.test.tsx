@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fixClock } from '../../__testUtils__/fixtures';
 import { renderWithApi } from '../../__testUtils__/render';
 import { usage } from '../../__testUtils__/usageFixtures';
 import { QuotaUsage } from './QuotaUsage';
@@ -9,6 +10,9 @@ function renderUsage(getEntityUsage = jest.fn(async () => usage)) {
 }
 
 describe('QuotaUsage', () => {
+  beforeEach(() => fixClock());
+  afterEach(() => jest.useRealTimers());
+
   it("asks for the entity's usage by its ref", async () => {
     const getEntityUsage = jest.fn(async () => usage);
     await renderUsage(getEntityUsage);
@@ -71,7 +75,11 @@ describe('QuotaUsage', () => {
     expect(dev).toHaveTextContent(
       'No quota: this namespace has no ResourceQuota',
     );
-    expect(dev).toHaveTextContent('size small');
+    expect(dev).toHaveTextContent('size small; read 1 hour ago');
+    expect(within(dev).getByText('1 hour ago')).toHaveAttribute(
+      'title',
+      '2026-12-21 23:00 UTC',
+    );
     expect(within(dev).queryByRole('meter')).not.toBeInTheDocument();
     expect(dev).not.toHaveTextContent('%');
   });

@@ -8,6 +8,7 @@ import { Box, Grid, Typography, makeStyles } from '@material-ui/core';
 import { useMemo } from 'react';
 import type { GuardrailsApiComponents } from '@guardrails-dev/plugin-guardrails-common';
 import { useGuardrailsData } from '../../hooks/useGuardrailsData';
+import { useNow } from '../../hooks/useNow';
 import { DataView } from '../DataView';
 import { NamespaceUsage, NamespaceUsageData } from './NamespaceUsage';
 
@@ -41,6 +42,7 @@ function EnvironmentUsage(props: {
   namespaces: NamespaceUsageData[];
 }) {
   const classes = useStyles();
+  const now = useNow();
   return (
     <Box
       component="section"
@@ -54,6 +56,7 @@ function EnvironmentUsage(props: {
         <NamespaceUsage
           key={`${usage.cluster}/${usage.namespace}`}
           usage={usage}
+          now={now}
         />
       ))}
     </Box>
