@@ -89,13 +89,9 @@ describe('the database-claims example pack', () => {
     ]);
   });
 
-  it('rolls out observe → warn → block per environment, dev never blocking', () => {
+  it('rolls out observe → warn → block in every environment, on dates', () => {
     for (const guardrail of pack.guardrails) {
-      expect(guardrail.rollout.dev.map(s => s.level)).toEqual([
-        'observe',
-        'warn',
-      ]);
-      for (const environment of ['staging', 'prod']) {
+      for (const environment of ['dev', 'staging', 'prod']) {
         const stages = guardrail.rollout[environment];
         expect(stages.map(s => s.level)).toEqual(['observe', 'warn', 'block']);
         expect(stages.slice(1).every(s => s.from)).toBe(true);
