@@ -3,11 +3,36 @@
 // inside and no column title may wrap.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildPortal, startPortal, waitForReport } from './portal.mjs';
+import { baseUrl, buildPortal, startPortal, waitForReport } from './portal.mjs';
 import { launchBrowser } from './browser.mjs';
 import { brokenWords, seriousViolations, wrappedHeaders } from './a11y.mjs';
 import { openSignedIn, shownTheme } from './session.mjs';
-import { VIEWS } from './views.mjs';
+import { VIEWS as SUITE_VIEWS } from './views.mjs';
+
+/** The suite's views, with the platform page's Rollout readiness tab, its first change's objects shown. */
+const VIEWS = [
+  ...SUITE_VIEWS,
+  {
+    name: 'platform page, rollout readiness',
+    async open(page) {
+      await page.goto(`${baseUrl}/guardrails/readiness`);
+      const toggle = page
+        .getByRole('button', { name: /^Show the \d+ affected objects?$/ })
+        .first();
+      await toggle.click();
+      await page
+        .getByRole('table', { name: /^Objects .* would affect in / })
+        .first()
+        .waitFor();
+    },
+    // The tab's card: the page header's tabs are Backstage's, and checked with the other platform views.
+    root: page =>
+      page
+        .getByRole('region', { name: /\): (warn|block|auto-correct) in / })
+        .first()
+        .locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]'),
+  },
+];
 
 describe('accessibility and laptop widths', { timeout: 900_000 }, () => {
   let portal;
