@@ -603,6 +603,38 @@ describe('CustomResourceDefinitions and custom resources', () => {
     ).toHaveLength(1);
   });
 
+  it('does not establish a definition whose names another definition of the group holds', async () => {
+    await define();
+    // Same kind (and so list kind) as databaseclaims, under another plural.
+    await define(claimDefinition('claims', 'DatabaseClaim'));
+    const crd = await extensions().readCustomResourceDefinition({
+      name: `claims.${GROUP}`,
+    });
+    expect(
+      crd.status?.conditions?.map(c => [c.type, c.status, c.reason, c.message]),
+    ).toEqual([
+      [
+        'NamesAccepted',
+        'False',
+        'ListKindConflict',
+        '"DatabaseClaimList" is already in use',
+      ],
+      ['Established', 'False', 'NotAccepted', 'not all names are accepted'],
+    ]);
+    // The singular (databaseclaim), kind and list kind are taken; the last conflict found is the one reported.
+    expect(crd.status?.acceptedNames).toEqual({
+      plural: 'claims',
+      shortNames: ['clac'],
+    });
+    const resources = await get(`/apis/${GROUP}/${VERSION}`);
+    expect(
+      resources.body.resources.map((r: { name: string }) => r.name),
+    ).toEqual(['databaseclaims']);
+    expect((await get(`/apis/${GROUP}/${VERSION}/claims`)).status).toBe(404);
+    await undefine('claims');
+    await undefine();
+  });
+
   it('refuses an invalid definition with 422 naming the fields', async () => {
     const crd = claimDefinition();
     crd.metadata!.name = 'claims.example.org';

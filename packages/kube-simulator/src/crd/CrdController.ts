@@ -8,7 +8,8 @@ import {
   KubeObject,
 } from '../store/objects';
 import { ObjectStore, StoreChange } from '../store/ObjectStore';
-import { crdNames, customResourceType } from './customResourceType';
+import { acceptNames, NamingResult } from './crdNaming';
+import { customResourceType } from './customResourceType';
 
 export const CRDS = findByKind(
   'apiextensions.k8s.io/v1',
@@ -20,6 +21,7 @@ const builtIn = (rt: ResourceType) =>
 
 function condition(
   type: string,
+  status: 'True' | 'False',
   reason: string,
   message: string,
   previous: unknown,
@@ -28,15 +30,21 @@ function condition(
     ? previous.find(c => isPlainObject(c) && c.type === type)
     : undefined;
   const unchanged =
-    isPlainObject(old) && old.status === 'True' && old.reason === reason;
+    isPlainObject(old) && old.status === status && old.reason === reason;
   return {
     type,
-    status: 'True',
+    status,
     lastTransitionTime: unchanged ? old.lastTransitionTime : kubeTime(),
     reason,
     message,
   };
 }
+
+const wasEstablished = (crd: KubeObject) =>
+  Array.isArray((crd.status as JsonObject | undefined)?.conditions) &&
+  ((crd.status as JsonObject).conditions as unknown[]).some(
+    c => isPlainObject(c) && c.type === 'Established' && c.status === 'True',
+  );
 
 /**
  * What the API server's CRD controllers do, at once: a CustomResourceDefinition that is written starts (or keeps)
@@ -63,8 +71,14 @@ export class CrdController {
       return;
     }
     const crd = change.object as KubeObject;
-    this.serve(name, crd);
-    this.writeStatus(crd);
+    const naming = acceptNames(
+      crd,
+      this.store.scan(CRDS).map(e => e.object),
+    );
+    // A refused name leaves a served type as it was; a type never established is not served.
+    if (!naming.conflict) this.serve(name, crd);
+    else if (!wasEstablished(crd)) this.stopServing(name, false);
+    this.writeStatus(crd, naming);
   }
 
   private serve(name: string, crd: KubeObject): void {
@@ -101,9 +115,8 @@ export class CrdController {
     this.store.types.unregister(rt);
   }
 
-  private writeStatus(crd: KubeObject): void {
+  private writeStatus(crd: KubeObject, naming: NamingResult): void {
     const previous = isPlainObject(crd.status) ? crd.status : {};
-    const names = crdNames(crd);
     const versions = Array.isArray(
       (crd.spec as JsonObject | undefined)?.versions,
     )
@@ -113,23 +126,42 @@ export class CrdController {
     const stored = Array.isArray(previous.storedVersions)
       ? previous.storedVersions.map(String)
       : [];
+    const { conflict } = naming;
+    // Established is never taken back once set, as the naming controller leaves it.
+    const established = !conflict || wasEstablished(crd);
     const status: JsonObject = {
-      acceptedNames: Object.fromEntries(
-        Object.entries(names).filter(([, v]) => v !== undefined && v !== ''),
-      ),
+      acceptedNames: naming.accepted as JsonObject,
       conditions: [
-        condition(
-          'NamesAccepted',
-          'NoConflicts',
-          'no conflicts found',
-          previous.conditions,
-        ),
-        condition(
-          'Established',
-          'InitialNamesAccepted',
-          'the initial names have been accepted',
-          previous.conditions,
-        ),
+        conflict
+          ? condition(
+              'NamesAccepted',
+              'False',
+              conflict.reason,
+              conflict.message,
+              previous.conditions,
+            )
+          : condition(
+              'NamesAccepted',
+              'True',
+              'NoConflicts',
+              'no conflicts found',
+              previous.conditions,
+            ),
+        established
+          ? condition(
+              'Established',
+              'True',
+              'InitialNamesAccepted',
+              'the initial names have been accepted',
+              previous.conditions,
+            )
+          : condition(
+              'Established',
+              'False',
+              'NotAccepted',
+              'not all names are accepted',
+              previous.conditions,
+            ),
       ],
       storedVersions: [
         ...new Set([
