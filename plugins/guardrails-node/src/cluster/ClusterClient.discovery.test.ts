@@ -149,6 +149,34 @@ describe('ClusterClient kind discovery', () => {
     });
   });
 
+  it('reads a kind named by apiVersion once its CRD is installed, without waiting for the refresh', async () => {
+    const fresh = ClusterAccess.fromConfig(
+      clustersConfig([
+        {
+          name: 'lab',
+          url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        },
+      ]),
+      { logger: mockServices.logger.mock(), maxAttempts: 1 },
+    ).forCluster('lab');
+    const list = () =>
+      fresh.listAll(`${GROUP}/v1alpha1`, 'DatabaseClaim').catch(e => e);
+    state.installed = false;
+    expect(await list()).toMatchObject({
+      verb: 'discover',
+      status: 404,
+      message: expect.stringContaining(
+        `the cluster does not serve ${GROUP}/v1alpha1`,
+      ),
+    });
+    // One discovery request for the miss: the answer is seconds old, so it is not asked again at once.
+    expect(state.requests).toEqual([`/apis/${GROUP}/v1alpha1`]);
+
+    state.installed = true;
+    jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 2_000);
+    expect(await list()).toHaveLength(1);
+  });
+
   it('rejects a group name that could leave the discovery path', async () => {
     await expect(
       access.forCluster('lab').servedKind('../api', 'Secret'),

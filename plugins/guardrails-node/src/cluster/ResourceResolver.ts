@@ -41,11 +41,13 @@ export class ResourceResolver {
     if (known) {
       return known;
     }
-    let found = findKind(await this.discover(apiVersion), kind);
-    if (!found) {
+    let resources = await this.discover(apiVersion);
+    let found = resources && findKind(resources, kind);
+    if (!found && !this.resources.askedWithin(apiVersion, 1_000)) {
       // A CustomResourceDefinition may have been installed since the last discovery.
       this.resources.forget(apiVersion);
-      found = findKind(await this.discover(apiVersion), kind);
+      resources = await this.discover(apiVersion);
+      found = resources && findKind(resources, kind);
     }
     if (!found) {
       throw new ClusterRequestError({
@@ -54,7 +56,9 @@ export class ResourceResolver {
         target: { apiVersion, kind },
         status: 404,
         reason: 'NotFound',
-        detail: `the cluster does not serve kind ${kind} in ${apiVersion}`,
+        detail: resources
+          ? `the cluster does not serve kind ${kind} in ${apiVersion}`
+          : `the cluster does not serve ${apiVersion}`,
         attempts: 1,
       });
     }
@@ -75,7 +79,7 @@ export class ResourceResolver {
       return undefined;
     }
     const apiVersion = group === '' ? 'v1' : `${group}/${version}`;
-    const found = findKind((await this.discover(apiVersion, true)) ?? [], kind);
+    const found = findKind((await this.discover(apiVersion)) ?? [], kind);
     return found
       ? { apiVersion, kind, plural: found.name, namespaced: found.namespaced }
       : undefined;
@@ -107,31 +111,9 @@ export class ResourceResolver {
     });
   }
 
-  private discover(apiVersion: string): Promise<ApiResource[]>;
-  private discover(
-    apiVersion: string,
-    notServedIsResult: true,
-  ): Promise<ApiResource[] | undefined>;
-  private async discover(
-    apiVersion: string,
-    notServedIsResult = false,
-  ): Promise<ApiResource[] | undefined> {
-    const resources = await this.resources.get(apiVersion, () =>
-      this.fetch(apiVersion),
-    );
-    if (resources === undefined && !notServedIsResult) {
-      // Answered as an error to callers that named the apiVersion, as the cluster does.
-      throw new ClusterRequestError({
-        cluster: this.cluster,
-        verb: 'discover',
-        target: { apiVersion, kind: '' },
-        status: 404,
-        reason: 'NotFound',
-        detail: `the cluster does not serve ${apiVersion}`,
-        attempts: 1,
-      });
-    }
-    return resources;
+  /** The resources of an apiVersion; undefined when the cluster does not serve it. */
+  private discover(apiVersion: string): Promise<ApiResource[] | undefined> {
+    return this.resources.get(apiVersion, () => this.fetch(apiVersion));
   }
 
   private async fetch(apiVersion: string): Promise<ApiResource[] | undefined> {

@@ -28,6 +28,12 @@ export class DiscoveryCache<T> {
     return value;
   }
 
+  /** Whether the key's answer was asked for within the last `ms` milliseconds. */
+  askedWithin(key: string, ms: number): boolean {
+    const entry = this.entries.get(key);
+    return entry !== undefined && this.now() - entry.fetchedAt < ms;
+  }
+
   /** Drops what is known of a key, so its next lookup asks the cluster. */
   forget(key: string): void {
     this.entries.delete(key);
