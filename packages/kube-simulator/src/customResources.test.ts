@@ -631,8 +631,19 @@ describe('CustomResourceDefinitions and custom resources', () => {
       resources.body.resources.map((r: { name: string }) => r.name),
     ).toEqual(['databaseclaims']);
     expect((await get(`/apis/${GROUP}/${VERSION}/claims`)).status).toBe(404);
-    await undefine('claims');
+    // Once databaseclaims goes, its names are free and claims is established.
     await undefine();
+    const freed = await extensions().readCustomResourceDefinition({
+      name: `claims.${GROUP}`,
+    });
+    expect(
+      freed.status?.conditions?.map(c => [c.type, c.status, c.reason]),
+    ).toEqual([
+      ['NamesAccepted', 'True', 'NoConflicts'],
+      ['Established', 'True', 'InitialNamesAccepted'],
+    ]);
+    expect((await get(`/apis/${GROUP}/${VERSION}/claims`)).status).toBe(200);
+    await undefine('claims');
   });
 
   it('refuses an invalid definition with 422 naming the fields', async () => {

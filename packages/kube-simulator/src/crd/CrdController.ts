@@ -68,9 +68,18 @@ export class CrdController {
     const name = (change.object ?? change.previous)?.metadata.name ?? '';
     if (change.type === 'DELETED') {
       this.stopServing(name, true);
+      // Names the definition held are free again: the others of its group may now be accepted.
+      const group = (change.previous?.spec as JsonObject | undefined)?.group;
+      for (const { object } of this.store.scan(CRDS))
+        if ((object.spec as JsonObject | undefined)?.group === group)
+          this.sync(object);
       return;
     }
-    const crd = change.object as KubeObject;
+    this.sync(change.object as KubeObject);
+  }
+
+  private sync(crd: KubeObject): void {
+    const name = crd.metadata.name ?? '';
     const naming = acceptNames(
       crd,
       this.store.scan(CRDS).map(e => e.object),
