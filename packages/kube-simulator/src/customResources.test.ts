@@ -716,6 +716,29 @@ describe('CustomResourceDefinitions and custom resources', () => {
       ]);
       const short = await kubectl.run('get', 'datc', '-n', ns, '-o', 'name');
       expect(short.stdout.trim()).toBe(`databaseclaim.${GROUP}/orders`);
+      // Applying a change patches the claim (kubectl sends a merge patch for a custom resource).
+      const changed = kubectl.file(
+        'claim.yaml',
+        JSON.stringify({
+          ...claim('orders', 'eu-central-1'),
+          metadata: { name: 'orders', namespace: ns },
+        }),
+      );
+      const reapplied = await kubectl.run('apply', '-f', changed);
+      expect(reapplied.stderr).toBe('');
+      expect(reapplied.stdout.trim()).toBe(
+        `databaseclaim.${GROUP}/orders configured`,
+      );
+      const region = await kubectl.run(
+        'get',
+        'databaseclaim',
+        'orders',
+        '-n',
+        ns,
+        '-o',
+        'jsonpath={.spec.region}',
+      );
+      expect(region.stdout).toBe('eu-central-1');
       await undefine();
     });
   });
