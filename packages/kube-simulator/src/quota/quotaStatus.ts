@@ -2,11 +2,10 @@ import { Quantity } from '@guardrails-dev/plugin-guardrails-engine';
 import { findByKind, ResourceType } from '../api/resources';
 import { isPlainObject, JsonObject, KubeObject } from '../store/objects';
 import { ObjectStore } from '../store/ObjectStore';
-import { quantityOf, resourceList, ResourceList } from './podResources';
+import { resourceList, ResourceList } from './podResources';
 import {
   addUsage,
   countNames,
-  countResourceName,
   isPodResource,
   podUsage,
   zeroUsage,
@@ -118,4 +117,3 @@ export function quotaStatus(store: ObjectStore, quota: KubeObject): JsonObject {
   return { hard: listJson(hard), used: listJson(quotaUsed(store, quota)) };
 }
 
-export { countResourceName, quantityOf };
