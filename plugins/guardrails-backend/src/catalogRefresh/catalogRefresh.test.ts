@@ -34,6 +34,14 @@ const located = (entity: Entity): Entity => ({
 
 const privileged = { securityContext: { privileged: true } };
 
+/** The Resource provisioning registers for ledger's prod namespace, before the namespace is in the cluster. */
+const ledgerNamespace = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'ledger-prod', namespace: 'default' },
+  spec: { type: 'kubernetes-namespace', owner: 'group:default/team-a' },
+};
+
 /**
  * The guardrails backend and the real catalog in one backend, the catalog processing nothing by itself (a day's
  * interval): any processing after the first is one the guardrails backend asked for. A processor after every other
@@ -60,7 +68,9 @@ async function start() {
             getProcessorName: () => 'ProcessedCounter',
             getPriority: () => 100,
             postProcessEntity: async (entity: Entity) => {
-              const ref = `component:default/${entity.metadata.name}`;
+              const ref = `${entity.kind.toLowerCase()}:default/${
+                entity.metadata.name
+              }`;
               processed.set(ref, (processed.get(ref) ?? 0) + 1);
               return entity;
             },
@@ -75,6 +85,8 @@ async function start() {
                     'backstage.io/kubernetes-id': 'payments-api',
                   }),
                   component('quiet', { 'backstage.io/kubernetes-id': 'quiet' }),
+                  component('ledger', {}),
+                  ledgerNamespace,
                 ].map(entity => ({
                   entity: located(entity as Entity),
                   locationKey: 'test',
@@ -129,15 +141,27 @@ async function start() {
       return done(statuses) ? statuses : undefined;
     });
   };
-  /** Both components stitched, so that the audit finds them in the catalog. */
+  /** The components stitched, so that the audit finds them in the catalog. */
   const stitched = () =>
     eventually('the stitched components', async () => {
       const res = await request(server)
         .get('/api/catalog/entities?filter=kind=component')
         .set('Authorization', user);
-      return res.body?.length === 2 ? true : undefined;
+      return res.body?.length === 3 ? true : undefined;
     });
-  return { clusters, count, eventually, audit, stitched };
+  /** Creates an object in the prod cluster, as a team's deployment pipeline would. */
+  const create = async (path: string, object: object) => {
+    const res = await fetch(`${clusters.simulators.prod.url}${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${TEST_TOKEN}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(object),
+    });
+    expect(res.status).toBe(201);
+  };
+  return { clusters, count, eventually, audit, stitched, create };
 }
 
 describe('catalog refresh after an audit', () => {
@@ -198,6 +222,38 @@ describe('catalog refresh after an audit', () => {
       // The refresh requests go out together: by now any for the unchanged component would have been processed.
       await new Promise(resolve => setTimeout(resolve, 3_000));
       expect(count(quiet)).toBe(before.quiet);
+    } finally {
+      await clusters.close();
+    }
+  });
+
+  it('has the catalog process a namespace Resource whose component the audit found it provisioned for', async () => {
+    const { clusters, count, eventually, audit, stitched, create } =
+      await start();
+    const resource = 'resource:default/ledger-prod';
+    try {
+      await stitched();
+      await eventually('the Resource processed', () =>
+        count(resource) > 0 ? true : undefined,
+      );
+      await audit(e => e['component:default/payments-api']);
+      // The first audit's refreshes, of the components with a status.
+      await new Promise(resolve => setTimeout(resolve, 4_000));
+      const before = count(resource);
+
+      await create(
+        '/api/v1/namespaces',
+        namespace(
+          'ledger-prod',
+          { 'app.kubernetes.io/managed-by': 'backstage-guardrails' },
+          { 'guardrails.dev/entity-ref': 'component:default/ledger' },
+        ),
+      );
+      const found = await audit(e => e['component:default/ledger']);
+      expect(found['component:default/ledger'].namespaces).toEqual([resource]);
+      await eventually('the refresh of the namespace Resource', () =>
+        count(resource) > before ? true : undefined,
+      );
     } finally {
       await clusters.close();
     }
