@@ -15,6 +15,9 @@
  * `evaluatedAt`). The other components' statuses do not change: none of them may be processed again. Last, the cost
  * of the catalog module's revalidation: a conditional `GET /summary` answered 304 from the backend's memory.
  *
+ * The first audit gives every component a status: the backend asks the catalog to refresh at most 500 of them
+ * (with more components, the rest wait for the processing pass) and the time until those are labelled is shown too.
+ *
  * Target: every round's label change within 15 s of the audit's end, and no unchanged component processed again.
  * Environment: BENCH_COMPONENTS (default 300), BENCH_ROUNDS (default 6). Exits 1 when a target is missed.
  */
@@ -33,6 +36,8 @@ const TOKEN = 'fresh-bench-token';
 const LOCATION = 'url:https://example.com/catalog-info.yaml';
 // Long enough for a refresh requested with the others to have been processed (the backend waits 2 s to ask).
 const QUIET_MS = 4_000;
+// The backend's cap on refreshes per audit (MAX_REFRESHES_PER_AUDIT).
+const MAX_REFRESHES = 500;
 
 const name = (i: number) => `svc-${String(i).padStart(4, '0')}`;
 
@@ -212,11 +217,14 @@ async function main(): Promise<number> {
     await catalog.audit();
     const firstAudit = performance.now() - firstStart;
     const initial = await catalog.summary();
+    // The last component refreshed: the backend asks for at most 500 per audit, in the order of their refs, and
+    // leaves the rest to the processing pass (a day here).
+    const lastRefreshed = name(Math.min(COMPONENTS, MAX_REFRESHES) - 1);
     const labelled = async () => {
       const statuses = initial.body?.entities ?? {};
       for (let i = 0; i < 600; i++) {
-        const served = await catalog.entity(name(COMPONENTS - 1));
-        const status = statuses[`component:default/${name(COMPONENTS - 1)}`];
+        const served = await catalog.entity(lastRefreshed);
+        const status = statuses[`component:default/${lastRefreshed}`];
         if (status && servedFields(served) === expectedFields(status)) {
           return performance.now();
         }
@@ -225,6 +233,12 @@ async function main(): Promise<number> {
       throw new Error('the first audit never reached the catalog');
     };
     const firstLabelled = (await labelled()) - firstStart - firstAudit;
+    const lastStatus =
+      initial.body?.entities[`component:default/${name(COMPONENTS - 1)}`];
+    const lastLabelled =
+      lastStatus !== undefined &&
+      servedFields(await catalog.entity(name(COMPONENTS - 1))) ===
+        expectedFields(lastStatus);
 
     const rounds: Array<{
       fromAuditEndMs: number;
@@ -330,11 +344,18 @@ async function main(): Promise<number> {
           COMPONENTS,
         )} components in a simulated cluster, the guardrails backend, ` +
           `the catalog with the guardrails module (processing interval 24 h), node ${process.version}`,
-        `first audit: ${format(
-          firstAudit,
-        )} ms; every component's labels in the catalog ${format(
+        `first audit: ${format(firstAudit)} ms; the labels of the ${format(
+          Math.min(COMPONENTS, MAX_REFRESHES),
+        )} components it had refreshed in the catalog ${format(
           firstLabelled,
-        )} ms after it ended`,
+        )} ms after it ended` +
+          (COMPONENTS > MAX_REFRESHES
+            ? `; ${format(
+                COMPONENTS - MAX_REFRESHES,
+              )} beyond the cap left to the processing pass (the last one labelled: ${
+                lastLabelled ? 'yes' : 'no'
+              })`
+            : ''),
         ...rounds.map(
           (r, i) =>
             `round ${i + 1} (${
