@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { StatusChanges } from '../service/statusChanges';
-import { CatalogRefresher, RefreshOutcome } from './CatalogRefresher';
+import { CatalogRefresher } from './CatalogRefresher';
 
 /**
  * How long after recording the statuses the catalog is asked to refresh. The catalog module revalidates its copy of
@@ -25,7 +25,6 @@ export interface StatusChangeFollowerOptions {
  */
 export class StatusChangeFollower {
   private recording: Promise<unknown> = Promise.resolve();
-  private readonly refreshing = new Set<Promise<RefreshOutcome>>();
 
   constructor(private readonly options: StatusChangeFollowerOptions) {}
 
@@ -40,16 +39,9 @@ export class StatusChangeFollower {
     return changes;
   }
 
-  /** Resolves when every refresh scheduled so far has been asked for (for tests and an orderly stop). */
-  async settled(): Promise<void> {
-    while (this.refreshing.size > 0) {
-      await Promise.all(this.refreshing);
-    }
-  }
-
   private scheduleRefresh(changes: StatusChanges): void {
     const { refresher, logger } = this.options;
-    const refreshed = new Promise<void>(resolve => {
+    void new Promise<void>(resolve => {
       const timer = setTimeout(resolve, this.options.settleMs ?? SETTLE_MS);
       // A refresh due at shutdown is not worth keeping the process for: the processing pass labels the entity.
       timer.unref?.();
@@ -58,18 +50,9 @@ export class StatusChangeFollower {
       .then(() =>
         refresher.refresh([...changes.entities, ...changes.namespaces]),
       )
+      // The refresher logs its own failures; this is for anything else.
       .catch(error => {
         logger.warn(`Could not ask the catalog to refresh: ${error}`);
-        return {
-          requested: 0,
-          notInCatalog: 0,
-          failed: changes.entities.length + changes.namespaces.length,
-          deferred: 0,
-        };
-      })
-      .finally(() => {
-        this.refreshing.delete(refreshed);
       });
-    this.refreshing.add(refreshed);
   }
 }
