@@ -685,7 +685,7 @@ describe('CustomResourceDefinitions and custom resources', () => {
   (runKubectlTests ? describe : describe.skip)('with kubectl', () => {
     const kubectl = kubectlFor(() => env().sim.url);
 
-    it('lists claims with kubectl get databaseclaims, with the printer columns', async () => {
+    it('serves kubectl: apply and re-apply, get databaseclaims with the printer columns and short name, get crd', async () => {
       await define();
       const ns = await namespace();
       const file = kubectl.file(
@@ -716,6 +716,14 @@ describe('CustomResourceDefinitions and custom resources', () => {
       ]);
       const short = await kubectl.run('get', 'datc', '-n', ns, '-o', 'name');
       expect(short.stdout.trim()).toBe(`databaseclaim.${GROUP}/orders`);
+      const crds = await kubectl.run('get', 'crd');
+      expect(crds.stdout.split('\n')[0].split(/\s{2,}/)).toEqual([
+        'NAME',
+        'CREATED AT',
+      ]);
+      expect(crds.stdout).toMatch(
+        /databaseclaims\.platform\.example\.org\s+\d{4}-\d\d-\d\dT/,
+      );
       // Applying a change patches the claim (kubectl sends a merge patch for a custom resource).
       const changed = kubectl.file(
         'claim.yaml',

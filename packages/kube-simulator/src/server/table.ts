@@ -153,6 +153,17 @@ export function toTable(
   // The API server's quota printer puts Age before what is used of each resource.
   else if (rt.group === '' && rt.kind === 'ResourceQuota')
     columns = [name, age, ...QUOTA_COLUMNS];
+  // Definitions are printed by the API server's default table convertor: the creation time as a timestamp.
+  else if (rt.group === 'apiextensions.k8s.io')
+    columns = [
+      name,
+      {
+        name: 'Created At',
+        type: 'date',
+        description: age.description,
+        cell: o => o.metadata.creationTimestamp ?? '',
+      },
+    ];
   else columns = [name, ...(KIND_COLUMNS[rt.kind] ?? []), age];
   const rowObject = (o: KubeObject) => {
     if (includeObject === 'None') return undefined;
