@@ -116,4 +116,3 @@ export function quotaStatus(store: ObjectStore, quota: KubeObject): JsonObject {
   const hard = hardOf(quota);
   return { hard: listJson(hard), used: listJson(quotaUsed(store, quota)) };
 }
-

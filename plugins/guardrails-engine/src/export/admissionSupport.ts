@@ -1,11 +1,7 @@
 import { isPodRule, matchesKind } from '../evaluation/matching';
 import { POD_TEMPLATE_PATHS } from '../evaluation/podTemplates';
 import { Guardrail } from '@guardrails-dev/plugin-guardrails-common';
-import {
-  bindsLoopVariable,
-  selectsRootField,
-  usesIdentifier,
-} from './celText';
+import { bindsLoopVariable, selectsRootField, usesIdentifier } from './celText';
 import { kindsWithoutResourceNames } from './resourceNames';
 
 /** Every CEL expression of a guardrail. */
