@@ -102,6 +102,7 @@ export type { AsyncEvaluationOptions } from './evaluation/evaluateObjectsAsync';
 export { MAX_MESSAGE_BYTES } from './evaluation/messageLimit';
 export { podFromTemplate, POD_TEMPLATE_PATHS } from './evaluation/podTemplates';
 export { labelSelectorMatches, isAdmissionOnly } from './evaluation/matching';
+export { readsObjectStatus } from './evaluation/liveState';
 export { summarize, hasBlocking, isViolation } from './evaluation/summarize';
 
 export {

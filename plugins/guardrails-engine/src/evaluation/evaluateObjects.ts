@@ -14,6 +14,7 @@ import { checkGuardrail } from './checkGuardrail';
 import { CompiledPack } from './compilePack';
 import { applies, buildUnits, selectorsMatch } from './evaluationUnits';
 import { isAdmissionOnly } from './matching';
+import { readsObjectStatus } from './liveState';
 import { resultFor, withBoundedMessage } from './guardrailResult';
 import {
   assertKubernetesObject,
@@ -39,6 +40,13 @@ export interface EvaluationContext {
     | Readonly<Record<string, KubernetesObject>>;
   /** The catalog entity owning an object, for exemptions scoped to an entity. */
   entityRefFor?: (object: KubernetesManifest) => string | undefined;
+  /**
+   * Where the objects were read from. `manifests` (files, templates: objects
+   * no controller has reported on) leaves out guardrails that read
+   * `object.status`, which only live objects have; they give no results then.
+   * Default `cluster`, where a missing status is an error, never a pass.
+   */
+  objectsFrom?: 'cluster' | 'manifests';
   /** Copied to every result's `source`. */
   source?: string;
   /** CEL cost budget per expression evaluation. */
@@ -101,6 +109,12 @@ export function* evaluationSteps(
   const active = compiled.guardrails.flatMap(guardrail => {
     // Deletions happen only at admission: there is nothing to audit.
     if (isAdmissionOnly(guardrail.guardrail)) return [];
+    if (
+      context.objectsFrom === 'manifests' &&
+      readsObjectStatus(guardrail.guardrail)
+    ) {
+      return [];
+    }
     const level = effectiveLevel(
       guardrail.guardrail,
       context.environment,

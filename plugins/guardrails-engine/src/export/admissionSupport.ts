@@ -1,7 +1,8 @@
+import { readsObjectStatus } from '../evaluation/liveState';
 import { isPodRule, matchesKind } from '../evaluation/matching';
 import { POD_TEMPLATE_PATHS } from '../evaluation/podTemplates';
 import { Guardrail } from '@guardrails-dev/plugin-guardrails-common';
-import { bindsLoopVariable, selectsRootField, usesIdentifier } from './celText';
+import { bindsLoopVariable, usesIdentifier } from './celText';
 import { kindsWithoutResourceNames } from './resourceNames';
 
 /** Every CEL expression of a guardrail. */
@@ -32,7 +33,7 @@ export function admissionBlockers(
       'reads other objects of the namespace (namespaceResources), which admission does not see',
     );
   }
-  if (expressions.some(e => selectsRootField(e, 'object', 'status'))) {
+  if (readsObjectStatus(guardrail)) {
     // Writes of an object do not set its status: the API server drops it on create and keeps the stored one on
     // update, so at admission a status check would judge what controllers reported before the request.
     reasons.push(
