@@ -53,7 +53,7 @@ export async function startBenchCatalog(options: {
       data: {
         // Nothing is due by itself: the benchmark decides when a cycle runs.
         catalog: { processingInterval: { hours: 24 } },
-        // Shorter than a cycle, so that every cycle asks for the summary (production: once a minute at most).
+        // Shorter than a cycle, so that every cycle asks for the summary (also the default: revalidated when over 1 s old).
         guardrails: { catalog: { refreshIntervalSeconds: 1 } },
       },
     }),
