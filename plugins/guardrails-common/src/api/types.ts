@@ -82,6 +82,42 @@ export type ApiExemptions = components['schemas']['Exemptions'];
 /** `GET /distribution`: counts of violations by guardrail and environment (no per-team ranking). @public */
 export type ApiDistribution = components['schemas']['Distribution'];
 
+/** One resource of a ResourceQuota: hard, used (null when unknown) and their share (null when not computable). @public */
+export type ApiQuotaResourceUsage = components['schemas']['QuotaResourceUsage'];
+
+/** One ResourceQuota of a namespace with its resources. @public */
+export type ApiQuotaUsage = components['schemas']['QuotaUsage'];
+
+/** Whether a namespace's quotas were read by the cluster's last audit (`ok`), its last good one (`stale`) or never (`missing`). @public */
+export type ApiUsageDataState = components['schemas']['UsageDataState'];
+
+/**
+ * Quota use of one namespace provisioned for an entity. With data `ok` or `stale`, `quotas: []` means the namespace
+ * has no ResourceQuota, never 0 %. @public
+ */
+export type ApiEnvironmentUsage = components['schemas']['EnvironmentUsage'];
+
+/** `GET /entities/:kind/:namespace/:name/usage`: quota use per environment and cluster. @public */
+export type ApiEntityUsage = components['schemas']['EntityUsage'];
+
+/** CPUs and GiB of memory. @public */
+export type ApiCpuMemory = components['schemas']['CpuMemory'];
+
+/** An environment's configured monthly prices per CPU and per GiB of memory. @public */
+export type ApiCostPrice = components['schemas']['CostPrice'];
+
+/** One cost centre's namespaces in one environment: reserved and used CPU and memory, and their monthly estimate. @public */
+export type ApiCostRow = components['schemas']['CostRow'];
+
+/** A configured monthly budget against the cost centre's estimate. @public */
+export type ApiCostBudget = components['schemas']['CostBudget'];
+
+/** One day's monthly estimate of what a cost centre's quotas reserved. @public */
+export type ApiCostTrendPoint = components['schemas']['CostTrendPoint'];
+
+/** `GET /costs`: quota use and its estimated monthly cost per cost centre and environment, budgets and trend. @public */
+export type ApiCostReport = components['schemas']['CostReport'];
+
 /** `POST /audit` answer. @public */
 export type ApiAuditRun = components['schemas']['AuditRun'];
 

@@ -2,11 +2,13 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ApiAuditRun,
+  ApiCostReport,
   ApiDistribution,
   ApiEnforcementDryRun,
   ApiEnforcementEnvironment,
   ApiEnforcementState,
   ApiEntityReport,
+  ApiEntityUsage,
   ApiEnvironmentList,
   ApiExemptions,
   ApiGuardrailList,
@@ -15,7 +17,6 @@ import type {
   ApiReadiness,
   ApiSummary,
   EnforcementLevel,
-  GuardrailsApiComponents,
 } from '@guardrails-dev/plugin-guardrails-common';
 
 /**
@@ -90,13 +91,9 @@ export interface GuardrailsApi {
   /** Resumes admission enforcement of an environment from the next sync; starts that sync. */
   resumeEnforcement(environment: string): Promise<ApiEnforcementEnvironment>;
   /** Quota use of each namespace provisioned for the entity, per environment and cluster. */
-  getEntityUsage(
-    entity: CompoundEntityRef,
-  ): Promise<GuardrailsApiComponents['schemas']['EntityUsage']>;
+  getEntityUsage(entity: CompoundEntityRef): Promise<ApiEntityUsage>;
   /** Reserved and used CPU and memory with their estimated monthly cost per cost centre, budgets and the trend. */
-  getCosts(
-    options?: GuardrailHistoryOptions,
-  ): Promise<GuardrailsApiComponents['schemas']['CostReport']>;
+  getCosts(options?: GuardrailHistoryOptions): Promise<ApiCostReport>;
 }
 
 /** @public */

@@ -3,11 +3,13 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ApiAuditRun,
+  ApiCostReport,
   ApiDistribution,
   ApiEnforcementDryRun,
   ApiEnforcementEnvironment,
   ApiEnforcementState,
   ApiEntityReport,
+  ApiEntityUsage,
   ApiEnvironmentList,
   ApiExemptions,
   ApiGuardrailList,
@@ -16,7 +18,6 @@ import {
   ApiReadiness,
   ApiSummary,
   createGuardrailsRestClient,
-  GuardrailsApiComponents,
   GuardrailsRestClient,
 } from '@guardrails-dev/plugin-guardrails-common';
 import {
@@ -181,9 +182,7 @@ export class GuardrailsClient implements GuardrailsApi {
     );
   }
 
-  async getEntityUsage(
-    entity: CompoundEntityRef,
-  ): Promise<GuardrailsApiComponents['schemas']['EntityUsage']> {
+  async getEntityUsage(entity: CompoundEntityRef): Promise<ApiEntityUsage> {
     const path = entityPath(entity);
     const api = await this.api();
     return body(
@@ -193,9 +192,7 @@ export class GuardrailsClient implements GuardrailsApi {
     );
   }
 
-  async getCosts(
-    options?: GuardrailHistoryOptions,
-  ): Promise<GuardrailsApiComponents['schemas']['CostReport']> {
+  async getCosts(options?: GuardrailHistoryOptions): Promise<ApiCostReport> {
     const api = await this.api();
     return body(
       await api.get('/costs', { params: { query: historyQuery(options) } }),

@@ -1,10 +1,15 @@
-import type { GuardrailsApiComponents } from '@guardrails-dev/plugin-guardrails-common';
+import type {
+  ApiCostBudget,
+  ApiCostReport,
+  ApiCostRow,
+  ApiCostTrendPoint,
+} from '@guardrails-dev/plugin-guardrails-common';
 
 /** `GET /costs`. */
-export type CostReport = GuardrailsApiComponents['schemas']['CostReport'];
-export type CostRow = CostReport['rows'][number];
-export type CostBudget = CostReport['budgets'][number];
-export type CostTrendPoint = CostReport['trend'][number];
+export type CostReport = ApiCostReport;
+export type CostRow = ApiCostRow;
+export type CostBudget = ApiCostBudget;
+export type CostTrendPoint = ApiCostTrendPoint;
 
 const amounts = new Map<string, Intl.NumberFormat>();
 

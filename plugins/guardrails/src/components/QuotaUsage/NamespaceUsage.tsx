@@ -8,7 +8,10 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import type { GuardrailsApiComponents } from '@guardrails-dev/plugin-guardrails-common';
+import type {
+  ApiEnvironmentUsage,
+  ApiQuotaUsage,
+} from '@guardrails-dev/plugin-guardrails-common';
 import { formatDateTime } from '../../domain/time';
 import { ReadableTable } from '../ReadableTable';
 import { RelativeTime } from '../RelativeTime';
@@ -16,10 +19,9 @@ import { QuotaMeter } from './QuotaMeter';
 import { QuotaResource, resourceName } from './quotaShare';
 
 /** Quota use of one namespace provisioned for the entity, in one cluster. */
-export type NamespaceUsageData =
-  GuardrailsApiComponents['schemas']['EnvironmentUsage'];
+export type NamespaceUsageData = ApiEnvironmentUsage;
 
-type Quota = NamespaceUsageData['quotas'][number];
+type Quota = ApiQuotaUsage;
 
 function ResourceRow(props: { resource: QuotaResource; where: string }) {
   const { resource, where } = props;

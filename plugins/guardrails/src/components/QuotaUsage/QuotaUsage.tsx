@@ -6,13 +6,13 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Grid, Typography, makeStyles } from '@material-ui/core';
 import { useMemo } from 'react';
-import type { GuardrailsApiComponents } from '@guardrails-dev/plugin-guardrails-common';
+import type { ApiEntityUsage } from '@guardrails-dev/plugin-guardrails-common';
 import { useGuardrailsData } from '../../hooks/useGuardrailsData';
 import { useNow } from '../../hooks/useNow';
 import { DataView } from '../DataView';
 import { NamespaceUsage, NamespaceUsageData } from './NamespaceUsage';
 
-type EntityUsage = GuardrailsApiComponents['schemas']['EntityUsage'];
+type EntityUsage = ApiEntityUsage;
 
 const useStyles = makeStyles(theme => ({
   environment: {

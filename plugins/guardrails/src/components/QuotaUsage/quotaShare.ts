@@ -1,8 +1,7 @@
-import type { GuardrailsApiComponents } from '@guardrails-dev/plugin-guardrails-common';
+import type { ApiQuotaResourceUsage } from '@guardrails-dev/plugin-guardrails-common';
 
 /** One resource of a ResourceQuota as the backend reports it. */
-export type QuotaResource =
-  GuardrailsApiComponents['schemas']['QuotaResourceUsage'];
+export type QuotaResource = ApiQuotaResourceUsage;
 
 /** Share of a quota at or above which a resource reads as close to its limit. */
 export const NEAR_LIMIT = 0.9;
