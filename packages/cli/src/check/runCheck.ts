@@ -48,7 +48,14 @@ export function runCheck(options: {
   const results = evaluateObjects(
     compilePack(pack),
     manifests.map(m => m.object),
-    { environment, at, exemptions: options.exemptions, source: 'cli' },
+    {
+      environment,
+      at,
+      exemptions: options.exemptions,
+      source: 'cli',
+      // Files carry no status: guardrails reading it apply to live objects only.
+      objectsFrom: 'manifests',
+    },
   );
   const locations = new Map<string, ManifestLocation>();
   for (const { object, location } of manifests) {

@@ -107,6 +107,24 @@ describe('guardrails check: exit codes', () => {
     });
   });
 
+  it('gives guardrails reading object.status no results on manifests, which have none', async () => {
+    const run = await checkJson([
+      'manifests/quota.yaml',
+      '--pack',
+      'packs/live-status',
+    ]);
+    expect(run.code).toBe(0);
+    expect(
+      run.json.results.map(r => [r.guardrail, r.resource.name, r.result]),
+    ).toEqual([['test.quota-pods', 'compute', 'pass']]);
+    const onDefault = await checkJson(['manifests/quota.yaml']);
+    expect(onDefault.code).toBe(0);
+    expect(onDefault.json.summary.error).toBe(0);
+    expect(onDefault.json.results.map(r => r.guardrail)).not.toContain(
+      'namespace.quota-headroom',
+    );
+  });
+
   it('follows the rollout stage at --at, defaulting to the current time', async () => {
     const level = async (at?: string) => {
       const { json } = await checkJson([

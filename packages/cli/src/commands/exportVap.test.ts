@@ -138,6 +138,35 @@ describe('guardrails export vap', () => {
     ]);
   });
 
+  it.each([
+    ['Certificate.cert-manager.io=certificates'],
+    ['Certificate=certificates'],
+  ])(
+    'exports a kind of an API group named by --resource-name %s',
+    async name => {
+      const without = await exportVap(['--pack', 'packs/custom-kind']);
+      expect(without.code).toBe(0);
+      expect(without.stderr).toContain(
+        'warning: test.certificate-duration is not exported: no resource name known for kind Certificate.cert-manager.io (name it with guardrails export vap --resource-name Certificate.cert-manager.io=<plural>)\n',
+      );
+      const { code, objects, stderr } = await exportVap([
+        '--pack',
+        'packs/custom-kind',
+        '--resource-name',
+        name,
+      ]);
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      const policy = objects.find(o => o.kind === 'ValidatingAdmissionPolicy');
+      expect(policy?.spec.matchConstraints.resourceRules).toEqual([
+        expect.objectContaining({
+          apiGroups: ['cert-manager.io'],
+          resources: ['certificates'],
+        }),
+      ]);
+    },
+  );
+
   it('exports the default pack without --pack, listing what it leaves out', async () => {
     const { code, objects, stderr } = await exportVap(['--env', 'prod']);
     expect(code).toBe(0);
@@ -161,6 +190,10 @@ describe('guardrails export vap', () => {
     [
       ['--resource-name', 'Certificate'],
       /^error: --resource-name "Certificate" must be Kind=plural/,
+    ],
+    [
+      ['--resource-name', 'Certificate.Cert_Manager=certificates'],
+      /^error: --resource-name "Certificate.Cert_Manager=certificates" must be Kind=plural or Kind.group=plural/,
     ],
     [
       ['--pack', 'packs/broken'],

@@ -12,6 +12,7 @@ import {
 } from '../packs/environments';
 import { loadPackAndExemptions } from '../packs/loadPack';
 import { formatProblems } from '../packs/problems';
+import { withCliHint } from '../packs/admissionNotes';
 import {
   collect,
   formatInstant,
@@ -46,13 +47,17 @@ function parsePortalUrl(value: string | undefined): string | undefined {
   return value;
 }
 
+// Kind, or Kind.group as kubectl names a kind of an API group (a DNS subdomain).
+const RESOURCE_NAME =
+  /^([A-Za-z][A-Za-z0-9]*(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)=([a-z][a-z0-9-]*)$/;
+
 function parseResourceNames(values: string[]): Record<string, string> {
   const names: Record<string, string> = {};
   for (const value of values) {
-    const match = /^([A-Za-z][A-Za-z0-9]*)=([a-z][a-z0-9-]*)$/.exec(value);
+    const match = value.length <= 300 ? RESOURCE_NAME.exec(value) : null;
     if (!match) {
       throw new CliError(
-        `--resource-name "${value}" must be Kind=plural, e.g. Certificate=certificates`,
+        `--resource-name "${value}" must be Kind=plural or Kind.group=plural, e.g. Certificate.cert-manager.io=certificates`,
       );
     }
     names[match[1]] = match[2];
@@ -97,7 +102,10 @@ async function exportVap(
     exportValidatingAdmissionPolicies(pack, exportOptions);
   const notExported = [
     ...flagged.map(
-      f => `${f.guardrail} is not exported: ${f.reasons.join('; ')}`,
+      f =>
+        `${f.guardrail} is not exported: ${f.reasons
+          .map(withCliHint)
+          .join('; ')}`,
     ),
     // The CLI knows no catalog, so it cannot place an entity's objects.
     ...unresolvedExemptions.map(
@@ -168,8 +176,8 @@ export function exportCommand(context: Context): Command {
       "the portal's base URL (Backstage's app.baseUrl): messages end with a link to the guardrail's page",
     )
     .option(
-      '--resource-name <Kind=plural>',
-      'resource name of a kind that is not built in, repeatable, e.g. Certificate=certificates',
+      '--resource-name <Kind[.group]=plural>',
+      'resource name of a kind that is not built in, repeatable, e.g. Certificate=certificates or Certificate.cert-manager.io=certificates (that group only)',
       collect,
     )
     .addHelpText(

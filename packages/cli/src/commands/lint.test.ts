@@ -12,7 +12,7 @@ describe('guardrails lint', () => {
       stdout: [
         'packs/basic: 2 files, 4 guardrails, 0 exemptions, 0 overrides of earlier packs',
         'Valid: 4 guardrails (1 critical, 0 high, 2 medium, 1 low, 0 info), 0 exemptions.',
-        'note: test.namespace-quota runs offline only (export vap leaves it out): reads other objects of the namespace (namespaceResources), which admission does not see',
+        'note: test.namespace-quota is left out of admission (export vap): reads other objects of the namespace (namespaceResources), which admission does not see',
         '',
       ].join('\n'),
     });
@@ -52,6 +52,9 @@ describe('guardrails lint', () => {
       /^.*packs\/default: \d+ files, \d+ guardrails/,
     );
     expect(onDefault.stdout).toContain(
+      'note: namespace.quota-headroom applies to live objects only (it reads object.status): audits check it, check gives manifests no results for it\n',
+    );
+    expect(onDefault.stdout).toContain(
       'note: namespace.deletion-protection runs at admission only (it checks deletions): audits and check give it no results\n',
     );
   });
@@ -71,6 +74,14 @@ describe('guardrails lint', () => {
       'Invalid: 3 problems.',
       '',
     ]);
+  });
+
+  it('names the --resource-name flag for a kind without a known resource name', async () => {
+    const run = await runCli(['lint', 'packs/custom-kind']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'note: test.certificate-duration is left out of admission (export vap): no resource name known for kind Certificate.cert-manager.io (name it with guardrails export vap --resource-name Certificate.cert-manager.io=<plural>)\n',
+    );
   });
 
   it('keeps linting later directories after an invalid one', async () => {

@@ -2,9 +2,11 @@ import { GUARDRAIL_SEVERITIES } from '@guardrails-dev/plugin-guardrails-common';
 import {
   exportValidatingAdmissionPolicies,
   isAdmissionOnly,
+  readsObjectStatus,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import { Command } from 'commander';
 import { EXIT } from '../CliError';
+import { withCliHint } from '../packs/admissionNotes';
 import { defaultPackDir } from '../packs/defaultPackDir';
 import { knownEnvironments } from '../packs/environments';
 import { lintPacks, resolveDirectories } from '../packs/lintPacks';
@@ -83,9 +85,14 @@ async function lint(
   });
   for (const f of flagged) {
     out.push(
-      `note: ${
-        f.guardrail
-      } runs offline only (export vap leaves it out): ${f.reasons.join('; ')}`,
+      `note: ${f.guardrail} is left out of admission (export vap): ${f.reasons
+        .map(withCliHint)
+        .join('; ')}`,
+    );
+  }
+  for (const g of pack.guardrails.filter(readsObjectStatus)) {
+    out.push(
+      `note: ${g.id} applies to live objects only (it reads object.status): audits check it, check gives manifests no results for it`,
     );
   }
   for (const g of pack.guardrails.filter(isAdmissionOnly)) {
