@@ -107,6 +107,9 @@ export function checkCommand(context: Context): Command {
         'PATH is a file, a directory (its *.yaml, *.yml and *.json files, recursively)',
         'or - for stdin. Files may hold several YAML documents, JSON, List kinds',
         '(kind: List, DeploymentList, ...) and arrays of objects.',
+        '',
+        'Guardrails that read object.status apply to live objects only (the portal audits',
+        'them in clusters): manifests have no status, so check gives them no results.',
       ].join('\n'),
     )
     .argument('<path...>', 'manifest files, directories, or - for stdin')
