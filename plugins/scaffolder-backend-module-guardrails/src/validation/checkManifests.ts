@@ -76,6 +76,8 @@ export function checkManifests(
       environment,
       at,
       source: 'template',
+      // Nothing here was read from a cluster: guardrails reading object.status apply to live objects only.
+      objectsFrom: 'manifests',
       ...(namespace
         ? {
             namespaces: {
