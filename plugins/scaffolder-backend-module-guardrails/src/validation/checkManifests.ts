@@ -9,6 +9,7 @@ import {
   CompiledPack,
   effectiveLevel,
   evaluateObjects,
+  readsObjectStatus,
   summarize,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import { inNamespace, targetNamespaceObject } from './targetNamespace';
@@ -64,6 +65,18 @@ export function checkManifests(
         .join(
           ', ',
         )}, which has no rollout stage in force in ${environment} and so would check nothing there; give it a stage in ${environment} or leave it out`,
+    );
+  }
+  const liveOnly = [...enforce].filter(
+    id => guardrails.has(id) && readsObjectStatus(guardrails.get(id)!),
+  );
+  if (liveOnly.length > 0) {
+    throw new InputError(
+      `enforce names ${liveOnly
+        .map(id => `'${id}'`)
+        .join(
+          ', ',
+        )}, which reads object.status and so applies to live objects only: manifests have no status, so it would check nothing here; leave it out`,
     );
   }
   const objects = namespace

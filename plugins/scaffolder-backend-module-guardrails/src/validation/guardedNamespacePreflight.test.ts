@@ -62,5 +62,18 @@ describe('guardrails:validate on the objects of a guarded namespace', () => {
     expect(output.results.map((r: any) => r.guardrail)).not.toContain(
       'namespace.quota-headroom',
     );
+
+    // Enforcing it would check nothing, so the step refuses rather than pass as if it had.
+    await expect(
+      validate.handler(
+        actionContext({
+          objects,
+          environment: 'prod',
+          enforce: ['namespace.quota-headroom'],
+        }),
+      ),
+    ).rejects.toThrow(
+      "enforce names 'namespace.quota-headroom', which reads object.status and so applies to live objects only",
+    );
   });
 });
