@@ -17,7 +17,10 @@ describe('the dev portal pack layer', () => {
     try {
       const start = new Date('2026-12-03T17:00:00.000Z');
       writeDevPortalPack(directory, start);
-      expect(appConfig.guardrails.packs).toEqual([`./${DEV_PORTAL_PACK_DIR}`]);
+      // The dev portal's layer comes last, so its dates override every pack before it.
+      expect(appConfig.guardrails.packs.at(-1)).toBe(
+        `./${DEV_PORTAL_PACK_DIR}`,
+      );
       const { pack } = await loadConfiguredPack(
         ConfigReader.fromConfigs([
           { data: appConfig, context: 'app-config.yaml' },

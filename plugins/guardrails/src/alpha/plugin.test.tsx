@@ -32,6 +32,7 @@ const api: Partial<GuardrailsApi> = {
     points: [],
   }),
   getDistribution: async () => ({ rows: [], missing: [], stale: [] }),
+  getEntityUsage: async () => ({ environments: [] }),
   getHistory: async () => ({
     from: '2026-12-20',
     to: '2026-12-22',
