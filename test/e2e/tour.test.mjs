@@ -427,7 +427,7 @@ describe('the tour of the dev portal', { timeout: 900_000 }, () => {
       if (!ok) await api('/api/guardrails/audit', { method: 'POST' });
       return { ok, value: summary };
     });
-    // The catalog refreshes its summary and processes every entity every 5 s here: a relation to the namespaces,
+    // The catalog processes every entity every 5 s here (and re-checks the summary every second): a relation to the namespaces,
     // if one were emitted, would be in place well within this.
     await new Promise(r => setTimeout(r, 30_000));
     for (const name of Object.keys(expected)) {

@@ -1,10 +1,10 @@
-import type { GuardrailsApiComponents } from '@guardrails-dev/plugin-guardrails-common';
+import type { ApiEntityUsage } from '@guardrails-dev/plugin-guardrails-common';
 
 /**
  * payments-api's quota use: dev without a quota, staging read from a stale audit, prod in two clusters (one near
  * its CPU limit and over its pods, one never read) and a resource whose use the quota does not report.
  */
-export const usage: GuardrailsApiComponents['schemas']['EntityUsage'] = {
+export const usage: ApiEntityUsage = {
   entityRef: 'component:default/payments-api',
   environments: [
     {
