@@ -336,6 +336,84 @@ describe('dev portal', { timeout: 900_000 }, () => {
     const ns = await clusterGet(6551, '/api/v1/namespaces/payments-api-ui-dev');
     assert.equal(ns.status, 200);
   });
+
+  it("offers only the claim guardrails' regions and classes in guarded-service's Database step, and claims the database", async () => {
+    // A name of its own per run: the publish directory outlives the portal.
+    const name = `db${Date.now().toString(36)}`;
+    await page.goto(`${baseUrl}/create/templates/default/guarded-service`);
+    await page.getByRole('textbox', { name: 'Name' }).fill(name);
+    const owner = page.getByRole('textbox', { name: 'Owner' });
+    await owner.click();
+    await owner.fill('platform');
+    await page
+      .getByRole('option', { name: /platform/i })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('checkbox', { name: 'staging' }).uncheck();
+    await page.getByRole('checkbox', { name: 'prod' }).uncheck();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('checkbox', { name: /Claim a database/ }).check();
+    const region = page.getByRole('combobox', { name: /Region/ });
+    await region.waitFor();
+    const offered = async combobox =>
+      combobox.locator('option:not([disabled])').allTextContents();
+    // The values of claim.allowed-regions and claim.allowed-instance-classes in examples/packs/database-claims.
+    assert.deepEqual(await offered(region), ['eu-west-1', 'eu-central-1']);
+    const instanceClass = page.getByRole('combobox', {
+      name: /Instance class/,
+    });
+    assert.deepEqual(await offered(instanceClass), [
+      'db.t3.small',
+      'db.t3.medium',
+      'db.r6g.large',
+    ]);
+    await region.selectOption('eu-central-1');
+    await instanceClass.selectOption('db.t3.medium');
+    await page.screenshot({
+      path: join(outputDir, 'template-database.png'),
+      fullPage: true,
+    });
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page
+      .getByText(/Guardrails in prod/)
+      .first()
+      .waitFor({ timeout: 90_000 });
+    const claim = await clusterGet(
+      6551,
+      `/apis/platform.example.org/v1alpha1/namespaces/${name}-dev/databaseclaims/${name}-db`,
+    );
+    assert.equal(claim.status, 200);
+    assert.equal(claim.body.spec.region, 'eu-central-1');
+    assert.equal(claim.body.spec.instanceClass, 'db.t3.medium');
+  });
+
+  it('refuses a database region typed through the scaffolder API, with nothing created', async () => {
+    const name = `dbno${Date.now().toString(36)}`;
+    const created = await api('/api/scaffolder/v2/tasks', {
+      method: 'POST',
+      body: JSON.stringify({
+        templateRef: 'template:default/guarded-service',
+        values: {
+          name,
+          owner: 'group:default/platform',
+          environments: ['dev'],
+          size: 'small',
+          database: true,
+          databaseEngine: 'postgres',
+          databaseRegion: 'us-east-1',
+          databaseInstanceClass: 'db.t3.small',
+          databaseStorageGB: 20,
+        },
+      }),
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const task = await waitForTask(created.body.id);
+    assert.equal(task.status, 'failed');
+    const ns = await clusterGet(6551, `/api/v1/namespaces/${name}-dev`);
+    assert.equal(ns.status, 404);
+  });
 });
 
 /** The names in a directory, sorted; none when it does not exist. */
