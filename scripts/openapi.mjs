@@ -58,11 +58,11 @@ const PUBLIC_DOCS = {
 // openapi-typescript's doc comments use tags TSDoc does not know (`@description`, `@enum {string}`); the API
 // report reads them as TSDoc, so they are rewritten as plain TSDoc text.
 function asTsdoc(types) {
-  // Braces outside code spans would start TSDoc inline tags.
+  // Outside code spans, braces would start TSDoc inline tags and angle brackets HTML tags.
   const escapeBraces = text =>
     text
       .split('`')
-      .map((part, i) => (i % 2 ? part : part.replace(/([{}])/g, '\\$1')))
+      .map((part, i) => (i % 2 ? part : part.replace(/([{}<>])/g, '\\$1')))
       .join('`');
   return types
     .replace(/^\s*\/\*\* @enum \{string\} \*\/\n/gm, '')

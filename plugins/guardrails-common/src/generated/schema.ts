@@ -824,7 +824,7 @@ export interface components {
       monthly: number;
       /** Monthly estimate of what the cost centre's quotas reserve, over the environments with a price. */
       estimate: number;
-      /** estimate > monthly. */
+      /** estimate \> monthly. */
       over: boolean;
       /** Environments of the cost centre without a price, left out of the estimate. */
       unpriced: string[];

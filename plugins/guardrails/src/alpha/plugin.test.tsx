@@ -32,7 +32,10 @@ const api: Partial<GuardrailsApi> = {
     points: [],
   }),
   getDistribution: async () => ({ rows: [], missing: [], stale: [] }),
-  getEntityUsage: async () => ({ environments: [] }),
+  getEntityUsage: async () => ({
+    entityRef: 'component:default/payments-api',
+    environments: [],
+  }),
   getHistory: async () => ({
     from: '2026-12-20',
     to: '2026-12-22',
