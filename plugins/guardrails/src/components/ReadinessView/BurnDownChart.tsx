@@ -140,7 +140,11 @@ export function BurnDownChart(props: {
             </text>
           </g>
         ))}
-        {[burnDown.from, burnDown.to].map((date, i) => (
+        {/* A burn-down of one day has one date under it, not two drawn over each other. */}
+        {(burnDown.from === burnDown.to
+          ? [burnDown.from]
+          : [burnDown.from, burnDown.to]
+        ).map((date, i) => (
           <text
             key={date}
             className={classes.axisText}
