@@ -14,6 +14,8 @@ export type {
   HistoryRow,
   ReplaceClusterResultsInput,
   ReplaceClusterResultsOutcome,
+  ReplaceScopeResultsInput,
+  ClusterObjectScope,
   MarkClusterFailedInput,
   ProvisionedNamespace,
   EntityStatusTime,

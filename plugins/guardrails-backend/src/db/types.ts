@@ -83,6 +83,31 @@ export interface ReplaceClusterResultsInput {
   provisionedNamespaces?: Array<Omit<ProvisionedNamespace, 'cluster'>>;
 }
 
+/** A cluster-scoped object other than a Namespace, whose results a scoped replacement covers. @public */
+export interface ClusterObjectScope {
+  apiVersion: string;
+  kind: string;
+  name: string;
+}
+
+/** @public */
+export interface ReplaceScopeResultsInput {
+  cluster: string;
+  environment: string;
+  /** When the objects of these scopes were evaluated; becomes the `lastSeen` of every result in them. */
+  evaluatedAt: Date;
+  /** Namespaces whose results are replaced: the Namespace object's own (kind Namespace, name = the namespace, no namespace) and every object's in it. */
+  namespaces: string[];
+  /** Cluster-scoped objects other than namespaces whose results are replaced. */
+  clusterObjects: ClusterObjectScope[];
+  /** The results now found in these scopes. A result outside them, or of another cluster, environment or source, is an InputError. */
+  results: StoredResult[];
+  /** Exact source names replaced within the scopes, e.g. ['audit', 'drift', 'auto-correct']; no `family:*` here. */
+  sources: string[];
+  /** The suite-provisioned namespaces among `namespaces`, as found now; the recorded rows of exactly these namespaces are replaced by them (so a namespace in scope but absent here loses its row). */
+  provisionedNamespaces: Array<Omit<ProvisionedNamespace, 'cluster'>>;
+}
+
 /** @public */
 export interface ReplaceClusterResultsOutcome {
   /** Results not stored before. */
