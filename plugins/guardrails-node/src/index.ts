@@ -43,6 +43,9 @@ export type {
   ListOptions,
   ListPage,
   ServedKind,
+  WatchEvent,
+  WatchHandle,
+  WatchOptions,
 } from './cluster/types';
 export { clusterAccessServiceRef } from './service/clusterAccessServiceRef';
 export {

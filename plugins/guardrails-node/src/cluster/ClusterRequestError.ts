@@ -8,6 +8,7 @@ export type ClusterVerb =
   | 'apply'
   | 'patch'
   | 'delete'
+  | 'watch'
   | 'discover';
 
 /** What a request was about. @public */

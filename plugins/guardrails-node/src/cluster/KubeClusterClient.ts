@@ -12,6 +12,9 @@ import {
   ListOptions,
   ListPage,
   ServedKind,
+  WatchEvent,
+  WatchHandle,
+  WatchOptions,
 } from './types';
 import { ClusterRequestError } from './ClusterRequestError';
 
@@ -80,6 +83,55 @@ export class KubeClusterClient implements ClusterClient {
       };
       continueToken = body.metadata?.continue || undefined;
     } while (continueToken);
+  }
+
+  async watch(
+    apiVersion: string,
+    kind: string,
+    options: WatchOptions,
+    onEvent: (event: WatchEvent) => void,
+  ): Promise<WatchHandle> {
+    const info = await this.resolver.resolve(apiVersion, kind);
+    const path = resourcePath(apiVersion, kind, info, {
+      namespace: options.namespace,
+      listing: true,
+    });
+    return this.executor.watch(
+      {
+        verb: 'watch',
+        target: { apiVersion, kind, namespace: options.namespace },
+        method: 'GET',
+        path,
+        query: {
+          resourceVersion: options.resourceVersion,
+          allowWatchBookmarks: options.allowWatchBookmarks ? 'true' : undefined,
+          timeoutSeconds:
+            options.timeoutSeconds !== undefined
+              ? String(options.timeoutSeconds)
+              : undefined,
+          labelSelector: options.labelSelector,
+          fieldSelector: options.fieldSelector,
+        },
+      },
+      (type, object) => {
+        if (
+          type !== 'ADDED' &&
+          type !== 'MODIFIED' &&
+          type !== 'DELETED' &&
+          type !== 'BOOKMARK'
+        ) {
+          return;
+        }
+        onEvent({
+          type,
+          // As in lists, the kind is set whatever the server wrote.
+          object:
+            type === 'BOOKMARK'
+              ? (object as KubernetesObject)
+              : ({ ...object, apiVersion, kind } as KubernetesObject),
+        });
+      },
+    );
   }
 
   servedKind(group: string, kind: string): Promise<ServedKind | undefined> {

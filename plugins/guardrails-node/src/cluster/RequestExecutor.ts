@@ -4,6 +4,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ClusterConflictError,
   ClusterRequestError,
+  ClusterRequestFailure,
   ClusterRequestTarget,
   ClusterVerb,
   describeTarget,
@@ -16,11 +17,13 @@ import {
 } from './retryPolicy';
 import { redactAddresses } from './redactAddresses';
 import {
+  connectionMessage,
   HttpRequest,
   HttpResponse,
   Transport,
   TransportFailure,
 } from './transport';
+import { WatchHandle } from './types';
 
 /** An HTTP request together with what it means, for errors and logs. */
 export interface ClusterCall extends HttpRequest {
@@ -102,6 +105,68 @@ export class RequestExecutor {
         `${response.status} ${failure.reason}`,
       );
     }
+  }
+
+  /**
+   * Opens a watch: one attempt, no retries (the caller resumes from the last resourceVersion it saw, or lists
+   * again). Every way the stream can fail settles `done` with a ClusterRequestError naming the cluster only.
+   */
+  async watch(
+    call: ClusterCall,
+    onEvent: (type: string, object: Record<string, unknown>) => void,
+  ): Promise<WatchHandle> {
+    const stream = await this.options.transport.watch(
+      call.path,
+      call.query ?? {},
+      onEvent,
+    );
+    const fail = (
+      failure: Omit<
+        ClusterRequestFailure,
+        'cluster' | 'verb' | 'target' | 'attempts'
+      >,
+    ) =>
+      new ClusterRequestError({
+        cluster: this.options.cluster,
+        verb: call.verb,
+        target: call.target,
+        attempts: 1,
+        ...failure,
+      });
+    const done = stream.ended.then(end => {
+      switch (end.kind) {
+        case 'end':
+          return;
+        case 'status':
+          throw fail({
+            status: end.code,
+            reason: end.reason ?? STATUS_CODES[end.code] ?? 'Error',
+            detail: end.message && redactAddresses(end.message),
+          });
+        case 'http':
+          throw fail({
+            status: end.status,
+            reason: STATUS_CODES[end.status] ?? 'Error',
+          });
+        default: {
+          const raw =
+            end.error instanceof Error ? end.error.message : String(end.error);
+          this.options.logger.warn(
+            `Cluster '${this.options.cluster}': ${call.verb} ${describeTarget(
+              call.verb,
+              call.target,
+            )} broke: ${raw}`,
+          );
+          throw fail({
+            reason: 'NetworkError',
+            detail: connectionMessage(end.error),
+          });
+        }
+      }
+    });
+    // Settled by the caller's own handling; an unobserved failure must not crash the process.
+    done.catch(() => undefined);
+    return { done, stop: () => stream.stop() };
   }
 
   private async wait(

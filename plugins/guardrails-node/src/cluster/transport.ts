@@ -5,6 +5,7 @@ import {
   RequestContext,
 } from '@kubernetes/client-node';
 import { redactAddresses } from './redactAddresses';
+import { openWatchStream, WatchStream } from './watchStream';
 
 /** One HTTP request to a cluster's API server. */
 export interface HttpRequest {
@@ -52,6 +53,15 @@ export class Transport {
     private readonly kc: KubeConfig,
     private readonly baseUrl: string,
   ) {}
+
+  /** Opens a watch stream (`watch=true` is added); no timeout: the stream lasts until the server or the caller ends it. */
+  watch(
+    path: string,
+    query: Record<string, string | undefined>,
+    onEvent: (type: string, object: Record<string, unknown>) => void,
+  ): Promise<WatchStream> {
+    return openWatchStream(this.kc, path, query, onEvent);
+  }
 
   async send(request: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
     const context = new RequestContext(
@@ -120,6 +130,11 @@ function parseBody(text: string, contentType: string | undefined): unknown {
     }
   }
   return text;
+}
+
+/** A connection failure in words without the server's address, for errors shown to people. */
+export function connectionMessage(error: unknown): string {
+  return networkMessage(error);
 }
 
 function isCertificateError(error: unknown): boolean {

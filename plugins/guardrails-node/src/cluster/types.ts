@@ -27,6 +27,38 @@ export interface ListPage {
   resourceVersion?: string;
 }
 
+/** Options of {@link ClusterClient.watch}. @public */
+export interface WatchOptions {
+  /** Namespace to watch in; all namespaces when absent. */
+  namespace?: string;
+  /** The resourceVersion to watch from, usually a list's; the current state as ADDED events when absent. */
+  resourceVersion?: string;
+  /** Ask for BOOKMARK events, which move the resourceVersion forward without a change. */
+  allowWatchBookmarks?: boolean;
+  /** The server ends the stream cleanly after this many seconds. */
+  timeoutSeconds?: number;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** One change a watch reports. The object carries `apiVersion` and `kind`; a BOOKMARK's only its resourceVersion. @public */
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
+  object: KubernetesObject;
+}
+
+/** An open watch. @public */
+export interface WatchHandle {
+  /**
+   * Settles when the stream ends: resolves when the server ends it (its timeout) or on `stop()`; rejects with a
+   * {@link ClusterRequestError} when the watch fails — status 410 when its resourceVersion is too old to resume
+   * from (list again), another status or none (a broken connection) otherwise.
+   */
+  readonly done: Promise<void>;
+  /** Closes the stream; `done` then resolves. */
+  stop(): void;
+}
+
 /** How a cluster serves a kind: the version, plural resource name and scope. @public */
 export interface ServedKind {
   /** `<group>/<version>` in the group's preferred version; `v1` for the core group. */
@@ -82,6 +114,17 @@ export interface ClusterClient {
    * kept a few minutes, and dropped when a list of the kind finds it no longer served.
    */
   servedKind(group: string, kind: string): Promise<ServedKind | undefined>;
+
+  /**
+   * Watches a kind (one HTTP stream, no retries: the caller lists again or resumes from the last resourceVersion it
+   * saw). `onEvent` is called for each change in order; the stream's failures settle the handle's `done`.
+   */
+  watch(
+    apiVersion: string,
+    kind: string,
+    options: WatchOptions,
+    onEvent: (event: WatchEvent) => void,
+  ): Promise<WatchHandle>;
 
   /** Lists all objects, every page concatenated. */
   listAll(
