@@ -108,6 +108,7 @@ const RBAC_VERBS: Record<ClusterVerb, string> = {
   apply: 'create and patch',
   patch: 'patch',
   delete: 'delete',
+  watch: 'watch',
   discover: 'get',
 };
 
