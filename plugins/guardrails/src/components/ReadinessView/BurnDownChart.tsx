@@ -11,29 +11,28 @@ import {
 import type { ApiReadinessChange } from '@guardrails-dev/plugin-guardrails-common';
 import { useId, useMemo } from 'react';
 import { ReadableTable } from '../ReadableTable';
+import {
+  ChartAxes,
+  ChartFrame,
+  ChartSvg,
+  positionScale,
+  splitRuns,
+  valueScale,
+} from '../charts';
 
-const WIDTH = 640;
-const HEIGHT = 180;
-const PAD = { top: 12, right: 16, bottom: 28, left: 40 };
+const FRAME: ChartFrame = {
+  width: 640,
+  height: 180,
+  pad: { top: 12, right: 16, bottom: 28, left: 40 },
+};
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type BurnDown = ApiReadinessChange['burnDown'];
 
-const useStyles = makeStyles(theme => ({
-  svg: { width: '100%', height: 'auto', display: 'block' },
-  axis: { stroke: theme.palette.divider },
-  axisText: { fill: theme.palette.text.secondary, fontSize: 11 },
+const useStyles = makeStyles({
   // A date never splits at its hyphens where a caption or sentence wraps.
   date: { whiteSpace: 'nowrap' },
-}));
-
-/** Rounds the top of the axis up to 1, 2 or 5 times a power of ten. */
-function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 5, 10].find(m => m * power >= value) ?? 10;
-  return step * power;
-}
+});
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
@@ -80,25 +79,32 @@ export function BurnDownChart(props: {
   const summary = useMemo(() => describeBurnDown(burnDown), [burnDown]);
 
   const geometry = useMemo(() => {
-    const start = dayNumber(burnDown.from);
-    const span = Math.max(1, dayNumber(burnDown.to) - start);
-    const max = niceMax(Math.max(0, ...burnDown.points.map(p => p.objects)));
-    const innerW = WIDTH - PAD.left - PAD.right;
-    const innerH = HEIGHT - PAD.top - PAD.bottom;
-    const x = (date: string) =>
-      PAD.left + ((dayNumber(date) - start) * innerW) / span;
-    const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
+    const scale = valueScale(
+      FRAME,
+      burnDown.points.map(p => p.objects),
+    );
+    const toX = positionScale(
+      FRAME,
+      dayNumber(burnDown.from),
+      dayNumber(burnDown.to),
+    );
+    const x = (date: string) => toX(dayNumber(date));
     // Consecutive recorded days are joined; a missing day breaks the line.
-    const runs: Array<typeof burnDown.points> = [];
-    burnDown.points.forEach((point, i) => {
-      const previous = burnDown.points[i - 1];
-      if (previous && dayNumber(point.date) - dayNumber(previous.date) === 1) {
-        runs[runs.length - 1].push(point);
-      } else {
-        runs.push([point]);
-      }
-    });
-    return { max, x, y, runs };
+    const runs = splitRuns(
+      burnDown.points,
+      (previous, next) => dayNumber(next.date) - dayNumber(previous.date) === 1,
+    );
+    // A burn-down of one day has one date under it, not two drawn over each other.
+    const labels = (
+      burnDown.from === burnDown.to
+        ? [burnDown.from]
+        : [burnDown.from, burnDown.to]
+    ).map((date, i) => ({
+      x: x(date),
+      text: date,
+      anchor: i === 0 ? ('start' as const) : ('end' as const),
+    }));
+    return { scale, x, runs, labels };
   }, [burnDown]);
 
   if (burnDown.points.length === 0) {
@@ -113,48 +119,12 @@ export function BurnDownChart(props: {
   const colour = theme.palette.error.main;
   return (
     <Box>
-      <svg
-        className={classes.svg}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {[0, geometry.max / 2, geometry.max].map(value => (
-          <g key={value}>
-            <line
-              className={classes.axis}
-              x1={PAD.left}
-              x2={WIDTH - PAD.right}
-              y1={geometry.y(value)}
-              y2={geometry.y(value)}
-            />
-            <text
-              className={classes.axisText}
-              x={PAD.left - 6}
-              y={geometry.y(value) + 4}
-              textAnchor="end"
-            >
-              {value}
-            </text>
-          </g>
-        ))}
-        {/* A burn-down of one day has one date under it, not two drawn over each other. */}
-        {(burnDown.from === burnDown.to
-          ? [burnDown.from]
-          : [burnDown.from, burnDown.to]
-        ).map((date, i) => (
-          <text
-            key={date}
-            className={classes.axisText}
-            x={geometry.x(date)}
-            y={HEIGHT - 8}
-            textAnchor={i === 0 ? 'start' : 'end'}
-          >
-            {date}
-          </text>
-        ))}
+      <ChartSvg frame={FRAME} title={title} description={summary}>
+        <ChartAxes
+          frame={FRAME}
+          scale={geometry.scale}
+          labels={geometry.labels}
+        />
         {geometry.runs.map(run => (
           <polyline
             key={run[0].date}
@@ -162,7 +132,7 @@ export function BurnDownChart(props: {
             stroke={colour}
             strokeWidth={2}
             points={run
-              .map(p => `${geometry.x(p.date)},${geometry.y(p.objects)}`)
+              .map(p => `${geometry.x(p.date)},${geometry.scale.y(p.objects)}`)
               .join(' ')}
           />
         ))}
@@ -170,12 +140,12 @@ export function BurnDownChart(props: {
           <circle
             key={p.date}
             cx={geometry.x(p.date)}
-            cy={geometry.y(p.objects)}
+            cy={geometry.scale.y(p.objects)}
             r={3}
             fill={colour}
           />
         ))}
-      </svg>
+      </ChartSvg>
       <Box mt={1} maxHeight={240} overflow="auto">
         <ReadableTable size="small" id={`${id}-table`}>
           <caption>
