@@ -1,20 +1,29 @@
-import {
-  Box,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TablePagination,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
-import { useMemo, useState } from 'react';
+import { Box } from '@material-ui/core';
 import type { ApiImpactItem } from '@guardrails-dev/plugin-guardrails-common';
 import { resourceLabel } from '../../domain/violations';
-import { OwnerLink } from '../OwnerLink';
-import { ReadableTable } from '../ReadableTable';
+import {
+  AffectedObjectsTable,
+  ObjectColumn,
+  usePages,
+} from '../AffectedObjectsTable';
 
 type Item = ApiImpactItem & { exemption?: string };
+
+const COLUMNS: ObjectColumn<Item>[] = [
+  { header: 'Namespace', cell: item => item.resource.namespace ?? '—' },
+  {
+    header: 'Workload',
+    cell: item => resourceLabel({ ...item.resource, namespace: undefined }),
+  },
+  { header: 'Cluster', cell: item => item.resource.cluster },
+  { header: 'Outcome', cell: item => item.outcome },
+  { header: 'Message', cell: item => item.message },
+];
+
+const EXEMPTION: ObjectColumn<Item> = {
+  header: 'Exemption',
+  cell: item => item.exemption,
+};
 
 /** Objects a what-if affects, a page at a time. */
 export function ImpactTable(props: {
@@ -23,79 +32,15 @@ export function ImpactTable(props: {
   showExemption?: boolean;
 }) {
   const { items, label, showExemption } = props;
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(25);
-  const pageItems = useMemo(
-    () => items.slice(page * pageSize, (page + 1) * pageSize),
-    [items, page, pageSize],
-  );
+  const pages = usePages(items);
   return (
     <Box>
-      <TableContainer>
-        <ReadableTable size="small" aria-label={label}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Component</TableCell>
-              <TableCell>Owner</TableCell>
-              <TableCell>Namespace</TableCell>
-              <TableCell>Workload</TableCell>
-              <TableCell>Cluster</TableCell>
-              <TableCell>Outcome</TableCell>
-              <TableCell>Message</TableCell>
-              {showExemption && <TableCell>Exemption</TableCell>}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {pageItems.map((item, index) => (
-              <TableRow key={`${page}.${index}`}>
-                <TableCell>
-                  {item.entityRef ? (
-                    <OwnerLink
-                      entityRef={item.entityRef}
-                      defaultKind="component"
-                    />
-                  ) : (
-                    <Typography variant="body2" color="textSecondary">
-                      not in the catalog
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {item.owner ? (
-                    <OwnerLink entityRef={item.owner} />
-                  ) : (
-                    <Typography variant="body2" color="textSecondary">
-                      no owner
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>{item.resource.namespace ?? '—'}</TableCell>
-                <TableCell>
-                  {resourceLabel({ ...item.resource, namespace: undefined })}
-                </TableCell>
-                <TableCell>{item.resource.cluster}</TableCell>
-                <TableCell>{item.outcome}</TableCell>
-                <TableCell>{item.message}</TableCell>
-                {showExemption && <TableCell>{item.exemption}</TableCell>}
-              </TableRow>
-            ))}
-          </TableBody>
-        </ReadableTable>
-      </TableContainer>
-      {items.length > 25 && (
-        <TablePagination
-          component="div"
-          count={items.length}
-          page={page}
-          rowsPerPage={pageSize}
-          rowsPerPageOptions={[25, 50, 100]}
-          onPageChange={(_, next) => setPage(next)}
-          onRowsPerPageChange={e => {
-            setPageSize(Number(e.target.value));
-            setPage(0);
-          }}
-        />
-      )}
+      <AffectedObjectsTable
+        pages={pages}
+        label={label}
+        columns={showExemption ? [...COLUMNS, EXEMPTION] : COLUMNS}
+        rowKey={(_, index) => `${pages.page}.${index}`}
+      />
     </Box>
   );
 }
