@@ -1,393 +1,496 @@
 /*
- * Labels-freshness benchmark: how long after an audit stores a component's new status the catalog serves the
- * component with its new `guardrails.dev/*` labels and annotations.
+ * Freshness benchmark of the watching audit: how soon after a write in a cluster the guardrails backend's report and
+ * the catalog's `guardrails.dev/*` labels follow, what watching costs the clusters against today's full audit every
+ * 5 minutes, and the heap the watchers keep.
  *
  *   bash test/bench/run.sh fresh
  *
- * One backend as Backstage runs it (startTestBackend): the guardrails backend plugin auditing a simulated cluster
- * (kube-simulator) of BENCH_COMPONENTS components, each a namespace with everything the default pack asks for and a
- * privileged Deployment; the real catalog
- * (processing engine, stitching, in-memory SQLite) with the guardrails catalog module, its processing interval a day
- * so that only a refresh can have it process a component again. Each round fixes the first component's Deployment
- * in the cluster (or makes it privileged again, every other round), runs one audit, and times until the catalog
- * serves the component with the labels and annotations of its new status: from the end of the audit (its results
- * stored and its statuses recorded) and, as an upper bound, from the time the audit read the cluster (the status's
- * `evaluatedAt`). The other components' statuses do not change: none of them may be processed again. Last, the cost
- * of the catalog module's revalidation: a conditional `GET /summary` answered 304 from the backend's memory.
+ * The estate is the audit benchmark's (BENCH_COMPONENTS components, 4 pods each, with their Deployments, ReplicaSets
+ * and namespaces, and DatabaseClaims, across the simulated clusters dev, staging and prod), served from a child
+ * process so that the Kubernetes API's CPU and heap are not the backend's.
  *
- * The first audit gives every component a status: the backend asks the catalog to refresh at most 500 of them
- * (with more components, the rest wait for the processing pass) and the time until those are labelled is shown too.
+ * 1. Today's audit: the guardrails backend with `guardrails.audit.watch.enabled: false` audits the estate twice with
+ *    `POST /audit`; the second audit's Kubernetes requests and response bytes, 12 times, are what an hour costs.
+ * 2. Watching: one backend as Backstage runs it (startTestBackend): the guardrails backend watching, the real catalog
+ *    (processing engine, stitching, in-memory SQLite) with the guardrails catalog module, its processing interval a
+ *    day so that only a refresh has it process a component again. The clusters refuse every request (503) until the
+ *    catalog has stitched every entity; then the heap is weighed (after garbage collection), the clusters answer, and
+ *    once every component has results (the initial lists evaluated) it is weighed again: the difference per 10,000
+ *    objects watched is what the watchers keep. The initial lists' requests and bytes are counted apart.
+ * 3. Writes: BENCH_WRITES times, alternately, a compliant component's Deployment is made privileged (violating
+ *    `pod.no-privileged`) or fixed again with a strategic merge patch, and the bench times from the write until
+ *    `GET /api/guardrails/entities/component/default/<name>/report` shows the new result, and until the catalog serves
+ *    the component with changed `guardrails.dev/*` labels and annotations; after each, no other component may have
+ *    been processed again. The clusters' requests and bytes over the rounds (the bench's own writes taken out),
+ *    extrapolated to an hour, are the steady state's cost.
+ * Last, the catalog module's revalidation while nothing changes: a conditional `GET /summary` answered 304.
  *
- * Target: every round's label change within 15 s of the audit's end, and no unchanged component processed again.
- * Environment: BENCH_COMPONENTS (default 300), BENCH_ROUNDS (default 6). Exits 1 when a target is missed.
+ * Targets: report p95 <= 3 s and labels p95 <= 15 s over at least 20 writes, no unchanged component processed again;
+ * at least 20 times fewer bytes per hour watching than auditing every 5 minutes; at most 60 MiB of heap per 10,000
+ * watched objects. Environment: BENCH_COMPONENTS (default 5000; e.g. 500 for a quick run), BENCH_WRITES (default 24).
+ * Exits 1 when a target is missed.
  */
 import { Entity } from '@backstage/catalog-model';
-import { startKubeSimulator } from '@guardrails-dev/kube-simulator';
-import { ApiEntitySummary } from '@guardrails-dev/plugin-guardrails-common';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { startFreshCatalog } from './freshCatalog';
+import { ApiSummary } from '@guardrails-dev/plugin-guardrails-common';
+import { defaultEnvironments } from '../audit/clusterProcess';
+import { CLUSTERS, generateEstate } from '../audit/generateEstate';
+import { expectedFields, servedFields } from './catalogLabels';
+import { estateConfig, WATCH_DEFAULTS } from './estateConfig';
+import {
+  format,
+  formatBytes,
+  heapUsedAfterGc,
+  median,
+  percentile,
+} from './figures';
+import { FreshCatalog, startFreshCatalog } from './freshCatalog';
+import { measureFullAudit } from './fullAuditTraffic';
+import { DeploymentRef, waitFor } from './timeWrites';
+import { startWatchedClusters } from './watchedClusters';
+import { runWriteRounds } from './writeRounds';
 
-const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 300);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-const TARGET_MS = 15_000;
+const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 5_000);
+const WRITES = Number(process.env.BENCH_WRITES ?? 24);
+const PODS_PER_COMPONENT = 4;
+const TEAMS = Math.max(3, Math.round(COMPONENTS / 10));
 const TOKEN = 'fresh-bench-token';
 const LOCATION = 'url:https://example.com/catalog-info.yaml';
-// Long enough for a refresh requested with the others to have been processed (the backend waits 2 s to ask).
-const QUIET_MS = 4_000;
-// The backend's cap on refreshes per audit (MAX_REFRESHES_PER_AUDIT).
-const MAX_REFRESHES = 500;
 
-const name = (i: number) => `svc-${String(i).padStart(4, '0')}`;
+const REPORT_TARGET_MS = 3_000;
+const LABEL_TARGET_MS = 15_000;
+const MIN_WRITES = 20;
+const BYTES_RATIO_TARGET = 20;
+const MIB = 1024 * 1024;
+const HEAP_TARGET_BYTES = 60 * MIB;
+const AUDITS_PER_HOUR = 12;
+const HOUR_MS = 3_600_000;
+// How long the initial lists may take to give every component its results.
+const INITIAL_LIST_TIMEOUT_MS = 5 * 60_000;
 
-/**
- * The default pack's compliant fixture (a namespace with everything the pack asks for and a Deployment passing every
- * workload guardrail), renamed: the privileged variant violates `pod.no-privileged`, the other complies.
- */
-const COMPLIANT: any[] = parse(
-  readFileSync(
-    resolve(
-      dirname(
-        require.resolve(
-          '@guardrails-dev/plugin-guardrails-engine/package.json',
-        ),
-      ),
-      'src/__fixtures__/default-pack/compliant.yaml',
-    ),
-    'utf8',
-  ),
-);
-
-function namespaceObjects(namespace: string, privileged: boolean): any[] {
-  const objects = JSON.parse(
-    JSON.stringify(COMPLIANT).replaceAll('"shop"', JSON.stringify(namespace)),
-  );
-  for (const object of objects) {
-    if (object.kind === 'Namespace') {
-      object.metadata.labels['kubernetes.io/metadata.name'] = namespace;
-      object.metadata.labels['backstage.io/kubernetes-id'] = namespace;
-    }
-    if (object.kind === 'Deployment' && privileged) {
-      object.spec.template.spec.containers[0].securityContext.privileged = true;
-    }
-  }
-  return objects;
-}
-
-function deployment(namespace: string, privileged: boolean) {
-  return namespaceObjects(namespace, privileged).find(
-    o => o.kind === 'Deployment',
-  );
-}
-
-function clusterObjects(): object[] {
-  return Array.from({ length: COMPONENTS }, (_, i) =>
-    namespaceObjects(name(i), true),
-  ).flat();
-}
-
-function components(): Entity[] {
-  return Array.from({ length: COMPONENTS }, (_, i) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
+/** The estate's components and namespace Resources, as the catalog reads them from a location. */
+function catalogEntities(estate: ReturnType<typeof generateEstate>): Entity[] {
+  return [...estate.components, ...estate.namespaceResources].map(entity => ({
+    ...entity,
     metadata: {
-      name: name(i),
-      namespace: 'default',
+      ...entity.metadata,
       annotations: {
+        ...entity.metadata.annotations,
         'backstage.io/managed-by-location': LOCATION,
         'backstage.io/managed-by-origin-location': LOCATION,
-        'backstage.io/kubernetes-id': name(i),
       },
-    },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'group:default/payments',
     },
   }));
 }
 
-/** What the catalog module puts on a component for a status (its `statusFields`), as a comparable string. */
-function expectedFields(status: ApiEntitySummary): string {
-  return JSON.stringify([
-    status.compliance,
-    status.enforcementLevel,
-    status.rolloutStage ?? null,
-    String(status.violations),
-    String(status.warnings),
-    String(status.errors),
-    status.evaluatedAt ?? null,
-  ]);
+/** Deployments of components matched by their `backstage.io/kubernetes-id` label, none of them privileged. */
+function unprivilegedDeployments(
+  estate: ReturnType<typeof generateEstate>,
+): DeploymentRef[] {
+  const byId = new Set(
+    estate.components
+      .filter(c => c.metadata.annotations?.['backstage.io/kubernetes-id'])
+      .map(c => c.metadata.name),
+  );
+  return CLUSTERS.flatMap(cluster =>
+    (estate.objects[cluster] as any[])
+      .filter(
+        o =>
+          o.kind === 'Deployment' &&
+          byId.has(o.metadata.name) &&
+          !o.spec.template.spec.containers.some(
+            (c: any) => c.securityContext?.privileged,
+          ),
+      )
+      .map(o => ({
+        component: o.metadata.name as string,
+        cluster,
+        namespace: o.metadata.namespace as string,
+        name: o.metadata.name as string,
+      })),
+  );
 }
 
-function servedFields(entity: Entity | undefined): string | undefined {
-  const labels = entity?.metadata.labels ?? {};
-  const annotations = entity?.metadata.annotations ?? {};
-  if (!labels['guardrails.dev/compliance']) return undefined;
-  return JSON.stringify([
-    labels['guardrails.dev/compliance'],
-    labels['guardrails.dev/enforcement-level'],
-    labels['guardrails.dev/rollout-stage'] ?? null,
-    annotations['guardrails.dev/fail-count'],
-    annotations['guardrails.dev/warn-count'],
-    annotations['guardrails.dev/error-count'],
-    annotations['guardrails.dev/evaluated-at'] ?? null,
-  ]);
+/**
+ * The components the writes go to, one for two writes, taken in turn from each cluster: compliant ones first, whose
+ * compliance label a privileged container changes, then those with the fewest findings.
+ */
+function chooseTargets(
+  candidates: DeploymentRef[],
+  summary: ApiSummary,
+  count: number,
+): DeploymentRef[] {
+  const findings = (d: DeploymentRef) => {
+    const s = summary.entities[`component:default/${d.component}`];
+    if (!s) return Number.POSITIVE_INFINITY;
+    return (
+      (s.compliance === 'compliant' ? 0 : 1_000) +
+      s.violations +
+      s.warnings +
+      s.errors
+    );
+  };
+  const perCluster = CLUSTERS.map(cluster =>
+    candidates
+      .filter(c => c.cluster === cluster && Number.isFinite(findings(c)))
+      .sort((a, b) => findings(a) - findings(b)),
+  );
+  const chosen: DeploymentRef[] = [];
+  for (let i = 0; chosen.length < count; i++) {
+    const next = perCluster.map(list => list[i]).filter(Boolean);
+    if (next.length === 0) break;
+    chosen.push(...next.slice(0, count - chosen.length));
+  }
+  return chosen;
 }
 
-/** The entity's `guardrails.dev/*` labels, as `key=value` pairs. */
-function labelsOf(entity: Entity | undefined): string {
-  return Object.entries(entity?.metadata.labels ?? {})
-    .filter(([k]) => k.startsWith('guardrails.dev/'))
-    .map(([k, v]) => `${k.slice('guardrails.dev/'.length)}=${v}`)
-    .join(' ');
+/** Resolves once the catalog has processed nothing for `quietMs` (refreshes the backend asked for included). */
+async function catalogSettled(catalog: FreshCatalog, quietMs: number) {
+  const total = () =>
+    [...catalog.processed().values()].reduce((sum, n) => sum + n, 0);
+  let last = total();
+  let since = performance.now();
+  while (performance.now() - since < quietMs) {
+    await new Promise(resolve => setTimeout(resolve, 250));
+    const now = total();
+    if (now !== last) {
+      last = now;
+      since = performance.now();
+    }
+  }
 }
 
-function format(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+function perHour(value: number, windowMs: number): number {
+  return (value * HOUR_MS) / windowMs;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+function trafficLine(t: { requests: number; bytes: number }): string {
+  return `${format(t.requests)} requests, ${formatBytes(t.bytes)}`;
 }
 
 async function main(): Promise<number> {
-  const cluster = await startKubeSimulator({
-    name: 'prod',
-    objects: clusterObjects(),
-    tokens: [TOKEN],
-  });
-  const catalog = await startFreshCatalog({
-    components: components(),
-    config: {
-      kubernetes: {
-        serviceLocatorMethod: { type: 'multiTenant' },
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'prod',
-                url: cluster.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: TOKEN,
-              },
-            ],
-          },
-        ],
-      },
-      guardrails: {
-        environments: {
-          prod: {
-            clusters: ['prod'],
-            profile: {
-              podSecurity: 'restricted',
-              networkPolicy: 'deny-all',
-              ownerRole: 'view',
-              sizes: {
-                small: {
-                  quota: {
-                    requests: { cpu: '1', memory: '1Gi' },
-                    limits: { cpu: '2', memory: '2Gi' },
-                    pods: 10,
-                  },
-                  limitRange: {
-                    defaultRequest: { cpu: '100m', memory: '128Mi' },
-                    default: { cpu: '200m', memory: '256Mi' },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  const target = name(0);
+  const benchStart = performance.now();
   const failures: string[] = [];
+  const estateOptions = {
+    components: COMPONENTS,
+    podsPerComponent: PODS_PER_COMPONENT,
+    teams: TEAMS,
+  };
+  const clusters = await startWatchedClusters(estateOptions, TOKEN);
+  let entities: Entity[];
+  let candidates: DeploymentRef[];
+  let pods: number;
+  {
+    // The same deterministic estate as the clusters serve: the catalog's side of it. Its objects are let go here.
+    const estate = generateEstate({
+      ...estateOptions,
+      environments: defaultEnvironments(),
+    });
+    entities = catalogEntities(estate);
+    candidates = unprivilegedDeployments(estate);
+    pods = estate.pods;
+  }
+  const setupMs = performance.now() - benchStart;
+
   try {
-    await catalog.stitched(COMPONENTS);
-    // The first audit gives every component a status, and every one is refreshed: a fleet-wide change.
-    const firstStart = performance.now();
-    await catalog.audit();
-    const firstAudit = performance.now() - firstStart;
-    const initial = await catalog.summary();
-    // The last component refreshed: the backend asks for at most 500 per audit, in the order of their refs, and
-    // leaves the rest to the processing pass (a day here).
-    const lastRefreshed = name(Math.min(COMPONENTS, MAX_REFRESHES) - 1);
-    const labelled = async () => {
-      const statuses = initial.body?.entities ?? {};
-      for (let i = 0; i < 600; i++) {
-        const served = await catalog.entity(lastRefreshed);
-        const status = statuses[`component:default/${lastRefreshed}`];
-        if (status && servedFields(served) === expectedFields(status)) {
-          return performance.now();
-        }
-        await new Promise(resolve => setTimeout(resolve, 50));
-      }
-      throw new Error('the first audit never reached the catalog');
+    // 1. Today's audit every 5 minutes.
+    const full = await measureFullAudit({
+      clusters,
+      token: TOKEN,
+      entities,
+    });
+    const fullHour = {
+      requests: full.traffic.requests * AUDITS_PER_HOUR,
+      bytes: full.traffic.bytes * AUDITS_PER_HOUR,
     };
-    const firstLabelled = (await labelled()) - firstStart - firstAudit;
-    const lastStatus =
-      initial.body?.entities[`component:default/${name(COMPONENTS - 1)}`];
-    const lastLabelled =
-      lastStatus !== undefined &&
-      servedFields(await catalog.entity(name(COMPONENTS - 1))) ===
-        expectedFields(lastStatus);
 
-    const rounds: Array<{
-      fromAuditEndMs: number;
-      fromEvaluatedMs: number;
-      labels: { before: string; after: string };
-      otherProcessings: number;
-    }> = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      // Fixed in odd rounds, privileged again in even ones.
-      const privileged = round % 2 === 1;
-      const patched = await fetch(
-        `${cluster.url}/apis/apps/v1/namespaces/${target}/deployments/web`,
-        {
-          method: 'PUT',
-          headers: {
-            authorization: `Bearer ${TOKEN}`,
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify(deployment(target, privileged)),
+    // 2. Watching: the clusters refuse every request until the heap has been weighed without anything listed.
+    await clusters.setFaults({ statusCodes: [{ status: 503 }] });
+    const catalogStart = performance.now();
+    const catalog = await startFreshCatalog({
+      components: entities,
+      config: estateConfig({
+        urls: clusters.urls,
+        token: TOKEN,
+        watch: { enabled: true, ...WATCH_DEFAULTS },
+      }),
+    });
+    try {
+      await catalog.stitched(entities.length);
+      const stitchedMs = performance.now() - catalogStart;
+      const heapBefore = heapUsedAfterGc();
+      await clusters.resetTraffic();
+      await clusters.setFaults(undefined);
+      const listStart = performance.now();
+      const listed = await waitFor(
+        async () => {
+          const { body } = await catalog.summary();
+          return body &&
+            Object.keys(body.entities).filter(ref =>
+              ref.startsWith('component:'),
+            ).length >= COMPONENTS
+            ? body
+            : undefined;
         },
+        { timeoutMs: INITIAL_LIST_TIMEOUT_MS, intervalMs: 1_000 },
       );
-      if (!patched.ok) {
-        throw new Error(`PUT of the Deployment answered ${patched.status}`);
+      if (!listed) {
+        throw new Error(
+          `The watchers did not give every component results within ${format(
+            INITIAL_LIST_TIMEOUT_MS / 1000,
+          )} s of the clusters answering`,
+        );
       }
-      const before = catalog.processed();
-      const labelsBefore = labelsOf(await catalog.entity(target));
-      await catalog.audit();
-      const auditEnd = performance.now();
-      const auditEndWall = Date.now();
-      const { body } = await catalog.summary();
-      const status = body?.entities[`component:default/${target}`];
-      if (!status?.evaluatedAt) throw new Error(`${target} has no status`);
-      let labelledAt: number | undefined;
-      for (let i = 0; i < (TARGET_MS * 4) / 25 && !labelledAt; i++) {
-        if (
-          servedFields(await catalog.entity(target)) === expectedFields(status)
-        ) {
-          labelledAt = performance.now();
-        } else {
-          await new Promise(resolve => setTimeout(resolve, 25));
+      const initialListMs = listed.at - listStart;
+      const initialTraffic = await clusters.traffic();
+      const heapAfter = heapUsedAfterGc();
+      const watches = await clusters.watches();
+
+      // The refreshes the first results asked for (at most 500), then the written components labelled as they are.
+      await catalogSettled(catalog, 3_000);
+      const labelledAfterList = await catalog.labelled();
+      const targets = chooseTargets(
+        candidates,
+        listed.value,
+        Math.ceil(WRITES / 2),
+      );
+      for (const target of targets) await catalog.refresh(target.component);
+      for (const target of targets) {
+        const status =
+          listed.value.entities[`component:default/${target.component}`];
+        const labelled = await waitFor(
+          async () =>
+            servedFields(await catalog.entity(target.component)) ===
+            expectedFields(status)
+              ? true
+              : undefined,
+          { timeoutMs: 30_000, intervalMs: 100 },
+        );
+        if (!labelled) {
+          throw new Error(`${target.component} was never labelled`);
         }
       }
-      if (!labelledAt) {
-        failures.push(`round ${round + 1}: the label never changed`);
-        labelledAt = Number.POSITIVE_INFINITY;
-      }
-      await new Promise(resolve => setTimeout(resolve, QUIET_MS));
-      const after = catalog.processed();
-      let otherProcessings = 0;
-      for (const [component, count] of after) {
-        if (component !== target) {
-          otherProcessings += count - (before.get(component) ?? 0);
-        }
-      }
-      const fromAuditEndMs = labelledAt - auditEnd;
-      rounds.push({
-        fromAuditEndMs,
-        fromEvaluatedMs:
-          auditEndWall +
-          fromAuditEndMs -
-          new Date(status.evaluatedAt).getTime(),
-        labels: {
-          before: labelsBefore,
-          after: labelsOf(await catalog.entity(target)),
-        },
-        otherProcessings,
+      await catalogSettled(catalog, 3_000);
+
+      // 3. Writes, and the clusters' traffic while they are followed.
+      await clusters.resetTraffic();
+      const windowStart = performance.now();
+      const writes = await runWriteRounds({
+        catalog,
+        urls: clusters.urls,
+        token: TOKEN,
+        deployments: targets,
+        writes: WRITES,
+        reportTimeoutMs: REPORT_TARGET_MS * 4,
+        labelTimeoutMs: LABEL_TARGET_MS * 4,
       });
-    }
+      const windowTraffic = await clusters.traffic();
+      const windowMs = performance.now() - windowStart;
+      // The bench's own writes are no cost of watching.
+      const steady = {
+        requests: windowTraffic.requests - writes.writes,
+        bytes: windowTraffic.bytes - writes.writeBytes,
+      };
+      const steadyHour = {
+        requests: perHour(steady.requests, windowMs),
+        bytes: perHour(steady.bytes, windowMs),
+      };
+      const relistsPerHour = 60 / WATCH_DEFAULTS.relistIntervalMinutes;
+      const withRelists = {
+        requests:
+          steadyHour.requests + initialTraffic.requests * relistsPerHour,
+        bytes: steadyHour.bytes + initialTraffic.bytes * relistsPerHour,
+      };
 
-    // The module's revalidation while nothing changed: a conditional request, answered from memory.
-    const { etag } = await catalog.summary();
-    const conditional: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const start = performance.now();
-      const { status } = await catalog.summary(etag);
-      conditional.push(performance.now() - start);
-      if (status !== 304) failures.push(`conditional GET /summary: ${status}`);
-    }
-    const full: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const start = performance.now();
-      await catalog.summary();
-      full.push(performance.now() - start);
-    }
+      // The module's revalidation while nothing changed: a conditional request, answered from memory.
+      const { etag } = await catalog.summary();
+      const conditional: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const start = performance.now();
+        const { status } = await catalog.summary(etag);
+        conditional.push(performance.now() - start);
+        if (status !== 304)
+          failures.push(`conditional GET /summary: ${status}`);
+      }
 
-    const worst = Math.max(...rounds.map(r => r.fromAuditEndMs));
-    const others = rounds.reduce((sum, r) => sum + r.otherProcessings, 0);
-    if (worst > TARGET_MS) {
-      failures.push(`slowest label change ${format(worst)} ms`);
-    }
-    const unchanged = rounds.filter(r => r.labels.before === r.labels.after);
-    if (unchanged.length > 0) {
-      failures.push(`${unchanged.length} rounds changed no label`);
-    }
-    if (others > 0) {
-      failures.push(
-        `${others} processings of components whose status did not change`,
+      // Objects watched: those of every collection a watch is open on (counting them makes requests: last).
+      const watched = new Map(
+        watches.map(w => [`${w.cluster} ${w.path}`, w] as const),
       );
+      const collections = await clusters.objects(
+        [...watched.values()].map(w => ({ cluster: w.cluster, path: w.path })),
+      );
+      const objects = collections.reduce((sum, c) => sum + c.objects, 0);
+      const heapPer10k =
+        objects > 0
+          ? ((heapAfter - heapBefore) / objects) * 10_000
+          : Number.POSITIVE_INFINITY;
+
+      // Targets.
+      const { rounds } = writes;
+      const reportP95 = percentile(
+        rounds.map(r => r.reportMs),
+        95,
+      );
+      const labelP95 = percentile(
+        rounds.map(r => r.labelMs),
+        95,
+      );
+      const others = rounds.reduce((sum, r) => sum + r.otherProcessings, 0);
+      const mismatched = rounds.filter(
+        r =>
+          r.compliance.report !== undefined &&
+          r.compliance.label !== undefined &&
+          r.compliance.report !== r.compliance.label,
+      );
+      const enoughWrites = rounds.length >= MIN_WRITES;
+      const reportMet = enoughWrites && reportP95 <= REPORT_TARGET_MS;
+      const labelMet =
+        enoughWrites &&
+        labelP95 <= LABEL_TARGET_MS &&
+        others === 0 &&
+        mismatched.length === 0;
+      const ratio =
+        steadyHour.bytes > 0 ? fullHour.bytes / steadyHour.bytes : 0;
+      const bytesMet = ratio >= BYTES_RATIO_TARGET;
+      const heapMet = heapPer10k <= HEAP_TARGET_BYTES;
+      if (!enoughWrites) {
+        failures.push(
+          `${rounds.length} writes timed (${writes.skipped} given up after results that never showed), fewer than ${MIN_WRITES}`,
+        );
+      }
+      if (!reportMet) failures.push(`report p95 ${format(reportP95)} ms`);
+      if (labelP95 > LABEL_TARGET_MS) {
+        failures.push(`label p95 ${format(labelP95)} ms`);
+      }
+      if (others > 0) {
+        failures.push(
+          `${others} processings of components whose status did not change`,
+        );
+      }
+      if (mismatched.length > 0) {
+        failures.push(
+          `${mismatched.length} writes whose label's compliance differs from the report's`,
+        );
+      }
+      if (!bytesMet) failures.push(`bytes ratio ${format(ratio, 1)}`);
+      if (!heapMet) {
+        failures.push(`heap ${format(heapPer10k / MIB, 1)} MiB per 10,000`);
+      }
+
+      const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+      const benchMs = performance.now() - benchStart;
+      console.log(
+        [
+          `freshness benchmark (watching audit): ${format(
+            COMPONENTS,
+          )} components, ${format(pods)} pods, ${format(
+            objects,
+          )} objects watched in ${format(watched.size)} watches across ${
+            CLUSTERS.length
+          } simulated clusters (${CLUSTERS.join(', ')}) in a child process`,
+          `node ${
+            process.version
+          }; the guardrails backend and the catalog with the guardrails module (processing interval 24 h) in one test backend, SQLite in memory; watch debounce ${
+            WATCH_DEFAULTS.debounceMs
+          } ms, relist every ${
+            WATCH_DEFAULTS.relistIntervalMinutes
+          } min; estate generated in ${format(
+            setupMs / 1000,
+            1,
+          )} s, catalog stitched in ${format(stitchedMs / 1000, 1)} s`,
+          `today's full audit (watch disabled): first ${format(
+            full.firstMs / 1000,
+            1,
+          )} s, steady state ${format(
+            full.steadyMs / 1000,
+            1,
+          )} s, ${trafficLine(full.traffic)} per audit; ${format(
+            full.results,
+          )} results; every 5 minutes: ${trafficLine(fullHour)} per hour`,
+          `initial lists (watch enabled, counted apart): ${trafficLine(
+            initialTraffic,
+          )}; every component had results ${format(
+            initialListMs / 1000,
+            1,
+          )} s after the clusters answered; ${format(
+            labelledAfterList,
+          )} components labelled once the refreshes asked for were processed (at most 500 per change; the rest wait for the processing pass)`,
+          ...rounds.map(
+            (r, i) =>
+              `write ${String(i + 1).padStart(2)} (${
+                r.deployment.component
+              } in ${r.deployment.cluster}, ${
+                r.privileged ? 'made privileged' : 'fixed'
+              }): report ${format(r.reportMs)} ms, labels ${format(
+                r.labelMs,
+              )} ms after the write; labels ${r.labels.before} -> ${
+                r.labels.after
+              }; other components processed again: ${r.otherProcessings}`,
+          ),
+          `GET /summary while nothing changed: ${format(
+            median(conditional),
+            1,
+          )} ms median conditional (304)`,
+          `write -> report: p95 ${format(reportP95)} ms, median ${format(
+            median(rounds.map(r => r.reportMs)),
+          )} ms over ${rounds.length} writes (target p95 <= ${format(
+            REPORT_TARGET_MS,
+          )} ms over at least ${MIN_WRITES} writes: ${met(reportMet)})`,
+          `write -> catalog labels: p95 ${format(labelP95)} ms, median ${format(
+            median(rounds.map(r => r.labelMs)),
+          )} ms; other components processed again: ${others}; label and report disagreeing: ${
+            mismatched.length
+          } (target p95 <= ${format(
+            LABEL_TARGET_MS,
+          )} ms, none processed, none disagreeing: ${met(labelMet)})`,
+          `Kubernetes traffic watching, steady state: ${trafficLine(
+            steady,
+          )} in ${format(windowMs / 1000, 1)} s with ${
+            writes.writes
+          } writes (the writes' own taken out) -> ${trafficLine(
+            steadyHour,
+          )} per hour; full audit every 5 minutes: ${trafficLine(
+            fullHour,
+          )} per hour; ${format(
+            ratio,
+            1,
+          )}x fewer bytes watching (target >= ${BYTES_RATIO_TARGET}x: ${met(
+            bytesMet,
+          )})`,
+          `with the relist every ${
+            WATCH_DEFAULTS.relistIntervalMinutes
+          } min counted too (one initial list's traffic each): ${trafficLine(
+            withRelists,
+          )} per hour, ${format(
+            withRelists.bytes > 0 ? fullHour.bytes / withRelists.bytes : 0,
+            1,
+          )}x fewer bytes (for information; a relist costs what an audit's lists cost, so an hourly one bounds this at ${AUDITS_PER_HOUR}x)`,
+          `heap per 10,000 watched objects: ${format(
+            heapPer10k / MIB,
+            1,
+          )} MiB (${formatBytes(heapAfter - heapBefore)} over ${format(
+            objects,
+          )} objects: heap used after two full collections once every component had results, less before the clusters answered the watchers; ${formatBytes(
+            initialTraffic.bytes / Math.max(1, objects),
+          )} listed per object) (target <= ${format(
+            HEAP_TARGET_BYTES / MIB,
+          )} MiB: ${met(
+            heapMet,
+          )}); for comparison, a full audit keeps ${formatBytes(
+            full.retainedHeapBytes,
+          )}`,
+          `whole run ${format(benchMs / 1000, 0)} s; ${
+            failures.length === 0
+              ? 'every target met'
+              : `MISSED: ${failures.join('; ')}`
+          }`,
+        ].join('\n'),
+      );
+    } finally {
+      await catalog.stop();
     }
-    console.log(
-      [
-        `labels-freshness benchmark: ${format(
-          COMPONENTS,
-        )} components in a simulated cluster, the guardrails backend, ` +
-          `the catalog with the guardrails module (processing interval 24 h), node ${process.version}`,
-        `first audit: ${format(firstAudit)} ms; the labels of the ${format(
-          Math.min(COMPONENTS, MAX_REFRESHES),
-        )} components it had refreshed in the catalog ${format(
-          firstLabelled,
-        )} ms after it ended` +
-          (COMPONENTS > MAX_REFRESHES
-            ? `; ${format(
-                COMPONENTS - MAX_REFRESHES,
-              )} beyond the cap left to the processing pass (the last one labelled: ${
-                lastLabelled ? 'yes' : 'no'
-              })`
-            : ''),
-        ...rounds.map(
-          (r, i) =>
-            `round ${i + 1} (${
-              i % 2 === 1 ? 'made privileged again' : 'fixed'
-            }): labels followed ${format(
-              r.fromAuditEndMs,
-            )} ms after the audit ended ` +
-            `(${format(r.fromEvaluatedMs)} ms after it read the cluster); ` +
-            `labels ${r.labels.before} -> ${r.labels.after}; ` +
-            `other components processed again: ${r.otherProcessings}`,
-        ),
-        `GET /summary while nothing changed: ${format(
-          median(conditional),
-          1,
-        )} ms median conditional (304), ${format(
-          median(full),
-          1,
-        )} ms median in full`,
-        `slowest label change after the audit's end: ${format(
-          worst,
-        )} ms, median ${format(
-          median(rounds.map(r => r.fromAuditEndMs)),
-        )} ms (target <= ${format(
-          TARGET_MS,
-        )} ms, and no unchanged component processed: ${
-          failures.length === 0 ? 'met' : `MISSED: ${failures.join('; ')}`
-        })`,
-      ].join('\n'),
-    );
   } finally {
-    await catalog.stop();
-    await cluster.close();
+    await clusters.close();
   }
   return failures.length === 0 ? 0 : 1;
 }

@@ -1,9 +1,10 @@
 /*
- * The backend of the labels-freshness benchmark: the guardrails backend plugin, the real catalog with the guardrails
- * catalog module, and the components of a simulated cluster, all in one test backend as a Backstage backend runs
- * them. The catalog processes nothing by itself (a day's interval), so whatever it processes after its first pass
- * is what the guardrails backend asked it to refresh; a processor after every other one counts each component's
- * processings. Audits run when the benchmark triggers them (`POST /audit`), never on their schedule.
+ * The backend of the freshness benchmark: the guardrails backend plugin, the real catalog with the guardrails
+ * catalog module, and the entities of the simulated clusters' estate, all in one test backend as a Backstage backend
+ * runs them. The catalog processes nothing by itself (a day's interval), so whatever it processes after its first
+ * pass is what the guardrails backend (or the benchmark) asked it to refresh; a processor after every other one
+ * counts each entity's processings. Scheduled tasks run when the benchmark triggers them (`POST /audit`), never on
+ * their schedule.
  */
 import {
   coreServices,
@@ -16,7 +17,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { ApiSummary } from '@guardrails-dev/plugin-guardrails-common';
+import {
+  ApiEntityReport,
+  ApiSummary,
+} from '@guardrails-dev/plugin-guardrails-common';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { TriggeredScheduler } from '../triggeredScheduler';
@@ -29,6 +33,14 @@ export interface FreshCatalog {
   ): Promise<{ status: number; etag?: string; body?: ApiSummary }>;
   /** The component as the catalog serves it (`GET /api/catalog/entities/by-name/...`). */
   entity(name: string): Promise<Entity | undefined>;
+  /** The component's report (`GET /api/guardrails/entities/component/default/<name>/report`); undefined on 404. */
+  report(name: string): Promise<ApiEntityReport | undefined>;
+  /** How many components the catalog serves with a `guardrails.dev/compliance` label. */
+  labelled(): Promise<number>;
+  /** Asks the catalog to process the component again now (`POST /api/catalog/refresh`). */
+  refresh(name: string): Promise<void>;
+  /** The backend's scheduler: its tasks run only when triggered. */
+  scheduler: TriggeredScheduler;
   /** How many times the catalog has processed each component so far. */
   processed(): Map<string, number>;
   /** Resolves once every component has been processed and stitched by the catalog's own first pass. */
@@ -136,6 +148,41 @@ export async function startFreshCatalog(options: {
       );
       return response.ok ? ((await response.json()) as Entity) : undefined;
     },
+    report: async name => {
+      const response = await get(
+        `/guardrails/entities/component/default/${name}/report`,
+      );
+      if (response.status === 404) return undefined;
+      if (!response.ok) {
+        throw new Error(
+          `GET the report of ${name} answered ${response.status}`,
+        );
+      }
+      return (await response.json()) as ApiEntityReport;
+    },
+    labelled: async () => {
+      const response = await get(
+        '/catalog/entities/by-query?filter=kind=component,metadata.labels.guardrails.dev/compliance&limit=1&fields=metadata.name',
+      );
+      if (!response.ok) {
+        throw new Error(`GET /entities/by-query answered ${response.status}`);
+      }
+      return ((await response.json()) as { totalItems: number }).totalItems;
+    },
+    refresh: async name => {
+      const response = await fetch(
+        `http://127.0.0.1:${port}/api/catalog/refresh`,
+        {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/json' },
+          body: JSON.stringify({ entityRef: `component:default/${name}` }),
+        },
+      );
+      if (!response.ok) {
+        throw new Error(`POST /refresh of ${name} answered ${response.status}`);
+      }
+    },
+    scheduler,
     processed: () => new Map(processed),
     stitched: async count => {
       for (let quiet = 0; quiet < 2; ) {

@@ -1,0 +1,171 @@
+/*
+ * The three simulated clusters of the freshness benchmark (the audit benchmark's estate), run in a child process so
+ * that serving the Kubernetes API, watch streams included, does not share the backend's CPU or heap: what is timed
+ * and weighed is the backend's own, as against a real cluster.
+ *
+ * The parent starts it with `startWatchedClusters`, writes to the clusters over HTTP like any client, and asks the
+ * child for what the simulators counted: requests and response bytes (watch events included as they are written),
+ * the watches open, and the objects of the collections watched.
+ */
+import {
+  KubeSimulator,
+  OpenWatch,
+  SimulatorFaults,
+  startKubeSimulator,
+} from '@guardrails-dev/kube-simulator';
+import { forkBenchProcess, serveBenchProcess } from '../benchProcess';
+import { defaultEnvironments, EstateOptions } from '../audit/clusterProcess';
+import { CLUSTERS, generateEstate } from '../audit/generateEstate';
+
+type Request =
+  | { type: 'start'; options: EstateOptions; token: string }
+  | { type: 'reset' }
+  | { type: 'traffic' }
+  | { type: 'watches' }
+  | { type: 'faults'; faults?: SimulatorFaults }
+  | { type: 'objects'; paths: Array<{ cluster: string; path: string }> }
+  | { type: 'close' };
+
+/** What the simulators served since the last reset, over every cluster. */
+export interface Traffic {
+  requests: number;
+  byMethod: Record<string, number>;
+  /** Response bytes: bodies, and watch events as they were written. */
+  bytes: number;
+}
+
+export interface ClusterWatch extends OpenWatch {
+  cluster: string;
+}
+
+export interface WatchedClusters {
+  urls: Record<string, string>;
+  resetTraffic(): Promise<void>;
+  traffic(): Promise<Traffic>;
+  /** The watches open now, in every cluster. */
+  watches(): Promise<ClusterWatch[]>;
+  /** Replaces every simulator's faults; `undefined` removes them. */
+  setFaults(faults: SimulatorFaults | undefined): Promise<void>;
+  /**
+   * The objects in each collection (`/api/v1/pods`, …), from one page of one item and the count the API server gives
+   * of the rest: requests that show in `traffic` until the next reset.
+   */
+  objects(
+    paths: Array<{ cluster: string; path: string }>,
+  ): Promise<Array<{ cluster: string; path: string; objects: number }>>;
+  close(): Promise<void>;
+}
+
+export async function startWatchedClusters(
+  options: EstateOptions,
+  token: string,
+): Promise<WatchedClusters> {
+  const child = forkBenchProcess<Request>(
+    __filename,
+    'GUARDRAILS_BENCH_WATCHED_CLUSTERS',
+  );
+  const call = child.call;
+  const started = await call<{ urls: Record<string, string> }>({
+    type: 'start',
+    options,
+    token,
+  });
+  return {
+    ...started,
+    resetTraffic: () => call({ type: 'reset' }),
+    traffic: () => call({ type: 'traffic' }),
+    watches: () => call({ type: 'watches' }),
+    setFaults: faults => call({ type: 'faults', faults }),
+    objects: paths => call({ type: 'objects', paths }),
+    close: async () => {
+      await call({ type: 'close' });
+      child.disconnect();
+    },
+  };
+}
+
+async function serve() {
+  const simulators: Record<string, KubeSimulator> = {};
+  let bearer = '';
+  const all = () => Object.values(simulators);
+  const handle = async (request: Request): Promise<unknown> => {
+    switch (request.type) {
+      case 'start': {
+        const estate = generateEstate({
+          ...request.options,
+          environments: defaultEnvironments(),
+        });
+        bearer = request.token;
+        for (const name of CLUSTERS) {
+          simulators[name] = await startKubeSimulator({
+            name,
+            objects: estate.objects[name],
+            tokens: [request.token],
+          });
+        }
+        return {
+          urls: Object.fromEntries(
+            CLUSTERS.map(name => [name, simulators[name].url]),
+          ),
+        };
+      }
+      case 'reset':
+        all().forEach(s => s.resetRequestLog());
+        return undefined;
+      case 'traffic': {
+        const traffic: Traffic = { requests: 0, byMethod: {}, bytes: 0 };
+        for (const s of all()) {
+          traffic.requests += s.requests.total;
+          traffic.bytes += s.requests.bytes;
+          for (const [method, n] of Object.entries(s.requests.byMethod)) {
+            traffic.byMethod[method] = (traffic.byMethod[method] ?? 0) + n;
+          }
+        }
+        return traffic;
+      }
+      case 'watches':
+        return all().flatMap(s =>
+          s.openWatches().map(w => ({ ...w, cluster: s.name })),
+        );
+      case 'faults':
+        all().forEach(s => s.setFaults(request.faults));
+        return undefined;
+      case 'objects':
+        return Promise.all(
+          request.paths.map(async ({ cluster, path }) => ({
+            cluster,
+            path,
+            objects: await countObjects(simulators[cluster].url, path, bearer),
+          })),
+        );
+      case 'close':
+        await Promise.all(all().map(s => s.close()));
+        return undefined;
+      default:
+        throw new Error(`unknown request ${JSON.stringify(request)}`);
+    }
+  };
+  serveBenchProcess(handle);
+}
+
+async function countObjects(
+  url: string,
+  path: string,
+  token: string,
+): Promise<number> {
+  const response = await fetch(`${url}${path}?limit=1`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  // A type the cluster does not serve (an optional report CRD) has no objects.
+  if (response.status === 404) return 0;
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  const list = (await response.json()) as {
+    items: unknown[];
+    metadata?: { remainingItemCount?: number };
+  };
+  return list.items.length + (list.metadata?.remainingItemCount ?? 0);
+}
+
+if (process.env.GUARDRAILS_BENCH_WATCHED_CLUSTERS === '1' && process.send) {
+  void serve();
+}
