@@ -11,7 +11,7 @@ import { useMemo } from 'react';
 import { ReadableTable } from '../ReadableTable';
 import {
   ChartAxes,
-  ChartFrame,
+  chartFrame,
   ChartLegend,
   ChartSvg,
   LegendEntry,
@@ -23,11 +23,8 @@ import {
 import { formatMoney } from './costFormat';
 import { CostCentreTrend, describeCostTrend } from './costTrend';
 
-const FRAME: ChartFrame = {
-  width: 480,
-  height: 200,
-  pad: { top: 12, right: 16, bottom: 28, left: 64 },
-};
+// Money takes more room left of the plot than a count.
+const FRAME = chartFrame(480, 200, 64);
 const BUDGET_DASH = '6 4';
 
 const useStyles = makeStyles(theme => ({

@@ -13,18 +13,14 @@ import { useId, useMemo } from 'react';
 import { ReadableTable } from '../ReadableTable';
 import {
   ChartAxes,
-  ChartFrame,
+  chartFrame,
   ChartSvg,
   positionScale,
   splitRuns,
   valueScale,
 } from '../charts';
 
-const FRAME: ChartFrame = {
-  width: 640,
-  height: 180,
-  pad: { top: 12, right: 16, bottom: 28, left: 40 },
-};
+const FRAME = chartFrame(640, 180);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type BurnDown = ApiReadinessChange['burnDown'];

@@ -17,7 +17,7 @@ import {
 import { ReadableTable } from '../ReadableTable';
 import {
   ChartAxes,
-  ChartFrame,
+  chartFrame,
   ChartLegend,
   ChartSvg,
   indexScale,
@@ -25,11 +25,7 @@ import {
   valueScale,
 } from '../charts';
 
-const FRAME: ChartFrame = {
-  width: 640,
-  height: 220,
-  pad: { top: 12, right: 16, bottom: 28, left: 40 },
-};
+const FRAME = chartFrame(640, 220);
 
 const LABELS: Record<TrendSeries, string> = {
   failing: 'Failing (block, auto-correct)',

@@ -5,9 +5,9 @@ export type { LegendEntry } from './ChartLegend';
 export { ChartSvg } from './ChartSvg';
 export { splitRuns } from './runs';
 export {
+  chartFrame,
   indexScale,
   labelIndexes,
-  niceMax,
   positionScale,
   valueScale,
 } from './scale';

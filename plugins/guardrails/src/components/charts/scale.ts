@@ -5,6 +5,19 @@ export interface ChartFrame {
   pad: { top: number; right: number; bottom: number; left: number };
 }
 
+// Room for the values left of the plot and the dates under it; a little at the top and right keeps the top
+// value's label and the last date inside the image.
+const PAD = { top: 12, right: 16, bottom: 28, left: 40 };
+
+/** A chart's frame of `width` by `height`, with `labelWidth` left of the plot for the values. */
+export function chartFrame(
+  width: number,
+  height: number,
+  labelWidth = PAD.left,
+): ChartFrame {
+  return { width, height, pad: { ...PAD, left: labelWidth } };
+}
+
 /** The value (vertical) axis: its rounded top, the ticks drawn on it, and where a value is drawn. */
 export interface ValueScale {
   max: number;
