@@ -76,7 +76,12 @@ export async function startCluster(
     total: 0,
     byMethod: {} as Record<string, number>,
     bytes: 0,
-    log: [] as Array<{ method: string; path: string; status: number }>,
+    log: [] as Array<{
+      method: string;
+      path: string;
+      status: number;
+      watch?: true;
+    }>,
   };
   // Created after seeding: seeds are the state before the simulator started, which watches see as ADDED.
   const watches = new WatchHub(
@@ -107,6 +112,7 @@ export async function startCluster(
           method: record.method,
           path: record.path,
           status: record.status,
+          ...(record.watch ? { watch: record.watch } : {}),
         });
         onRequest?.(record);
       },

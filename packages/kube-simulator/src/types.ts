@@ -89,7 +89,8 @@ export interface KubeSimulator {
     byMethod: Record<string, number>;
     /** Response bytes: bodies, and watch events as they are written. */
     bytes: number;
-    log: Array<{ method: string; path: string; status: number }>;
+    /** `watch` is set on the requests that opened a watch. */
+    log: Array<{ method: string; path: string; status: number; watch?: true }>;
   };
   resetRequestLog(): void;
   /** The watches open now (a watch counts as one request in `requests`, when it opens). */

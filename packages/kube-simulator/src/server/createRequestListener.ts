@@ -30,6 +30,8 @@ export interface RequestRecord {
   durationMs: number;
   /** Bytes of the response body; 0 for a watch, whose events are counted as they are written. */
   bytes: number;
+  /** Set for a watch (a stream of events). */
+  watch?: true;
 }
 
 /** Everything a request handler needs to know about its cluster. */
@@ -218,13 +220,14 @@ export function createRequestListener(ctx: ClusterContext) {
       warnings: new WarningRecorder(),
       annotations: {},
     };
-    const served = (status: number, bytes: number) =>
+    const served = (status: number, bytes: number, watch?: true) =>
       ctx.onServed({
         method: (req.method ?? 'GET').toUpperCase(),
         path: url.pathname,
         status,
         durationMs: Date.now() - started,
         bytes,
+        ...(watch ? { watch } : {}),
       });
     const finish = (response: ApiResponse) => {
       if (response.stream) {
@@ -236,7 +239,7 @@ export function createRequestListener(ctx: ClusterContext) {
         });
         res.flushHeaders();
         response.stream(res);
-        served(200, 0);
+        served(200, 0, true);
         return;
       }
       const text =
