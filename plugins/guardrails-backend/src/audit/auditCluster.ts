@@ -1,7 +1,6 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   CompiledPack,
-  evaluateObjectsAsync,
   KubernetesManifest,
 } from '@guardrails-dev/plugin-guardrails-engine';
 import {
@@ -10,8 +9,8 @@ import {
   redactAddresses,
 } from '@guardrails-dev/plugin-guardrails-node';
 import { GuardrailsStore, StoredResult } from '../db';
-import { clusterEntities, entityFields } from './clusterEntities';
-import { driftResults } from './driftResults';
+import { clusterEntities } from './clusterEntities';
+import { clusterResults } from './clusterResults';
 import { EntityIndex } from './EntityIndex';
 import { describeGroupKind, packKinds } from './packKinds';
 import { normalizePolicyReports } from './policyReports';
@@ -85,50 +84,22 @@ export async function auditCluster(
     });
     const objects = snapshot.objects as KubernetesManifest[];
     const { namespaces, entityFor } = clusterEntities(objects, context.index);
-
-    // In slices, so a large cluster does not hold up the backend's requests while it is evaluated.
-    const evaluated = await evaluateObjectsAsync(context.pack, objects, {
-      environment: environment.name,
-      cluster,
-      at,
-      namespaces,
-      entityRefFor: object =>
-        context.index.match(object, namespaces)?.entityRef,
-      source: 'audit',
-    });
     const reports = normalizePolicyReports(snapshot.reports, {
       cluster,
       environment: environment.name,
       entityFor,
     });
-    const drifts = await driftResults(client, objects, {
-      pack: context.pack,
-      auditor: context.auditor,
-      environment,
-      at,
-      entityFor,
-    });
-    const drifted = new Set(
-      drifts.map(d => `${d.guardrail}|${d.resource.name}`),
-    );
     const results: StoredResult[] = [
-      ...evaluated
-        // A namespace guardrail reported as drift is not reported twice.
-        .filter(
-          r =>
-            !(
-              r.resource.kind === 'Namespace' &&
-              drifted.has(`${r.guardrail}|${r.resource.name}`)
-            ),
-        )
-        .map(r => ({
-          ...r,
-          cluster,
-          environment: environment.name,
-          source: 'audit',
-          ...entityFields(entityFor(r.resource)),
-        })),
-      ...drifts,
+      ...(await clusterResults(objects, {
+        client,
+        pack: context.pack,
+        auditor: context.auditor,
+        environment,
+        at,
+        index: context.index,
+        namespaces,
+        entityFor,
+      })),
       ...reports.results,
     ];
     // Before the results: should this fail, the cluster reads as stale with its last quota use and results alike.

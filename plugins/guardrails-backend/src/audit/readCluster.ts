@@ -13,6 +13,17 @@ export interface ClusterSnapshot {
   reports: KubernetesObject[];
   /** Kinds the pack's guardrails match that the cluster does not serve (their CRD is not installed). */
   notServed: GroupKind[];
+  /** Each kind listed, with the resourceVersion of its list: where a watch of it starts. */
+  listed: ListedKind[];
+}
+
+/** A kind read from a cluster and the resourceVersion of its list. */
+export interface ListedKind {
+  apiVersion: string;
+  kind: string;
+  resourceVersion: string;
+  /** A policy report kind: its objects are reports, not objects to evaluate. */
+  report: boolean;
 }
 
 interface Listed extends AuditedKind {
@@ -51,11 +62,27 @@ export async function readCluster(
     ...resolved.filter((k): k is Listed => k !== undefined),
   ];
 
+  const listed: ListedKind[] = [];
+  const reportKinds = new Set(REPORT_KINDS);
   const listKind = async (kind: Listed): Promise<KubernetesObject[]> => {
     try {
-      return await client.listAll(kind.apiVersion, kind.kind, {
+      const items: KubernetesObject[] = [];
+      let resourceVersion: string | undefined;
+      for await (const page of client.list(kind.apiVersion, kind.kind, {
         limit: options.pageSize,
-      });
+      })) {
+        resourceVersion ??= page.resourceVersion;
+        items.push(...page.items);
+      }
+      if (resourceVersion) {
+        listed.push({
+          apiVersion: kind.apiVersion,
+          kind: kind.kind,
+          resourceVersion,
+          report: reportKinds.has(kind),
+        });
+      }
+      return items;
     } catch (error) {
       if (isNotServed(error)) {
         // The CRD was deleted since discovery last saw it.
@@ -76,6 +103,7 @@ export async function readCluster(
   return {
     objects: lists.slice(0, objectKinds.length).flat(),
     reports: lists.slice(objectKinds.length).flat(),
+    listed,
     notServed: notServed.sort(
       (a, b) =>
         a.group.localeCompare(b.group, 'en') ||
