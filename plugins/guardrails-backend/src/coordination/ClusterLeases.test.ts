@@ -79,6 +79,29 @@ describe('ClusterLeases', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'lets a cluster given up go to another replica only after the next tick of the one that gave it up on %p',
+    async databaseId => {
+      const { replicas } = await replicasOn(databaseId);
+      replicas.add('replica-a');
+      replicas.add('replica-b');
+      expect(await replicas.tick('replica-a', CLUSTERS)).toEqual(CLUSTERS);
+      expect(await replicas.tick('replica-b', CLUSTERS)).toEqual([]);
+      const kept = await replicas.tick('replica-a', CLUSTERS);
+      expect(kept).toHaveLength(3);
+      const givenUp = CLUSTERS.filter(cluster => !kept.includes(cluster));
+      // replica-a's caller stops those watchers after this answer; until replica-a ticks again they stay its own.
+      expect(await replicas.tick('replica-b', CLUSTERS)).toEqual([]);
+      const holders = await replicas.get('replica-b').holders();
+      expect(givenUp.map(cluster => holders.get(cluster))).toEqual([
+        'replica-a',
+        'replica-a',
+      ]);
+      expect(await replicas.tick('replica-a', CLUSTERS)).toEqual(kept);
+      expect(await replicas.tick('replica-b', CLUSTERS)).toEqual(givenUp);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'hands the clusters of a replica that stops ticking to the other within ttl and one tick on %p',
     async databaseId => {
       const { replicas, clock } = await twoSettled(databaseId);
