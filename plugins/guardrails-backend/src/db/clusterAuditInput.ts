@@ -11,7 +11,9 @@ import { SourceSelection } from './sources';
 import { toTimestamp } from './timestamps';
 import type {
   MarkClusterFailedInput,
+  ProvisionedNamespace,
   ReplaceClusterResultsInput,
+  StoredResult,
 } from './types';
 
 /**
@@ -37,7 +39,7 @@ export interface ClusterFailure {
   error: string;
 }
 
-function requireName(value: unknown, what: string): string {
+export function requireName(value: unknown, what: string): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw new InputError(`${what} must be a non-empty string`);
   }
@@ -45,7 +47,7 @@ function requireName(value: unknown, what: string): string {
 }
 
 /** The cluster an audit is of, its environment and when the audit ran, in the order they are checked. */
-function clusterAt(
+export function clusterAt(
   input: { cluster: string; environment: string },
   time: Date,
   what: string,
@@ -57,20 +59,19 @@ function clusterAt(
   };
 }
 
-/** Checks an audit's results: each must be of the audited cluster, its environment and a replaced source. */
-export function parseClusterAudit(
-  input: ReplaceClusterResultsInput,
-): ClusterAudit {
-  const {
-    cluster,
-    environment,
-    at: auditedAt,
-  } = clusterAt(input, input.auditedAt, 'auditedAt');
-  const sources = SourceSelection.parse(input.sources);
-  if (!Array.isArray(input.results)) {
+/**
+ * Checks results reported for one cluster: each must be of that cluster, its environment and a replaced source.
+ * Returns their rows in the order given.
+ */
+export function checkResults(
+  results: unknown,
+  target: { cluster: string; environment: string; sources: SourceSelection },
+): Array<Omit<ResultRow, 'first_seen' | 'last_seen'>> {
+  const { cluster, environment, sources } = target;
+  if (!Array.isArray(results)) {
     throw new InputError('results must be a list');
   }
-  const rows = input.results.map((result, index) => {
+  return results.map((result: StoredResult, index) => {
     const row = toRow(result, index);
     if (row.cluster !== cluster) {
       throw new InputError(
@@ -91,13 +92,29 @@ export function parseClusterAudit(
     }
     return row;
   });
+}
+
+/** Checks an audit's results: each must be of the audited cluster, its environment and a replaced source. */
+export function parseClusterAudit(
+  input: ReplaceClusterResultsInput,
+): ClusterAudit {
+  const {
+    cluster,
+    environment,
+    at: auditedAt,
+  } = clusterAt(input, input.auditedAt, 'auditedAt');
+  const sources = SourceSelection.parse(input.sources);
+  const rows = checkResults(input.results, { cluster, environment, sources });
   return {
     cluster,
     environment,
     auditedAt,
     sources,
     incoming: mostSerious(rows, resultKey),
-    namespaceRows: namespacesToRows(input, cluster, auditedAt),
+    namespaceRows:
+      input.provisionedNamespaces === undefined
+        ? undefined
+        : namespacesToRows(input.provisionedNamespaces, cluster, auditedAt),
   };
 }
 
@@ -115,16 +132,12 @@ export function parseClusterFailure(
   return { cluster, environment, failedAt: at, error: input.error };
 }
 
-/** The given provisioned namespaces as rows, one per namespace name; undefined when none were given. */
-function namespacesToRows(
-  input: ReplaceClusterResultsInput,
+/** The given provisioned namespaces as rows, one per namespace name. */
+export function namespacesToRows(
+  given: Array<Omit<ProvisionedNamespace, 'cluster'>>,
   cluster: string,
   auditedAt: string,
-): ProvisionedNamespaceRow[] | undefined {
-  const given = input.provisionedNamespaces;
-  if (given === undefined) {
-    return undefined;
-  }
+): ProvisionedNamespaceRow[] {
   if (!Array.isArray(given)) {
     throw new InputError('provisionedNamespaces must be a list');
   }
