@@ -4,6 +4,8 @@ import { insertInChunks, MAX_PARAMETERS_PER_STATEMENT } from './chunks';
 import { parseClusterAudit, parseClusterFailure } from './clusterAuditInput';
 import type { ClusterAuditStore } from './GuardrailsStore';
 import { laterOf, planResultChanges } from './resultChanges';
+import { namespaceChunks, ScopeFilter, scopeFilters } from './scopeFilters';
+import { parseScopeReplacement } from './scopeInput';
 import {
   CLUSTERS_TABLE,
   ClusterRow,
@@ -20,6 +22,7 @@ import type {
   ProvisionedNamespace,
   ReplaceClusterResultsInput,
   ReplaceClusterResultsOutcome,
+  ReplaceScopeResultsInput,
 } from './types';
 
 /** The columns that identify a result within its cluster. */
@@ -119,6 +122,76 @@ export class DatabaseClusterAuditStore implements ClusterAuditStore {
     });
     this.logger?.debug(
       `Stored results of cluster ${cluster} (${sources.describe()}) audited at ${auditedAt}: ` +
+        `${outcome.added} added, ${outcome.kept} kept, ${outcome.removed} removed`,
+    );
+    return outcome;
+  }
+
+  async replaceScopeResults(
+    input: ReplaceScopeResultsInput,
+  ): Promise<ReplaceClusterResultsOutcome> {
+    const scope = parseScopeReplacement(input);
+    const { cluster, environment, evaluatedAt, sources } = scope;
+    if (scope.namespaces.length === 0 && scope.clusterObjects.length === 0) {
+      return { added: 0, kept: 0, removed: 0 };
+    }
+    // Each statement also binds the cluster, the sources and the new last_seen.
+    const filters = scopeFilters(scope, sources.length + 2);
+    const inScope = (trx: Knex.Transaction, filter: ScopeFilter) =>
+      trx<ResultRow>(RESULTS_TABLE)
+        .where({ cluster })
+        .whereIn('source', sources)
+        .where(filter);
+
+    const outcome = await this.db.transaction(async trx => {
+      // The same lock as a whole-cluster replacement, so the two never interleave on one cluster.
+      const status = await this.lockCluster(trx, cluster, environment);
+
+      const existing: ResultRow[] = [];
+      for (const filter of filters) {
+        existing.push(...(await inScope(trx, filter).select()));
+      }
+      const changes = planResultChanges(existing, scope.incoming, {
+        cluster,
+        auditedAt: evaluatedAt,
+      });
+
+      await deleteResults(trx, cluster, changes.toDelete);
+      if (changes.kept > 0) {
+        // Before the inserts, so that only the kept rows in scope are rewritten.
+        for (const filter of filters) {
+          await inScope(trx, filter).update({ last_seen: evaluatedAt });
+        }
+      }
+      await insertInChunks(trx, RESULTS_TABLE, changes.toInsert);
+
+      for (const names of namespaceChunks(scope.namespaces, 1)) {
+        await trx(PROVISIONED_NAMESPACES_TABLE)
+          .where({ cluster })
+          .whereIn('namespace', names)
+          .delete();
+      }
+      await insertInChunks(
+        trx,
+        PROVISIONED_NAMESPACES_TABLE,
+        scope.namespaceRows,
+      );
+
+      await trx<ClusterRow>(CLUSTERS_TABLE)
+        .where({ cluster })
+        .update({
+          environment,
+          last_success_at: laterOf(status.last_success_at, evaluatedAt),
+        });
+
+      const { added, kept, removed } = changes;
+      return { added, kept, removed };
+    });
+    this.logger?.debug(
+      `Stored results of ${scope.namespaces.length} namespaces and ${scope.clusterObjects.length} cluster objects ` +
+        `of cluster ${cluster} (${sources.join(
+          ', ',
+        )}) evaluated at ${evaluatedAt}: ` +
         `${outcome.added} added, ${outcome.kept} kept, ${outcome.removed} removed`,
     );
     return outcome;

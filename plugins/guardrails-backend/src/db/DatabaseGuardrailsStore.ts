@@ -51,6 +51,8 @@ export class DatabaseGuardrailsStore implements Store {
   // Each call goes to the part that keeps its table; the signatures and their documentation are GuardrailsStore's.
   readonly replaceClusterResults: Store['replaceClusterResults'] = input =>
     this.clusterAudits.replaceClusterResults(input);
+  readonly replaceScopeResults: Store['replaceScopeResults'] = input =>
+    this.clusterAudits.replaceScopeResults(input);
   readonly markClusterFailed: Store['markClusterFailed'] = input =>
     this.clusterAudits.markClusterFailed(input);
   readonly clusterStatuses: Store['clusterStatuses'] = () =>

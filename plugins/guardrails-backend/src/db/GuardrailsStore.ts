@@ -8,6 +8,7 @@ import type {
   ProvisionedNamespace,
   ReplaceClusterResultsInput,
   ReplaceClusterResultsOutcome,
+  ReplaceScopeResultsInput,
   StoredResult,
 } from './types';
 import type { QuotaUsageStore } from './QuotaUsageStore';
@@ -29,6 +30,18 @@ export interface ClusterAuditStore {
    */
   replaceClusterResults(
     input: ReplaceClusterResultsInput,
+  ): Promise<ReplaceClusterResultsOutcome>;
+
+  /**
+   * Atomically replaces the results of a few scopes of one cluster, for the given exact sources, with those of a
+   * newer evaluation of their objects: a scope is a namespace (the Namespace object itself and every object in it)
+   * or one cluster-scoped object that is not a Namespace. Within the scopes it does what `replaceClusterResults`
+   * does, the provisioned namespaces among `namespaces` included; rows outside them, and of other sources, are left
+   * as they are. The cluster is marked successful at `evaluatedAt` unless it already is later. Rejects results
+   * outside the scopes and evaluations older than the results in scope; with no scopes it changes nothing.
+   */
+  replaceScopeResults(
+    input: ReplaceScopeResultsInput,
   ): Promise<ReplaceClusterResultsOutcome>;
 
   /** Records a failed audit: the cluster's results stay as they are and it reads as stale until a later success. */
