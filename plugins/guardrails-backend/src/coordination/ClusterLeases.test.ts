@@ -203,6 +203,37 @@ describe('ClusterLeases', () => {
     },
   );
 
+  it.each(databases.eachSupportedId())(
+    'cleans up heartbeats of replicas gone and leases of clusters gone, a bounded number per tick, on %p',
+    async databaseId => {
+      const { replicas, clock, knex } = await replicasOn(databaseId);
+      replicas.add('replica-a');
+      await replicas.tick('replica-a', CLUSTERS);
+      const gone = Array.from({ length: 30 }, (_, i) => `gone-${i}`);
+      await knex('guardrail_replica_heartbeats').insert(
+        gone.map(replica_id => ({
+          replica_id,
+          seen_at: clock.now().toISOString(),
+        })),
+      );
+      clock.advance(TTL_MS * 2 + 1);
+      await replicas.tick('replica-a', ['dev-1']);
+      const left = await knex('guardrail_replica_heartbeats').pluck(
+        'replica_id',
+      );
+      expect(left).toHaveLength(11);
+      expect(left).toContain('replica-a');
+      // The leases of the clusters no longer configured ran out long ago.
+      expect(await knex('guardrail_cluster_leases').pluck('cluster')).toEqual([
+        'dev-1',
+      ]);
+      await replicas.tick('replica-a', ['dev-1']);
+      expect(
+        await knex('guardrail_replica_heartbeats').pluck('replica_id'),
+      ).toEqual(['replica-a']);
+    },
+  );
+
   it('rejects cluster names that do not fit and options it cannot use', async () => {
     const knex = await databases.init('SQLITE_3');
     await migrate(knex);

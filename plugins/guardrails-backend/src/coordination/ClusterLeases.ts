@@ -9,7 +9,7 @@ const HEARTBEATS = 'guardrail_replica_heartbeats';
 /** The width of the cluster, holder and replica id columns. */
 const MAX_NAME_LENGTH = 255;
 /** Rows of departed replicas and forgotten clusters removed per tick at most. */
-const CLEANUP_BATCH = 50;
+const CLEANUP_BATCH = 20;
 /** Clusters named in one statement; well under both databases' parameter limits. */
 const CHUNK = 500;
 
@@ -253,8 +253,10 @@ export class ClusterLeases {
   }
 
   /**
-   * Removes a bounded number of heartbeats and leases expired for a whole time to live: replicas that went away and
-   * clusters no longer configured anywhere. Sooner would race with replicas taking over expired leases.
+   * Removes a bounded number of heartbeats no longer live (replicas gone) and of leases expired for a whole time to
+   * live (clusters no longer configured anywhere); sooner would race with replicas taking over expired leases. One
+   * row per statement, each conditional again, so replicas cleaning up at once neither deadlock nor delete a lease
+   * taken over since the read.
    */
   private async cleanUp(now: Date): Promise<void> {
     const cutoff = toTimestamp(
@@ -265,12 +267,9 @@ export class ClusterLeases {
       .where('seen_at', '<', cutoff)
       .select('replica_id')
       .limit(CLEANUP_BATCH);
-    if (stale.length > 0) {
+    for (const { replica_id } of stale) {
       await this.db(HEARTBEATS)
-        .whereIn(
-          'replica_id',
-          stale.map(row => row.replica_id),
-        )
+        .where({ replica_id })
         .andWhere('seen_at', '<', cutoff)
         .delete();
     }
@@ -278,13 +277,9 @@ export class ClusterLeases {
       .where('expires_at', '<', cutoff)
       .select('cluster')
       .limit(CLEANUP_BATCH);
-    if (expired.length > 0) {
-      // Conditional again: a lease taken over since the read is no longer expired and stays.
+    for (const { cluster } of expired) {
       await this.db(LEASES)
-        .whereIn(
-          'cluster',
-          expired.map(row => row.cluster),
-        )
+        .where({ cluster })
         .andWhere('expires_at', '<', cutoff)
         .delete();
     }

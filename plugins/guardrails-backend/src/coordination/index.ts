@@ -1,0 +1,2 @@
+export { ClusterLeases } from './ClusterLeases';
+export type { ClusterLeasesOptions } from './ClusterLeases';
