@@ -5,13 +5,27 @@ export interface Config {
   guardrails?: {
     /** The continuous audit of the configured clusters. */
     audit?: {
-      /** Whether the backend schedules audits. Defaults to true. */
+      /** Whether the backend audits the clusters (watching them, or on a schedule). Defaults to true. */
       enabled?: boolean;
-      /** How often the audit runs. Defaults to every 5 minutes. */
+      /**
+       * The watching audit: each cluster listed once, then watched, and only what changed evaluated and stored, within
+       * seconds of the change. Backend replicas on one database split the clusters between them.
+       */
+      watch?: {
+        /** Defaults to true. False: every cluster is read whole on the schedule below (`frequency`). */
+        enabled?: boolean;
+        /** How often each watched cluster is listed again from scratch, the safety net. Defaults to 60 minutes. */
+        relistIntervalMinutes?: number;
+        /** How often every watched object is evaluated again from memory, for rollout stages and exemptions that change with time. Defaults to 5 minutes. */
+        reevaluateIntervalMinutes?: number;
+        /** Changes gathered before they are evaluated, in milliseconds. Defaults to 100. */
+        debounceMs?: number;
+      };
+      /** How often the audit runs when it does not watch. Defaults to every 5 minutes. */
       frequency?: HumanDuration | string;
       /** How long one audit may take before it is abandoned. Defaults to 3 minutes. */
       timeout?: HumanDuration | string;
-      /** Delay before the first audit after start-up. Defaults to 5 seconds. */
+      /** Delay before the first audit (or the watches) after start-up. Defaults to 5 seconds. */
       initialDelay?: HumanDuration | string;
       /** Objects per list request (Kubernetes `limit`). Defaults to 500. */
       pageSize?: number;

@@ -13,7 +13,10 @@ import {
   clusterAccessServiceRef,
   guardrailsPackServiceRef,
 } from '@guardrails-dev/plugin-guardrails-node';
+import { randomUUID } from 'node:crypto';
 import { AuditRunner } from './audit/AuditRunner';
+import { WatchingAudit } from './audit/watch/WatchingAudit';
+import { ClusterLeases } from './coordination/ClusterLeases';
 import { CatalogRefresher, StatusChangeFollower } from './catalogRefresh';
 import { DatabaseGuardrailsStore } from './db';
 import { enforcementClockServiceRef } from './enforcement/clock';
@@ -93,6 +96,29 @@ export const guardrailsPlugin = createBackendPlugin({
           refresher: new CatalogRefresher({ catalog, auth, logger }),
           logger,
         });
+        const loadEntities = async () => {
+          const { items } = await catalog.getEntities(
+            {
+              filter: [
+                { kind: 'Component' },
+                {
+                  kind: 'Resource',
+                  'spec.type': KUBERNETES_NAMESPACE_RESOURCE_TYPE,
+                },
+              ],
+              fields: [
+                'kind',
+                'metadata.namespace',
+                'metadata.name',
+                'metadata.annotations',
+                'spec.owner',
+                'spec.type',
+              ],
+            },
+            { credentials: await auth.getOwnServiceCredentials() },
+          );
+          return items;
+        };
         const runner = new AuditRunner({
           store,
           clusterAccess,
@@ -103,31 +129,42 @@ export const guardrailsPlugin = createBackendPlugin({
           afterCycle: async () => {
             await statusChanges.afterResultsStored();
           },
-          loadEntities: async () => {
-            const { items } = await catalog.getEntities(
-              {
-                filter: [
-                  { kind: 'Component' },
-                  {
-                    kind: 'Resource',
-                    'spec.type': KUBERNETES_NAMESPACE_RESOURCE_TYPE,
-                  },
-                ],
-                fields: [
-                  'kind',
-                  'metadata.namespace',
-                  'metadata.name',
-                  'metadata.annotations',
-                  'spec.owner',
-                  'spec.type',
-                ],
-              },
-              { credentials: await auth.getOwnServiceCredentials() },
-            );
-            return items;
-          },
+          loadEntities,
         });
-        if (auditConfig.enabled) {
+        const watching =
+          auditConfig.enabled && auditConfig.watch
+            ? new WatchingAudit({
+                store,
+                clusterAccess,
+                pack,
+                auditor: deps.auditor,
+                logger,
+                settings: auditConfig.watch,
+                loadEntities,
+                // Replicas on one database split the clusters: each is watched by one of them.
+                share: new ClusterLeases({
+                  db: await deps.database.getClient(),
+                  replicaId: randomUUID(),
+                  logger,
+                }),
+                afterResultsStored: async () => {
+                  await statusChanges.afterResultsStored();
+                },
+              })
+            : undefined;
+        if (watching) {
+          const timer = setTimeout(() => {
+            void watching
+              .start()
+              .catch(error =>
+                logger.error(`Could not start watching the clusters: ${error}`),
+              );
+          }, auditConfig.initialDelayMs);
+          deps.lifecycle.addShutdownHook(async () => {
+            clearTimeout(timer);
+            await watching.stop();
+          });
+        } else if (auditConfig.enabled) {
           await scheduler.scheduleTask({
             id: AUDIT_TASK_ID,
             ...auditConfig.schedule,
@@ -137,6 +174,10 @@ export const guardrailsPlugin = createBackendPlugin({
           });
         }
         const startAudit = async (): Promise<'started' | 'already-running'> => {
+          if (watching) {
+            watching.relistAll();
+            return 'started';
+          }
           if (runner.running) return 'already-running';
           if (!auditConfig.enabled) {
             void runner
