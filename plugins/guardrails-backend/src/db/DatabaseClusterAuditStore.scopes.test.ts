@@ -6,27 +6,37 @@ const { databases, createStore } = testStores();
 const T4 = new Date('2026-11-23T08:00:00.000Z');
 const RBAC = 'rbac.authorization.k8s.io/v1';
 
+const TENANCY = 'tenancy.example.io/v1';
+
+/** The result of a cluster-scoped object. */
+function clusterScopedResult(
+  apiVersion: string,
+  kind: string,
+  name: string,
+  override: Partial<StoredResult>,
+): StoredResult {
+  const found = result({ kind, namespace: undefined, name, ...override });
+  return { ...found, resource: { ...found.resource, apiVersion } };
+}
+
 /** The result of a Namespace object itself. */
 const namespaceResult = (name: string, override = {}) =>
-  result({
+  clusterScopedResult('v1', 'Namespace', name, {
     guardrail: 'namespace.has-quota',
-    kind: 'Namespace',
-    namespace: undefined,
-    name,
     ...override,
   });
 
-/** The result of a cluster-scoped ClusterRole. */
-function clusterRoleResult(name: string, override = {}): StoredResult {
-  const found = result({
+const clusterRoleResult = (name: string, override = {}) =>
+  clusterScopedResult(RBAC, 'ClusterRole', name, {
     guardrail: 'rbac.no-wildcards',
-    kind: 'ClusterRole',
-    namespace: undefined,
-    name,
     ...override,
   });
-  return { ...found, resource: { ...found.resource, apiVersion: RBAC } };
-}
+
+/** A custom resource that happens to be called Namespace: an object of its own, not a namespace. */
+const tenantResult = (name: string) =>
+  clusterScopedResult(TENANCY, 'Namespace', name, {
+    guardrail: 'tenant.has-owner',
+  });
 
 const clusterRole = (name: string) => ({
   apiVersion: RBAC,
@@ -34,7 +44,7 @@ const clusterRole = (name: string) => ({
   name,
 });
 
-/** dev-1 audited at T1: two namespaces, their Namespace objects, two ClusterRoles and a Kyverno report. */
+/** dev-1 audited at T1: two namespaces, their Namespace objects, three cluster-scoped objects and a Kyverno report. */
 async function seed(store: GuardrailsStore) {
   await store.replaceClusterResults({
     cluster: 'dev-1',
@@ -48,6 +58,7 @@ async function seed(store: GuardrailsStore) {
       namespaceResult('orders'),
       clusterRoleResult('admin'),
       clusterRoleResult('viewer'),
+      tenantResult('payments'),
     ],
   });
   await store.replaceClusterResults({
@@ -72,7 +83,7 @@ async function seed(store: GuardrailsStore) {
   });
 }
 
-/** Every stored result as `cluster source kind namespace/name firstSeen lastSeen`, times as T1…T4. */
+/** Every stored result as `cluster source apiVersion kind namespace/name firstSeen lastSeen`, times as T1…T4. */
 async function stored(store: GuardrailsStore): Promise<string[]> {
   const names = new Map(
     [T1, T2, T3, T4].map((t, i) => [t.toISOString(), `T${i + 1}`]),
@@ -84,7 +95,7 @@ async function stored(store: GuardrailsStore): Promise<string[]> {
   return all
     .map(
       r =>
-        `${r.cluster} ${r.source} ${r.resource.kind} ${
+        `${r.cluster} ${r.source} ${r.resource.apiVersion} ${r.resource.kind} ${
           r.resource.namespace ?? ''
         }/${r.resource.name} ${time(r.firstSeen)} ${time(r.lastSeen)}`,
     )
@@ -110,15 +121,16 @@ function scoped(
 }
 
 const SEEDED = [
-  'dev-1 audit ClusterRole /admin T1 T1',
-  'dev-1 audit ClusterRole /viewer T1 T1',
-  'dev-1 audit Deployment orders/api T1 T1',
-  'dev-1 audit Deployment payments/web T1 T1',
-  'dev-1 audit Deployment payments/worker T1 T1',
-  'dev-1 audit Namespace /orders T1 T1',
-  'dev-1 audit Namespace /payments T1 T1',
-  'dev-1 policyreport:kyverno Deployment payments/web T1 T1',
-  'prod-1 audit Deployment payments/web T1 T1',
+  'dev-1 audit apps/v1 Deployment orders/api T1 T1',
+  'dev-1 audit apps/v1 Deployment payments/web T1 T1',
+  'dev-1 audit apps/v1 Deployment payments/worker T1 T1',
+  'dev-1 audit rbac.authorization.k8s.io/v1 ClusterRole /admin T1 T1',
+  'dev-1 audit rbac.authorization.k8s.io/v1 ClusterRole /viewer T1 T1',
+  'dev-1 audit tenancy.example.io/v1 Namespace /payments T1 T1',
+  'dev-1 audit v1 Namespace /orders T1 T1',
+  'dev-1 audit v1 Namespace /payments T1 T1',
+  'dev-1 policyreport:kyverno apps/v1 Deployment payments/web T1 T1',
+  'prod-1 audit apps/v1 Deployment payments/web T1 T1',
 ];
 
 describe('DatabaseClusterAuditStore: scoped replacements', () => {
@@ -145,17 +157,18 @@ describe('DatabaseClusterAuditStore: scoped replacements', () => {
       ).toEqual({ added: 1, kept: 3, removed: 1 });
 
       expect(await stored(store)).toEqual([
-        'dev-1 audit ClusterRole /admin T1 T2',
-        // Outside the scopes: neither read nor written.
-        'dev-1 audit ClusterRole /viewer T1 T1',
-        'dev-1 audit Deployment orders/api T1 T1',
-        'dev-1 audit Deployment payments/cron T2 T2',
-        'dev-1 audit Deployment payments/web T1 T2',
-        'dev-1 audit Namespace /orders T1 T1',
-        'dev-1 audit Namespace /payments T1 T2',
+        // Outside the scopes (another namespace, another ClusterRole, a custom resource called Namespace): untouched.
+        'dev-1 audit apps/v1 Deployment orders/api T1 T1',
+        'dev-1 audit apps/v1 Deployment payments/cron T2 T2',
+        'dev-1 audit apps/v1 Deployment payments/web T1 T2',
+        'dev-1 audit rbac.authorization.k8s.io/v1 ClusterRole /admin T1 T2',
+        'dev-1 audit rbac.authorization.k8s.io/v1 ClusterRole /viewer T1 T1',
+        'dev-1 audit tenancy.example.io/v1 Namespace /payments T1 T1',
+        'dev-1 audit v1 Namespace /orders T1 T1',
+        'dev-1 audit v1 Namespace /payments T1 T2',
         // Another source in scope is not replaced.
-        'dev-1 policyreport:kyverno Deployment payments/web T1 T1',
-        'prod-1 audit Deployment payments/web T1 T1',
+        'dev-1 policyreport:kyverno apps/v1 Deployment payments/web T1 T1',
+        'prod-1 audit apps/v1 Deployment payments/web T1 T1',
       ]);
       const [web] = (
         await store.resultsForEntity('component:default/payments')
@@ -176,24 +189,27 @@ describe('DatabaseClusterAuditStore: scoped replacements', () => {
           results: [result({ name: 'api', namespace: 'orders' })],
         }),
       ).toEqual({ added: 0, kept: 1, removed: 1 });
-      // A cluster-scoped object found without results loses them, and several sources are replaced at once.
+      // Cluster-scoped objects found without results lose them, and several sources are replaced at once.
       expect(
         await scoped(store, {
           evaluatedAt: T3,
-          clusterObjects: [clusterRole('viewer')],
+          clusterObjects: [
+            clusterRole('viewer'),
+            { apiVersion: TENANCY, kind: 'Namespace', name: 'payments' },
+          ],
           sources: ['audit', 'drift'],
           results: [clusterRoleResult('viewer', { source: 'drift' })],
         }),
-      ).toEqual({ added: 1, kept: 0, removed: 1 });
+      ).toEqual({ added: 1, kept: 0, removed: 2 });
       expect(await stored(store)).toEqual([
-        'dev-1 audit ClusterRole /admin T1 T2',
-        'dev-1 audit Deployment orders/api T1 T3',
-        'dev-1 audit Deployment payments/cron T2 T2',
-        'dev-1 audit Deployment payments/web T1 T2',
-        'dev-1 audit Namespace /payments T1 T2',
-        'dev-1 drift ClusterRole /viewer T3 T3',
-        'dev-1 policyreport:kyverno Deployment payments/web T1 T1',
-        'prod-1 audit Deployment payments/web T1 T1',
+        'dev-1 audit apps/v1 Deployment orders/api T1 T3',
+        'dev-1 audit apps/v1 Deployment payments/cron T2 T2',
+        'dev-1 audit apps/v1 Deployment payments/web T1 T2',
+        'dev-1 audit rbac.authorization.k8s.io/v1 ClusterRole /admin T1 T2',
+        'dev-1 audit v1 Namespace /payments T1 T2',
+        'dev-1 drift rbac.authorization.k8s.io/v1 ClusterRole /viewer T3 T3',
+        'dev-1 policyreport:kyverno apps/v1 Deployment payments/web T1 T1',
+        'prod-1 audit apps/v1 Deployment payments/web T1 T1',
       ]);
     },
   );
@@ -212,18 +228,22 @@ describe('DatabaseClusterAuditStore: scoped replacements', () => {
               result({ name: 'api', namespace: 'orders' }),
             ],
           },
-          "results[1] is of Deployment 'api' in namespace 'orders', outside the replaced scopes",
+          "results[1] is of apps/v1 Deployment 'api' in namespace 'orders', outside the replaced scopes",
         ],
         [
           { namespaces: ['payments'], results: [namespaceResult('orders')] },
-          "results[0] is of Namespace 'orders', outside the replaced scopes",
+          "results[0] is of v1 Namespace 'orders', outside the replaced scopes",
+        ],
+        [
+          { namespaces: ['payments'], results: [tenantResult('payments')] },
+          "results[0] is of tenancy.example.io/v1 Namespace 'payments', outside the replaced scopes",
         ],
         [
           {
             clusterObjects: [clusterRole('admin')],
             results: [clusterRoleResult('viewer')],
           },
-          "results[0] is of ClusterRole 'viewer', outside the replaced scopes",
+          "results[0] is of rbac.authorization.k8s.io/v1 ClusterRole 'viewer', outside the replaced scopes",
         ],
         [
           {
@@ -295,8 +315,8 @@ describe('DatabaseClusterAuditStore: scoped replacements', () => {
       expect(await stored(store)).toEqual(
         SEEDED.filter(
           row =>
-            !row.startsWith('dev-1 audit Deployment payments/') &&
-            row !== 'dev-1 audit Namespace /payments T1 T1',
+            !row.startsWith('dev-1 audit apps/v1 Deployment payments/') &&
+            row !== 'dev-1 audit v1 Namespace /payments T1 T1',
         ),
       );
       expect((await store.clusterStatuses())[0].lastSuccessAt).toBe(
@@ -335,12 +355,13 @@ describe('DatabaseClusterAuditStore: scoped replacements', () => {
         }),
       ).toEqual({ added: 0, kept: 1, removed: 1 });
       expect(await stored(store)).toEqual([
-        'dev-1 audit ClusterRole /admin T1 T1',
-        'dev-1 audit ClusterRole /viewer T1 T1',
-        'dev-1 audit Deployment orders/api T1 T2',
-        'dev-1 audit Deployment payments/web T1 T3',
-        'dev-1 policyreport:kyverno Deployment payments/web T1 T1',
-        'prod-1 audit Deployment payments/web T1 T1',
+        'dev-1 audit apps/v1 Deployment orders/api T1 T2',
+        'dev-1 audit apps/v1 Deployment payments/web T1 T3',
+        'dev-1 audit rbac.authorization.k8s.io/v1 ClusterRole /admin T1 T1',
+        'dev-1 audit rbac.authorization.k8s.io/v1 ClusterRole /viewer T1 T1',
+        'dev-1 audit tenancy.example.io/v1 Namespace /payments T1 T1',
+        'dev-1 policyreport:kyverno apps/v1 Deployment payments/web T1 T1',
+        'prod-1 audit apps/v1 Deployment payments/web T1 T1',
       ]);
       expect((await store.clusterStatuses())[0].lastSuccessAt).toBe(
         T3.toISOString(),

@@ -34,7 +34,7 @@ export interface ClusterAuditStore {
 
   /**
    * Atomically replaces the results of a few scopes of one cluster, for the given exact sources, with those of a
-   * newer evaluation of their objects: a scope is a namespace (the Namespace object itself and every object in it)
+   * newer evaluation of their objects: a scope is a namespace (its core `v1` Namespace object and every object in it)
    * or one cluster-scoped object that is not a Namespace. Within the scopes it does what `replaceClusterResults`
    * does, the provisioned namespaces among `namespaces` included; rows outside them, and of other sources, are left
    * as they are. The cluster is marked successful at `evaluatedAt` unless it already is later. Rejects results

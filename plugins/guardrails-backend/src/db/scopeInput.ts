@@ -6,6 +6,7 @@ import {
   requireName,
 } from './clusterAuditInput';
 import { mostSerious } from './duplicates';
+import { isNamespaceObject } from './scopeFilters';
 import { ProvisionedNamespaceRow, resultKey, ResultRow } from './rows';
 import { SourceSelection } from './sources';
 import type { ClusterObjectScope, ReplaceScopeResultsInput } from './types';
@@ -72,7 +73,7 @@ function uniqueClusterObjects(given: unknown): Map<string, ClusterObjectScope> {
     const kind = requireName(object.kind, `${at}.kind`);
     const name = requireName(object.name, `${at}.name`);
     // A Namespace's scope holds the objects in it as well; a cluster-object scope of it would leave them stale.
-    if (kind === 'Namespace') {
+    if (isNamespaceObject(apiVersion, kind)) {
       throw new InputError(
         `${at} is Namespace '${name}'; give namespaces in namespaces`,
       );
@@ -117,7 +118,7 @@ export function parseScopeReplacement(
       return namespaces.has(row.namespace);
     }
     // A Namespace object is in its own namespace's scope.
-    if (row.kind === 'Namespace') {
+    if (isNamespaceObject(row.api_version, row.kind)) {
       return namespaces.has(row.name);
     }
     return clusterObjects.has(objectKey(row.api_version, row.kind, row.name));
@@ -126,7 +127,7 @@ export function parseScopeReplacement(
     if (!inScope(row)) {
       const where = row.namespace ? ` in namespace '${row.namespace}'` : '';
       throw new InputError(
-        `results[${index}] is of ${row.kind} '${row.name}'${where}, outside the replaced scopes`,
+        `results[${index}] is of ${row.api_version} ${row.kind} '${row.name}'${where}, outside the replaced scopes`,
       );
     }
   });
