@@ -90,7 +90,7 @@ function pathOf(o: KubernetesObject): string {
   };
   const base = o.apiVersion === 'v1' ? '/api/v1' : `/apis/${o.apiVersion}`;
   const ns = o.metadata?.namespace ? `/namespaces/${o.metadata.namespace}` : '';
-  return `${base}${ns}/${plural[o.kind]}/${o.metadata!.name}`;
+  return `${base}${ns}/${plural[o.kind] ?? o.kind}/${o.metadata!.name}`;
 }
 
 describe('WatchingAudit', () => {
