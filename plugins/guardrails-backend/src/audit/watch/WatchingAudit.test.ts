@@ -90,7 +90,8 @@ function pathOf(o: KubernetesObject): string {
   };
   const base = o.apiVersion === 'v1' ? '/api/v1' : `/apis/${o.apiVersion}`;
   const ns = o.metadata?.namespace ? `/namespaces/${o.metadata.namespace}` : '';
-  return `${base}${ns}/${plural[o.kind] ?? o.kind}/${o.metadata!.name}`;
+  const kind = String(o.kind);
+  return `${base}${ns}/${plural[kind] ?? kind}/${o.metadata!.name}`;
 }
 
 describe('WatchingAudit', () => {
