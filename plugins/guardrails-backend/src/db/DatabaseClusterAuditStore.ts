@@ -187,11 +187,10 @@ export class DatabaseClusterAuditStore implements ClusterAuditStore {
       const { added, kept, removed } = changes;
       return { added, kept, removed };
     });
+    const scopes = `${scope.namespaces.length} namespaces and ${scope.clusterObjects.length} cluster objects`;
+    const replaced = sources.join(', ');
     this.logger?.debug(
-      `Stored results of ${scope.namespaces.length} namespaces and ${scope.clusterObjects.length} cluster objects ` +
-        `of cluster ${cluster} (${sources.join(
-          ', ',
-        )}) evaluated at ${evaluatedAt}: ` +
+      `Stored results of ${scopes} of cluster ${cluster} (${replaced}) evaluated at ${evaluatedAt}: ` +
         `${outcome.added} added, ${outcome.kept} kept, ${outcome.removed} removed`,
     );
     return outcome;
