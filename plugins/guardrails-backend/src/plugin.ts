@@ -175,7 +175,7 @@ export const guardrailsPlugin = createBackendPlugin({
         }
         const startAudit = async (): Promise<'started' | 'already-running'> => {
           if (watching) {
-            watching.relistAll();
+            await watching.relistAll();
             return 'started';
           }
           if (runner.running) return 'already-running';

@@ -1,6 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { KubernetesObject } from '@guardrails-dev/plugin-guardrails-node';
-import { deployment, namespace } from '../../__testUtils__/simulatedClusters';
+import { Entity } from '@backstage/catalog-model';
+import {
+  component,
+  deployment,
+  namespace,
+} from '../../__testUtils__/simulatedClusters';
 import { startWatchedClusters, until } from './__testUtils__/watchedClusters';
 
 jest.setTimeout(60_000);
@@ -34,11 +39,11 @@ const SEED = [
   configMap('tools', 'tool-settings', {}, { owner: 'tools-team' }),
 ];
 
-async function start(settings = {}) {
+async function start(settings = {}, entities: Entity[] = []) {
   const watched = await startWatchedClusters(
     databases,
     { dev: SEED },
-    { settings },
+    { settings, entities },
   );
   const sim = watched.simulators.dev;
   const write = async (object: object) => {
@@ -291,6 +296,33 @@ describe('WatchingAudit', () => {
       );
       await w.write(configMap('shop', 'cart-settings', { password: 'x' }));
       await until(() => w.caughtUp(), 'the change after the outage');
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('reads the catalog again when an audit is asked for, so a new owner has its results at once', async () => {
+    const entities: Entity[] = [];
+    const w = await start({}, entities);
+    try {
+      await w.watching.start();
+      await until(() => w.caughtUp(), 'the first results');
+      expect(await w.store.resultsForEntity('component:default/cart')).toEqual(
+        [],
+      );
+      entities.push(
+        component('cart', { 'backstage.io/kubernetes-namespace': 'shop' }),
+      );
+      await w.watching.relistAll();
+      await until(
+        async () =>
+          (
+            await w.store.resultsForEntity('component:default/cart', {
+              includePassing: true,
+            })
+          ).length > 0,
+        "the namespace's results owned by the new component",
+      );
     } finally {
       await w.close();
     }

@@ -104,8 +104,12 @@ export class WatchingAudit {
     await this.options.share?.release();
   }
 
-  /** Lists every cluster this replica watches again from scratch. */
-  relistAll(): void {
+  /**
+   * Reads the catalog's entities and lists every cluster this replica watches again from scratch, as an audit would;
+   * resolves once the relists are asked for.
+   */
+  async relistAll(): Promise<void> {
+    await this.refreshEntities({ reevaluate: false });
     for (const watcher of this.watchers.values()) watcher.relist();
   }
 
@@ -183,7 +187,9 @@ export class WatchingAudit {
   }
 
   /** Reads the entities again; when ownership changed, every watched object is evaluated again from memory. */
-  private async refreshEntities(): Promise<void> {
+  private async refreshEntities(
+    options: { reevaluate: boolean } = { reevaluate: true },
+  ): Promise<void> {
     let entities: Entity[];
     try {
       entities = await this.options.loadEntities();
@@ -204,6 +210,7 @@ export class WatchingAudit {
       await this.tick();
       return;
     }
+    if (!options.reevaluate) return;
     for (const watcher of this.watchers.values()) watcher.reevaluate();
   }
 
