@@ -33,17 +33,18 @@ export async function openWatchStream(
   });
   let finished = false;
   let stopped = false;
-  let controller: AbortController | undefined;
+  // Known only once the request is under way; a stream that ends before that is aborted then.
+  const open: { controller?: AbortController } = {};
   const finish = (end: WatchStreamEnd) => {
     if (finished) return;
     finished = true;
-    controller?.abort();
+    open.controller?.abort();
     settle(end);
   };
   const params = Object.fromEntries(
     Object.entries(query).filter(([, v]) => v !== undefined),
   );
-  controller = await new Watch(kc).watch(
+  open.controller = await new Watch(kc).watch(
     path,
     params,
     (type: string, object: Record<string, unknown>, line: WatchLine) => {
@@ -77,7 +78,7 @@ export async function openWatchStream(
       );
     },
   );
-  if (finished) controller.abort();
+  if (finished) open.controller.abort();
   return {
     ended,
     stop: () => {

@@ -189,11 +189,7 @@ export class ClusterWatcher {
   private watch(listed: ListedKind[]): Promise<void> {
     const { client, settings, logger } = this.options;
     return new Promise<void>((resolve, reject) => {
-      const relistTimer = setTimeout(
-        () => finish('relist'),
-        settings.relistIntervalMs,
-      );
-      relistTimer.unref?.();
+      let relistTimer: NodeJS.Timeout | undefined = undefined;
       const finish = (reason: 'relist' | Error) => {
         clearTimeout(relistTimer);
         this.wakeWatch = undefined;
@@ -202,6 +198,11 @@ export class ClusterWatcher {
         else reject(reason);
       };
       this.wakeWatch = finish;
+      relistTimer = setTimeout(
+        () => finish('relist'),
+        settings.relistIntervalMs,
+      );
+      relistTimer.unref?.();
       this.streams = listed.map(
         ({ apiVersion, kind, resourceVersion, report }) =>
           new KindStream({

@@ -334,6 +334,7 @@ describe('WatchingAudit', () => {
     await until(() => w.sim.openWatches().length > 0, 'watches');
     await w.watching.stop();
     await until(() => w.sim.openWatches().length === 0, 'no watch left');
+    expect(w.watching.watched()).toEqual([]);
     await w.close();
   });
 });
