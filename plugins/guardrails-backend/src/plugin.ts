@@ -16,7 +16,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { AuditRunner } from './audit/AuditRunner';
 import { WatchingAudit } from './audit/watch/WatchingAudit';
-import { ClusterLeases } from './coordination/ClusterLeases';
+import { ClusterLeases, RelistRequests } from './coordination';
 import { CatalogRefresher, StatusChangeFollower } from './catalogRefresh';
 import { DatabaseGuardrailsStore } from './db';
 import { enforcementClockServiceRef } from './enforcement/clock';
@@ -147,6 +147,10 @@ export const guardrailsPlugin = createBackendPlugin({
                   replicaId: randomUUID(),
                   logger,
                 }),
+                // Run audit now reaches every replica's clusters.
+                relistRequests: new RelistRequests(
+                  await deps.database.getClient(),
+                ),
                 afterResultsStored: async () => {
                   await statusChanges.afterResultsStored();
                 },

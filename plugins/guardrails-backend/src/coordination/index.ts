@@ -1,2 +1,3 @@
 export { ClusterLeases } from './ClusterLeases';
 export type { ClusterLeasesOptions } from './ClusterLeases';
+export { RelistRequests } from './RelistRequests';

@@ -16,6 +16,12 @@ export interface ClusterShare {
   release(): Promise<void>;
 }
 
+/** Where replicas record and find requests to list their clusters again; see `RelistRequests`. */
+export interface RelistRequestLog {
+  request(at: Date): Promise<string>;
+  latest(): Promise<string | undefined>;
+}
+
 export interface WatchingAuditSettings extends WatchSettings {
   /** How often the replica renews its clusters and takes free ones. */
   leaseIntervalMs: number;
@@ -35,6 +41,8 @@ export interface WatchingAuditOptions {
   loadEntities: () => Promise<Entity[]>;
   /** Absent: this replica watches every cluster. */
   share?: ClusterShare;
+  /** Requests to list the clusters again, shared with the other replicas; absent: this replica's own only. */
+  relistRequests?: RelistRequestLog;
   /** Runs after results were stored (coalesced: never two at once, one more if results came in meanwhile). */
   afterResultsStored?: () => Promise<void>;
   now?: () => Date;
@@ -65,6 +73,8 @@ export class WatchingAudit {
   private historyDue = false;
   private ticking: Promise<void> = Promise.resolve();
   private readonly pause = new Pause();
+  /** The latest relist request this replica has acted on. */
+  private relistSeen?: string;
 
   constructor(private readonly options: WatchingAuditOptions) {}
 
@@ -77,6 +87,9 @@ export class WatchingAudit {
       await this.pause.for(2_000);
       await this.refreshEntities();
     }
+    this.relistSeen = await this.options.relistRequests
+      ?.latest()
+      .catch(() => undefined);
     await this.tick();
     const every = (ms: number, work: () => Promise<void>) => {
       const timer = setInterval(() => {
@@ -109,8 +122,17 @@ export class WatchingAudit {
    * resolves once the relists are asked for.
    */
   async relistAll(): Promise<void> {
+    const requests = this.options.relistRequests;
+    if (requests) {
+      // The other replicas relist theirs at their next lease tick.
+      this.relistSeen = await requests.request(this.now());
+    }
     await this.refreshEntities({ reevaluate: false });
     for (const watcher of this.watchers.values()) watcher.relist();
+  }
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
   }
 
   /** The clusters this replica watches. */
@@ -150,12 +172,41 @@ export class WatchingAudit {
       this.options.logger.info(`Stopped watching cluster ${cluster}`);
       await watcher.stop();
     }
+    const relist = await this.relistRequested();
+    if (relist) await this.refreshEntities({ reevaluate: false });
+    for (const [cluster, watcher] of this.watchers) {
+      if (relist) {
+        this.options.logger.info(
+          `Listing cluster ${cluster} again, as another replica was asked to`,
+        );
+        watcher.relist();
+      }
+    }
     for (const cluster of held) {
       if (this.stopped || this.watchers.has(cluster)) continue;
       const watcher = this.watcherFor(cluster);
       this.watchers.set(cluster, watcher);
       this.options.logger.info(`Watching cluster ${cluster}`);
       watcher.start();
+    }
+  }
+
+  /** Whether a replica was asked to list the clusters again since this one last did. */
+  private async relistRequested(): Promise<boolean> {
+    const requests = this.options.relistRequests;
+    if (!requests) return false;
+    try {
+      const latest = await requests.latest();
+      if (!latest || (this.relistSeen && latest <= this.relistSeen)) {
+        return false;
+      }
+      this.relistSeen = latest;
+      return true;
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not read the requests to list the clusters again: ${error}`,
+      );
+      return false;
     }
   }
 
@@ -228,9 +279,7 @@ export class WatchingAudit {
         try {
           if (this.historyDue) {
             this.historyDue = false;
-            await this.options.store.recordDailyHistory(
-              (this.options.now ?? (() => new Date()))(),
-            );
+            await this.options.store.recordDailyHistory(this.now());
           }
           await this.options.afterResultsStored?.();
         } catch (error) {

@@ -91,6 +91,19 @@ withPostgres('watching audit on two backend replicas', () => {
         'a violation in each cluster, stored once',
       );
 
+      // Run audit now, asked of one replica, lists every cluster again, whichever replica watches it.
+      const lists = (cluster: string) =>
+        clusters.simulators[cluster].requests.log.filter(
+          r => r.method === 'GET' && !r.watch && r.path.endsWith('/pods'),
+        ).length;
+      const listed = CLUSTERS.map(lists);
+      expect((await first.post('/audit')).status).toBe(202);
+      await until(
+        () => CLUSTERS.every((c, i) => lists(c) > listed[i]),
+        'every cluster listed again',
+        30_000,
+      );
+
       const stoppedAt = Date.now();
       await first.backend.stop();
       await until(

@@ -43,6 +43,10 @@ export async function startWatchingBackend(options: {
   });
   return {
     backend,
+    post: async (route: string) =>
+      request(backend.server)
+        .post(`/api/guardrails${route}`)
+        .set('Authorization', mockCredentials.user.header()),
     get: async (route: string) => {
       const res = await request(backend.server)
         .get(`/api/guardrails${route}`)
