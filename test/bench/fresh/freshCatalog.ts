@@ -24,6 +24,7 @@ import {
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { TriggeredScheduler } from '../triggeredScheduler';
+import { BenchLogger } from './benchLogger';
 
 export interface FreshCatalog {
   /** Starts an audit with `POST /audit` and resolves when it has ended (its results stored and recorded). */
@@ -51,6 +52,7 @@ export interface FreshCatalog {
 export async function startFreshCatalog(options: {
   components: Entity[];
   config: JsonObject;
+  logger: BenchLogger;
 }): Promise<FreshCatalog> {
   const processed = new Map<string, number>();
   let knex: Knex | undefined;
@@ -98,7 +100,7 @@ export async function startFreshCatalog(options: {
       import('@guardrails-dev/plugin-catalog-backend-module-guardrails'),
       entities,
       scheduler.factory(),
-      mockServices.rootLogger.factory({ level: 'warn' }),
+      options.logger.factory(),
       mockServices.rootConfig.factory({
         data: {
           ...options.config,

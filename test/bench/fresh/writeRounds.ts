@@ -39,6 +39,11 @@ export interface WriteRounds {
   writeBytes: number;
   /** Rounds not run because the ones before never showed their result. */
   skipped: number;
+  /**
+   * How often the report of a component nobody wrote to changed its evaluation time over the rounds: its cluster
+   * evaluated again whole (from memory), though none of its objects changed.
+   */
+  controlEvaluations: number;
 }
 
 export async function runWriteRounds(options: {
@@ -47,6 +52,8 @@ export async function runWriteRounds(options: {
   token: string;
   /** Each made privileged then fixed, in turn. */
   deployments: DeploymentRef[];
+  /** A component none of the writes touch. */
+  control: string;
   writes: number;
   reportTimeoutMs: number;
   labelTimeoutMs: number;
@@ -55,6 +62,14 @@ export async function runWriteRounds(options: {
   const rounds: WriteRound[] = [];
   let writeBytes = 0;
   let unseen = 0;
+  const evaluatedAt = async () =>
+    JSON.stringify(
+      (await catalog.report(options.control))?.environments.map(
+        e => e.evaluatedAt,
+      ),
+    );
+  let controlEvaluatedAt = await evaluatedAt();
+  let controlEvaluations = 0;
   for (let i = 0; i < options.writes && unseen < GIVE_UP_AFTER; i++) {
     const deployment = options.deployments[Math.floor(i / 2)];
     const privileged = i % 2 === 0;
@@ -96,6 +111,9 @@ export async function runWriteRounds(options: {
     unseen = report || label ? 0 : unseen + 1;
 
     await new Promise(resolve => setTimeout(resolve, QUIET_MS));
+    const controlNow = await evaluatedAt();
+    if (controlNow !== controlEvaluatedAt) controlEvaluations += 1;
+    controlEvaluatedAt = controlNow;
     let otherProcessings = 0;
     for (const [name, count] of catalog.processed()) {
       if (name !== deployment.component) {
@@ -123,5 +141,6 @@ export async function runWriteRounds(options: {
     writes: rounds.length,
     writeBytes,
     skipped: options.writes - rounds.length,
+    controlEvaluations,
   };
 }
