@@ -310,16 +310,20 @@ async function main(): Promise<number> {
       // The bench's own writes are no cost of watching.
       const steady = {
         requests: windowTraffic.requests - writes.writes,
+        // Counted apart, at the rate their timeouts give (below).
+        watchOpens: windowTraffic.watchOpens,
         bytes: windowTraffic.bytes - writes.writeBytes,
       };
       // Watches end after the timeoutSeconds they asked for and are opened again: requests the window may be too
-      // short to see, added at the rate the open watches imply (slightly over-counting any the window saw).
+      // short to see, counted at the rate the open watches' timeouts give rather than as the window saw them.
       const reopensPerHour = openWatches.reduce(
         (sum, w) => sum + HOUR_MS / 1000 / watchTimeoutSeconds(w.query),
         0,
       );
       const steadyHour = {
-        requests: perHour(steady.requests, windowMs) + reopensPerHour,
+        requests:
+          perHour(steady.requests - steady.watchOpens, windowMs) +
+          reopensPerHour,
         bytes: perHour(steady.bytes, windowMs),
       };
       const relistsPerHour = 60 / WATCH_DEFAULTS.relistIntervalMinutes;
@@ -481,7 +485,9 @@ async function main(): Promise<number> {
             steadyHour,
           )} per hour (${format(reopensPerHour)} of the requests: the ${format(
             openWatches.length,
-          )} watches opened again as their timeouts end); full audit every 5 minutes: ${trafficLine(
+          )} watches opened again as their timeouts end, ${format(
+            steady.watchOpens,
+          )} of them in the window); full audit every 5 minutes: ${trafficLine(
             fullHour,
           )} per hour; ${format(
             ratio,

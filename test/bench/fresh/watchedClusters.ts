@@ -30,6 +30,8 @@ type Request =
 export interface Traffic {
   requests: number;
   byMethod: Record<string, number>;
+  /** Of the requests, those that opened a watch. */
+  watchOpens: number;
   /** Response bytes: bodies, and watch events as they were written. */
   bytes: number;
 }
@@ -113,10 +115,16 @@ async function serve() {
         all().forEach(s => s.resetRequestLog());
         return undefined;
       case 'traffic': {
-        const traffic: Traffic = { requests: 0, byMethod: {}, bytes: 0 };
+        const traffic: Traffic = {
+          requests: 0,
+          byMethod: {},
+          watchOpens: 0,
+          bytes: 0,
+        };
         for (const s of all()) {
           traffic.requests += s.requests.total;
           traffic.bytes += s.requests.bytes;
+          traffic.watchOpens += s.requests.log.filter(r => r.watch).length;
           for (const [method, n] of Object.entries(s.requests.byMethod)) {
             traffic.byMethod[method] = (traffic.byMethod[method] ?? 0) + n;
           }
