@@ -45,7 +45,7 @@ import {
   percentile,
 } from './figures';
 import { FreshCatalog, startFreshCatalog } from './freshCatalog';
-import { measureFullAudit } from './fullAuditTraffic';
+import { knownComponents, measureFullAudit } from './fullAuditTraffic';
 import { DeploymentRef, waitFor } from './timeWrites';
 import { startWatchedClusters } from './watchedClusters';
 import { runWriteRounds } from './writeRounds';
@@ -66,7 +66,9 @@ const HEAP_TARGET_BYTES = 60 * MIB;
 const AUDITS_PER_HOUR = 12;
 const HOUR_MS = 3_600_000;
 // How long the initial lists may take to give every component its results.
-const INITIAL_LIST_TIMEOUT_MS = 5 * 60_000;
+const INITIAL_LIST_TIMEOUT_MS = Number(
+  process.env.BENCH_LIST_TIMEOUT_MS ?? 5 * 60_000,
+);
 
 /** The estate's components and namespace Resources, as the catalog reads them from a location. */
 function catalogEntities(estate: ReturnType<typeof generateEstate>): Entity[] {
@@ -233,26 +235,51 @@ async function main(): Promise<number> {
       await clusters.setFaults(undefined);
       const refusedWarnings = logger.release();
       const listStart = performance.now();
+      // The watchers' backoff after the refusals: until their first request.
+      const back = await waitFor(
+        async () =>
+          (await clusters.traffic()).requests > 0 ? true : undefined,
+        { timeoutMs: INITIAL_LIST_TIMEOUT_MS, intervalMs: 100 },
+      );
+      // A watcher opens its watches once its initial lists are evaluated and stored: every cluster watched, and the
+      // summary recorded after the last store giving a known status to every component the full audit did, is the
+      // end of the initial lists.
       const listed = await waitFor(
         async () => {
+          const watching = new Set(
+            (await clusters.watches()).map(w => w.cluster),
+          );
+          if (!CLUSTERS.every(c => watching.has(c))) return undefined;
           const { body } = await catalog.summary();
-          return body &&
-            Object.keys(body.entities).filter(ref =>
-              ref.startsWith('component:'),
-            ).length >= COMPONENTS
+          return body && knownComponents(body) >= full.knownComponents
             ? body
             : undefined;
         },
-        { timeoutMs: INITIAL_LIST_TIMEOUT_MS, intervalMs: 1_000 },
+        { timeoutMs: INITIAL_LIST_TIMEOUT_MS, intervalMs: 500 },
       );
-      if (!listed) {
+      if (!back || !listed) {
+        const { body } = await catalog.summary();
+        const unknown = Object.entries(body?.entities ?? {}).filter(
+          ([ref, status]) =>
+            ref.startsWith('component:') && status.compliance === 'unknown',
+        );
         throw new Error(
-          `The watchers did not give every component results within ${format(
+          `The watchers did not give the ${
+            full.knownComponents
+          } components the full audit knew a known status within ${format(
             INITIAL_LIST_TIMEOUT_MS / 1000,
-          )} s of the clusters answering`,
+          )} s of the clusters answering: ${
+            back ? 'they came back' : 'they never came back'
+          }; clusters watched: ${[
+            ...new Set((await clusters.watches()).map(w => w.cluster)),
+          ].join(', ')}; ${unknown.length} components unknown, such as ${unknown
+            .slice(0, 3)
+            .map(([ref, status]) => `${ref} (${status.missingData})`)
+            .join(', ')}`,
         );
       }
-      const initialListMs = listed.at - listStart;
+      const backoffMs = back.at - listStart;
+      const initialListMs = listed.at - back.at;
       const initialTraffic = await clusters.traffic();
       const heapAfter = heapUsedAfterGc();
       const watches = await clusters.watches();
@@ -438,17 +465,24 @@ async function main(): Promise<number> {
             1,
           )} s, ${trafficLine(full.traffic)} per audit; ${format(
             full.results,
-          )} results; every 5 minutes: ${trafficLine(fullHour)} per hour`,
+          )} results, ${format(
+            full.knownComponents,
+          )} components compliant or violating (the rest unknown); every 5 minutes: ${trafficLine(
+            fullHour,
+          )} per hour`,
           `initial lists (watch enabled, counted apart): ${trafficLine(
             initialTraffic,
-          )}; every component had results ${format(
+          )}; the watchers came back ${format(
+            backoffMs / 1000,
+            1,
+          )} s after the clusters answered (their backoff) and every component the full audit knew had a known status ${format(
             initialListMs / 1000,
             1,
-          )} s after the clusters answered (${format(
+          )} s later (${format(
             refusedWarnings,
           )} warnings while they refused); ${format(
             labelledAfterList,
-          )} components labelled once the refreshes asked for were processed (at most 500 per change; the rest wait for the processing pass)`,
+          )} components labelled compliant or violating once the refreshes asked for were processed (at most 500 per store of results; the rest stay labelled unknown, as the catalog's first pass found them, until the processing pass)`,
           ...rounds.map(
             (r, i) =>
               `write ${String(i + 1).padStart(2)} (${

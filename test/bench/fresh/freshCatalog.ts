@@ -36,7 +36,7 @@ export interface FreshCatalog {
   entity(name: string): Promise<Entity | undefined>;
   /** The component's report (`GET /api/guardrails/entities/component/default/<name>/report`); undefined on 404. */
   report(name: string): Promise<ApiEntityReport | undefined>;
-  /** How many components the catalog serves with a `guardrails.dev/compliance` label. */
+  /** How many components the catalog serves labelled `guardrails.dev/compliance` compliant or violating. */
   labelled(): Promise<number>;
   /** Asks the catalog to process the component again now (`POST /api/catalog/refresh`). */
   refresh(name: string): Promise<void>;
@@ -163,8 +163,15 @@ export async function startFreshCatalog(options: {
       return (await response.json()) as ApiEntityReport;
     },
     labelled: async () => {
+      // Filters are or'ed: components labelled compliant, or violating.
+      const known = ['compliant', 'violating']
+        .map(
+          c =>
+            `filter=kind=component,metadata.labels.guardrails.dev/compliance=${c}`,
+        )
+        .join('&');
       const response = await get(
-        '/catalog/entities/by-query?filter=kind=component,metadata.labels.guardrails.dev/compliance&limit=1&fields=metadata.name',
+        `/catalog/entities/by-query?${known}&limit=1&fields=metadata.name`,
       );
       if (!response.ok) {
         throw new Error(`GET /entities/by-query answered ${response.status}`);

@@ -6,6 +6,7 @@
  */
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ApiSummary } from '@guardrails-dev/plugin-guardrails-common';
 import knexFactory from 'knex';
 import { startGuardrailsBackend } from '../guardrailsBackend';
 import { estateConfig, WATCH_DEFAULTS } from './estateConfig';
@@ -18,8 +19,18 @@ export interface FullAuditTraffic {
   /** The steady-state audit's requests and response bytes, over every cluster. */
   traffic: Traffic;
   results: number;
+  /** Components the summary gives a known status (compliant or violating) after the audits. */
+  knownComponents: number;
   /** Heap after the steady-state audit less heap before the first one, collected both times. */
   retainedHeapBytes: number;
+}
+
+/** Components the summary gives a known status (compliant or violating), from results. */
+export function knownComponents(summary: ApiSummary): number {
+  return Object.entries(summary.entities).filter(
+    ([ref, status]) =>
+      ref.startsWith('component:') && status.compliance !== 'unknown',
+  ).length;
 }
 
 export async function measureFullAudit(options: {
@@ -60,8 +71,16 @@ export async function measureFullAudit(options: {
     const steadyMs = performance.now() - start;
     const traffic = await clusters.traffic();
     const { results } = await backend.auditedResults();
+    const summary = await backend.call<ApiSummary>('GET', '/summary');
     const retainedHeapBytes = heapUsedAfterGc() - heapBefore;
-    return { firstMs, steadyMs, traffic, results, retainedHeapBytes };
+    return {
+      firstMs,
+      steadyMs,
+      traffic,
+      results,
+      knownComponents: knownComponents(summary),
+      retainedHeapBytes,
+    };
   } finally {
     await backend.stop();
     await knex.destroy();
