@@ -68,7 +68,7 @@ describe('watch faults', () => {
     const watch = await startWatch(k.kc, '/api/v1/namespaces', {});
     await watch.until(e => e.length >= 4);
     expect(sim.requests.log).toEqual([
-      { method: 'GET', path: '/api/v1/namespaces', status: 200 },
+      { method: 'GET', path: '/api/v1/namespaces', status: 200, watch: true },
     ]);
     expect(sim.requests.bytes).toBeGreaterThan(4 * 200);
     watch.stop();
