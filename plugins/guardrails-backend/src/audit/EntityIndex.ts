@@ -149,6 +149,27 @@ function strip({ entityRef, owner }: MappedEntity): EntityMatch {
   return { entityRef, owner };
 }
 
+/**
+ * What of the entities the index reads, as one text: equal texts map every object alike. The catalog module's own
+ * status annotations change with every label and are left out, so that a label change does not re-map anything.
+ */
+export function mappingFingerprint(entities: Entity[]): string {
+  return JSON.stringify(
+    entities
+      .map(entity => {
+        const annotations = entity.metadata.annotations ?? {};
+        return JSON.stringify([
+          stringifyEntityRef(entity),
+          ownerOf(entity) ?? null,
+          annotations[BACKSTAGE_KUBERNETES_ID_LABEL] ?? null,
+          annotations[BACKSTAGE_KUBERNETES_LABEL_SELECTOR_ANNOTATION] ?? null,
+          annotations[BACKSTAGE_KUBERNETES_NAMESPACE_ANNOTATION] ?? null,
+        ]);
+      })
+      .sort(),
+  );
+}
+
 function ownerOf(entity: Entity): string | undefined {
   const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
   if (typeof owner !== 'string') return undefined;

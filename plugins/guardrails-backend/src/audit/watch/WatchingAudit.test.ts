@@ -328,6 +328,46 @@ describe('WatchingAudit', () => {
     }
   });
 
+  it("evaluates again when the catalog's mapping changes, not when an entity's status annotations do", async () => {
+    const cart = component('cart', {
+      'backstage.io/kubernetes-namespace': 'shop',
+    });
+    const w = await start({ entityRefreshMs: 50 }, [cart]);
+    const owned = async () =>
+      (
+        await w.store.resultsForEntity('component:default/cart', {
+          includePassing: true,
+        })
+      )
+        .map(
+          r =>
+            `${r.resource.namespace ?? r.resource.name}/${r.resource.name} ${
+              r.lastSeen
+            }`,
+        )
+        .sort();
+    try {
+      await w.watching.start();
+      await until(async () => (await owned()).length > 0, 'owned results');
+      const before = await owned();
+
+      // What the catalog module writes after every status change.
+      cart.metadata.annotations!['guardrails.dev/fail-count'] = '3';
+      cart.metadata.annotations!['guardrails.dev/evaluated-at'] =
+        new Date().toISOString();
+      await new Promise(r => setTimeout(r, 500));
+      expect(await owned()).toEqual(before);
+
+      cart.metadata.annotations!['backstage.io/kubernetes-namespace'] = 'tools';
+      await until(
+        async () => (await owned()).every(r => r.startsWith('tools/')),
+        'the results of the newly mapped namespace',
+      );
+    } finally {
+      await w.close();
+    }
+  });
+
   it('closes every watch when stopped', async () => {
     const w = await start();
     await w.watching.start();

@@ -4,7 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { CompiledPack } from '@guardrails-dev/plugin-guardrails-engine';
 import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
 import { GuardrailsStore } from '../../db';
-import { EntityIndex } from '../EntityIndex';
+import { EntityIndex, mappingFingerprint } from '../EntityIndex';
 import { ClusterWatcher, WatcherState, WatchSettings } from './ClusterWatcher';
 import { Pause } from './pause';
 
@@ -250,8 +250,9 @@ export class WatchingAudit {
       );
       return;
     }
+    // Only what maps objects to entities: status annotations change with every label.
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify(entities))
+      .update(mappingFingerprint(entities))
       .digest('hex');
     if (fingerprint === this.entitiesFingerprint) return;
     const first = this.index === undefined;
