@@ -14,7 +14,10 @@ export interface Config {
       watch?: {
         /** Defaults to true. False: every cluster is read whole on the schedule below (`frequency`). */
         enabled?: boolean;
-        /** How often each watched cluster is listed again from scratch, the safety net. Defaults to 60 minutes. */
+        /**
+         * How often each watched cluster is listed again from scratch, the safety net. Defaults to 360 minutes
+         * (6 hours): healthy watches miss nothing, and each relist costs what a whole audit reads.
+         */
         relistIntervalMinutes?: number;
         /** How often every watched object is evaluated again from memory, for rollout stages and exemptions that change with time. Defaults to 5 minutes. */
         reevaluateIntervalMinutes?: number;

@@ -24,7 +24,7 @@ export interface WatchSettings {
 
 /** The configuration's defaults. */
 export const WATCH_DEFAULTS: Omit<WatchSettings, 'enabled'> = {
-  relistIntervalMinutes: 60,
+  relistIntervalMinutes: 360,
   debounceMs: 100,
 };
 

@@ -25,8 +25,9 @@
  *    the component with changed `guardrails.dev/*` labels and annotations; after each, no other component may have
  *    been processed again. The clusters' requests and bytes over the rounds (the bench's own writes taken out),
  *    extrapolated to an hour, are the steady state's cost; watch re-opens are counted at the rate the watches'
- *    timeouts give, and the hourly relist is shown apart (it is the initial lists again). A component no write
- *    touches shows how often whole clusters were evaluated again meanwhile, and the process's CPU what it all cost.
+ *    timeouts give; the safety-net relist (every 6 hours by default; it is the initial lists again) is added for a
+ *    second figure held to the same target. A component no write touches shows how often whole clusters were
+ *    evaluated again meanwhile, and the process's CPU what it all cost.
  * Last, the catalog module's revalidation while nothing changes: a conditional `GET /summary` answered 304.
  *
  * Targets: report p95 <= 3 s and labels p95 <= 15 s over at least 20 writes, no unchanged component processed again;
@@ -415,6 +416,10 @@ async function main(): Promise<number> {
       const ratio =
         steadyHour.bytes > 0 ? fullHour.bytes / steadyHour.bytes : 0;
       const bytesMet = ratio >= BYTES_RATIO_TARGET;
+      // The safety-net relist is part of the steady state: it must keep the ratio too.
+      const ratioWithRelists =
+        withRelists.bytes > 0 ? fullHour.bytes / withRelists.bytes : 0;
+      const relistsMet = ratioWithRelists >= BYTES_RATIO_TARGET;
       const heapMet = heapPer10k <= HEAP_TARGET_BYTES;
       if (!enoughWrites) {
         failures.push(
@@ -436,6 +441,11 @@ async function main(): Promise<number> {
         );
       }
       if (!bytesMet) failures.push(`bytes ratio ${format(ratio, 1)}`);
+      if (!relistsMet) {
+        failures.push(
+          `bytes ratio with relists ${format(ratioWithRelists, 1)}`,
+        );
+      }
       if (!heapMet) {
         failures.push(`heap ${format(heapPer10k / MIB, 1)} MiB per 10,000`);
       }
@@ -546,9 +556,11 @@ async function main(): Promise<number> {
           } min counted too (one initial list's traffic each): ${trafficLine(
             withRelists,
           )} per hour, ${format(
-            withRelists.bytes > 0 ? fullHour.bytes / withRelists.bytes : 0,
+            ratioWithRelists,
             1,
-          )}x fewer bytes (for information; a relist costs what an audit's lists cost, so an hourly one bounds this at ${AUDITS_PER_HOUR}x)`,
+          )}x fewer bytes (target >= ${BYTES_RATIO_TARGET}x: ${met(
+            relistsMet,
+          )}; a relist costs what an audit's lists cost, so an hourly one would bound this at ${AUDITS_PER_HOUR}x)`,
           `heap per 10,000 watched objects: ${format(
             heapPer10k / MIB,
             1,

@@ -83,7 +83,8 @@ function readWatchSettings(
     pageSize: settings.pageSize,
     kindConcurrency: settings.kindConcurrency,
     debounceMs: number('debounceMs', 100, 0, 10_000),
-    relistIntervalMs: number('relistIntervalMinutes', 60, 1, 24 * 60) * 60_000,
+    relistIntervalMs:
+      number('relistIntervalMinutes', 360, 1, 7 * 24 * 60) * 60_000,
     reevaluateIntervalMs:
       number('reevaluateIntervalMinutes', 5, 1, 24 * 60) * 60_000,
     maxBackoffMs: 30_000,
