@@ -6,23 +6,17 @@
  * requests over IPC: request counts (from each simulator's `requests`) and, for each collection the clients listed,
  * its pages and objects.
  */
-import { ConfigReader } from '@backstage/config';
-import {
-  KubeSimulator,
-  startKubeSimulator,
-} from '@guardrails-dev/kube-simulator';
-import {
-  ClusterAccess,
-  EnvironmentDefinition,
-} from '@guardrails-dev/plugin-guardrails-node';
+import { KubeSimulator } from '@guardrails-dev/kube-simulator';
 import { forkBenchProcess, serveBenchProcess } from '../benchProcess';
-import { CLUSTERS, generateEstate } from './generateEstate';
+import type { EstateOptions } from './estateSimulators';
+import {
+  countObjects,
+  startEstateSimulators,
+  urlsOf,
+} from './estateSimulators';
 
-export interface EstateOptions {
-  components: number;
-  podsPerComponent: number;
-  teams: number;
-}
+export { defaultEnvironments } from './estateSimulators';
+export type { EstateOptions } from './estateSimulators';
 
 type Request =
   | { type: 'start'; options: EstateOptions; token: string }
@@ -53,32 +47,6 @@ export interface ClusterProcess {
   /** The collections listed since the last reset. Counting their objects makes requests, so it ends with a reset. */
   lists(): Promise<ListedCollection[]>;
   close(): Promise<void>;
-}
-
-/** The environments of the default configuration: dev, staging and prod on the clusters of the same names. */
-export function defaultEnvironments(): EnvironmentDefinition[] {
-  const config = new ConfigReader({
-    kubernetes: {
-      clusterLocatorMethods: [
-        {
-          type: 'config',
-          clusters: CLUSTERS.map(name => ({
-            name,
-            url: 'http://127.0.0.1:1',
-            authProvider: 'serviceAccount',
-          })),
-        },
-      ],
-    },
-  });
-  const quiet = {
-    error() {},
-    warn() {},
-    info() {},
-    debug() {},
-    child: () => quiet,
-  };
-  return ClusterAccess.fromConfig(config, { logger: quiet }).environments();
 }
 
 export async function startClusterProcess(
@@ -113,23 +81,12 @@ async function serve() {
   const handle = async (request: Request): Promise<unknown> => {
     switch (request.type) {
       case 'start': {
-        const estate = generateEstate({
-          ...request.options,
-          environments: defaultEnvironments(),
-        });
         bearer = request.token;
-        for (const name of CLUSTERS) {
-          simulators[name] = await startKubeSimulator({
-            name,
-            objects: estate.objects[name],
-            tokens: [request.token],
-          });
-        }
-        return {
-          urls: Object.fromEntries(
-            CLUSTERS.map(name => [name, simulators[name].url]),
-          ),
-        };
+        Object.assign(
+          simulators,
+          await startEstateSimulators(request.options, request.token),
+        );
+        return { urls: urlsOf(simulators) };
       }
       case 'reset':
         Object.values(simulators).forEach(s => s.resetRequestLog());
@@ -190,27 +147,6 @@ async function listedCollections(
   );
   simulator.resetRequestLog();
   return listed;
-}
-
-/** The objects of a collection, from one page of one item and the count the API server gives of the rest. */
-async function countObjects(
-  url: string,
-  path: string,
-  token: string,
-): Promise<number> {
-  const response = await fetch(`${url}${path}?limit=1`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  // A type the cluster does not serve (an optional report CRD) has no objects.
-  if (response.status === 404) return 0;
-  if (!response.ok) {
-    throw new Error(`GET ${path} answered ${response.status}`);
-  }
-  const list = (await response.json()) as {
-    items: unknown[];
-    metadata?: { remainingItemCount?: number };
-  };
-  return list.items.length + (list.metadata?.remainingItemCount ?? 0);
 }
 
 if (process.env.GUARDRAILS_BENCH_CLUSTER_PROCESS === '1' && process.send) {

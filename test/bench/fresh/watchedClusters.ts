@@ -11,11 +11,14 @@ import {
   KubeSimulator,
   OpenWatch,
   SimulatorFaults,
-  startKubeSimulator,
 } from '@guardrails-dev/kube-simulator';
 import { forkBenchProcess, serveBenchProcess } from '../benchProcess';
-import { defaultEnvironments, EstateOptions } from '../audit/clusterProcess';
-import { CLUSTERS, generateEstate } from '../audit/generateEstate';
+import {
+  countObjects,
+  EstateOptions,
+  startEstateSimulators,
+  urlsOf,
+} from '../audit/estateSimulators';
 
 type Request =
   | { type: 'start'; options: EstateOptions; token: string }
@@ -93,23 +96,12 @@ async function serve() {
   const handle = async (request: Request): Promise<unknown> => {
     switch (request.type) {
       case 'start': {
-        const estate = generateEstate({
-          ...request.options,
-          environments: defaultEnvironments(),
-        });
         bearer = request.token;
-        for (const name of CLUSTERS) {
-          simulators[name] = await startKubeSimulator({
-            name,
-            objects: estate.objects[name],
-            tokens: [request.token],
-          });
-        }
-        return {
-          urls: Object.fromEntries(
-            CLUSTERS.map(name => [name, simulators[name].url]),
-          ),
-        };
+        Object.assign(
+          simulators,
+          await startEstateSimulators(request.options, request.token),
+        );
+        return { urls: urlsOf(simulators) };
       }
       case 'reset':
         all().forEach(s => s.resetRequestLog());
@@ -154,24 +146,6 @@ async function serve() {
     }
   };
   serveBenchProcess(handle);
-}
-
-async function countObjects(
-  url: string,
-  path: string,
-  token: string,
-): Promise<number> {
-  const response = await fetch(`${url}${path}?limit=1`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  // A type the cluster does not serve (an optional report CRD) has no objects.
-  if (response.status === 404) return 0;
-  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-  const list = (await response.json()) as {
-    items: unknown[];
-    metadata?: { remainingItemCount?: number };
-  };
-  return list.items.length + (list.metadata?.remainingItemCount ?? 0);
 }
 
 if (process.env.GUARDRAILS_BENCH_WATCHED_CLUSTERS === '1' && process.send) {
