@@ -40,7 +40,13 @@ const TOKEN = 'bench-token';
 // The default pack at a fixed date, so every run evaluates the same rollout stages.
 const AT = new Date('2026-12-15T00:00:00Z');
 // The audit's tuning, as the plugin's defaults have it (guardrails.audit in its config.d.ts).
-const SETTINGS = { pageSize: 500, clusterConcurrency: 4, kindConcurrency: 4 };
+// The whole-cluster audit (watch off): this bench measures one audit of every cluster.
+const SETTINGS = {
+  pageSize: 500,
+  clusterConcurrency: 4,
+  kindConcurrency: 4,
+  watch: { enabled: false },
+};
 // The audit task's default timeout (guardrails.audit.timeout): a cycle must finish well inside it.
 const TIMEOUT_MS = 3 * 60_000;
 const EXAMPLE_PACK = path.resolve(

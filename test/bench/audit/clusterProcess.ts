@@ -7,10 +7,11 @@
  * its pages and objects.
  */
 import { KubeSimulator } from '@guardrails-dev/kube-simulator';
-import { forkBenchProcess, serveBenchProcess } from '../benchProcess';
+import { serveBenchProcess } from '../benchProcess';
 import type { EstateOptions } from './estateSimulators';
 import {
   countObjects,
+  forkEstateProcess,
   startEstateSimulators,
   urlsOf,
 } from './estateSimulators';
@@ -53,25 +54,18 @@ export async function startClusterProcess(
   options: EstateOptions,
   token: string,
 ): Promise<ClusterProcess> {
-  const child = forkBenchProcess<Request>(
+  const { call, urls, close } = await forkEstateProcess<Request>(
     __filename,
     'GUARDRAILS_BENCH_CLUSTER_PROCESS',
-  );
-  const call = child.call;
-  const started = await call<{ urls: Record<string, string> }>({
-    type: 'start',
     options,
     token,
-  });
+  );
   return {
-    ...started,
+    urls,
     resetRequests: () => call({ type: 'reset' }),
     requests: () => call({ type: 'requests' }),
     lists: () => call({ type: 'lists' }),
-    close: async () => {
-      await call({ type: 'close' });
-      child.disconnect();
-    },
+    close,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   ClusterAccess,
   EnvironmentDefinition,
 } from '@guardrails-dev/plugin-guardrails-node';
+import { BenchProcess, forkBenchProcess } from '../benchProcess';
 import { CLUSTERS, generateEstate } from './generateEstate';
 
 export interface EstateOptions {
@@ -88,4 +89,34 @@ export async function countObjects(
     metadata?: { remainingItemCount?: number };
   };
   return list.items.length + (list.metadata?.remainingItemCount ?? 0);
+}
+
+/**
+ * Forks a cluster process (`file`, run when `flag` is set) and has it start the estate: its `call`, the clusters'
+ * URLs, and `close`, which stops the simulators and the process.
+ */
+export async function forkEstateProcess<Request extends object>(
+  file: string,
+  flag: string,
+  options: EstateOptions,
+  token: string,
+): Promise<{
+  call: BenchProcess<Request>['call'];
+  urls: Record<string, string>;
+  close(): Promise<void>;
+}> {
+  const child = forkBenchProcess<Request>(file, flag);
+  const { urls } = await child.call<{ urls: Record<string, string> }>({
+    type: 'start',
+    options,
+    token,
+  } as unknown as Request);
+  return {
+    call: child.call,
+    urls,
+    close: async () => {
+      await child.call({ type: 'close' } as unknown as Request);
+      child.disconnect();
+    },
+  };
 }

@@ -12,9 +12,10 @@ import {
   OpenWatch,
   SimulatorFaults,
 } from '@guardrails-dev/kube-simulator';
-import { forkBenchProcess, serveBenchProcess } from '../benchProcess';
+import { serveBenchProcess } from '../benchProcess';
 import {
   countObjects,
+  forkEstateProcess,
   EstateOptions,
   startEstateSimulators,
   urlsOf,
@@ -65,27 +66,20 @@ export async function startWatchedClusters(
   options: EstateOptions,
   token: string,
 ): Promise<WatchedClusters> {
-  const child = forkBenchProcess<Request>(
+  const { call, urls, close } = await forkEstateProcess<Request>(
     __filename,
     'GUARDRAILS_BENCH_WATCHED_CLUSTERS',
-  );
-  const call = child.call;
-  const started = await call<{ urls: Record<string, string> }>({
-    type: 'start',
     options,
     token,
-  });
+  );
   return {
-    ...started,
+    urls,
     resetTraffic: () => call({ type: 'reset' }),
     traffic: () => call({ type: 'traffic' }),
     watches: () => call({ type: 'watches' }),
     setFaults: faults => call({ type: 'faults', faults }),
     objects: paths => call({ type: 'objects', paths }),
-    close: async () => {
-      await call({ type: 'close' });
-      child.disconnect();
-    },
+    close,
   };
 }
 
