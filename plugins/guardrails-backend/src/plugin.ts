@@ -178,10 +178,7 @@ export const guardrailsPlugin = createBackendPlugin({
           });
         }
         const startAudit = async (): Promise<'started' | 'already-running'> => {
-          if (watching) {
-            await watching.relistAll();
-            return 'started';
-          }
+          if (watching) return watching.relistAll();
           if (runner.running) return 'already-running';
           if (!auditConfig.enabled) {
             void runner

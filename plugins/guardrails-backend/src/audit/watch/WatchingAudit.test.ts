@@ -313,7 +313,9 @@ describe('WatchingAudit', () => {
       entities.push(
         component('cart', { 'backstage.io/kubernetes-namespace': 'shop' }),
       );
-      await w.watching.relistAll();
+      expect(await w.watching.relistAll()).toBe('started');
+      // Asked again at once, the relist under way answers for it: a second one would read every object again.
+      expect(await w.watching.relistAll()).toBe('already-running');
       await until(
         async () =>
           (

@@ -8,6 +8,9 @@ import { EntityIndex, mappingFingerprint } from '../EntityIndex';
 import { ClusterWatcher, WatcherState, WatchSettings } from './ClusterWatcher';
 import { Pause } from './pause';
 
+/** Requests to relist within this long of the last one join it: the other replicas see it at their next tick. */
+const RELIST_COALESCE_MS = 15_000;
+
 /** Which clusters this backend replica watches; see `ClusterLeases`. */
 export interface ClusterShare {
   /** Returns the clusters this replica holds now, among `clusters`. */
@@ -121,14 +124,32 @@ export class WatchingAudit {
    * Reads the catalog's entities and lists every cluster this replica watches again from scratch, as an audit would;
    * resolves once the relists are asked for.
    */
-  async relistAll(): Promise<void> {
+  async relistAll(): Promise<'started' | 'already-running'> {
+    // A relist reads every object of every cluster: asked again while one is under way, it is that one.
+    const now = this.now();
+    const latest = await this.latestRelist();
+    if (
+      [...this.watchers.values()].some(w => w.state === 'listing') ||
+      (latest !== undefined &&
+        now.getTime() - Date.parse(latest) < RELIST_COALESCE_MS)
+    ) {
+      return 'already-running';
+    }
     const requests = this.options.relistRequests;
     if (requests) {
       // The other replicas relist theirs at their next lease tick.
-      this.relistSeen = await requests.request(this.now());
+      this.relistSeen = await requests.request(now);
+    } else {
+      this.relistSeen = now.toISOString();
     }
     await this.refreshEntities({ reevaluate: false });
     for (const watcher of this.watchers.values()) watcher.relist();
+    return 'started';
+  }
+
+  private async latestRelist(): Promise<string | undefined> {
+    const requests = this.options.relistRequests;
+    return requests ? requests.latest() : this.relistSeen;
   }
 
   private now(): Date {
