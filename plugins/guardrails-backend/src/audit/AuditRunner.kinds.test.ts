@@ -12,33 +12,15 @@ import {
   startClusters,
   TEST_TOKEN,
 } from '../__testUtils__/simulatedClusters';
+import { devGuardrail } from '../__testUtils__/devGuardrail';
 import { AuditRunner } from './AuditRunner';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const guardrail = (
-  id: string,
-  resource: string,
-  expression: string,
-) => `apiVersion: guardrails.dev/v1alpha1
-kind: Guardrail
-metadata: { name: ${id} }
-spec:
-  title: ${id}
-  category: detective
-  severity: medium
-  rationale: Kept simple for the test.
-  remediation: Fix it.
-  match:
-    resources: [${resource}]
-  validations:
-    - expression: "${expression}"
-      message: ${id} fails
-  rollout:
-    dev: [{ level: warn }]
-`;
+const guardrail = (id: string, resource: string, expression: string) =>
+  devGuardrail(id, `resources: [${resource}]`, expression);
 
 // A suite kind (pods through their workloads), a built-in kind the suite does not list by itself (ConfigMap),
 // and a custom kind the cluster does not serve (its CRD is not installed).

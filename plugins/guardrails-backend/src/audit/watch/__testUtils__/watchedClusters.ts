@@ -8,6 +8,7 @@ import {
 import { ClusterAccess } from '@guardrails-dev/plugin-guardrails-node';
 import { DatabaseGuardrailsStore, StoredResult } from '../../../db';
 import { startClusters } from '../../../__testUtils__/simulatedClusters';
+import { devGuardrail } from '../../../__testUtils__/devGuardrail';
 import { AuditRunner } from '../../AuditRunner';
 import {
   ClusterShare,
@@ -15,27 +16,7 @@ import {
   WatchingAuditSettings,
 } from '../WatchingAudit';
 
-const guardrail = (
-  id: string,
-  match: string,
-  expression: string,
-) => `apiVersion: guardrails.dev/v1alpha1
-kind: Guardrail
-metadata: { name: ${id} }
-spec:
-  title: ${id}
-  category: detective
-  severity: medium
-  rationale: Kept simple for the test.
-  remediation: Fix it.
-  match:
-    ${match}
-  validations:
-    - expression: "${expression}"
-      message: ${id} fails
-  rollout:
-    dev: [{ level: warn }]
-`;
+const guardrail = devGuardrail;
 
 /**
  * A pod rule (reaching workloads through their templates), a ConfigMap rule, a namespace rule reading the
