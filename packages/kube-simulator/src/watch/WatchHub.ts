@@ -162,9 +162,12 @@ export class WatchHub {
       watcher.deadline - 2000,
     );
     if (at <= now) return;
+    const last = at === watcher.deadline - 2000;
     watcher.after(at - now, () => {
       watcher.bookmark(String(this.current()));
-      this.scheduleBookmark(watcher);
+      // The one before the timeout is the last: a timer may fire a millisecond early by the wall clock, and must not
+      // schedule another.
+      if (!last) this.scheduleBookmark(watcher);
     });
   }
 
